@@ -1,1 +1,10 @@
-export {};
+export { RillError, isRillError } from './errors.js';
+export type { RillErrorKind, RillErrorValue } from './errors.js';
+export * from './sse/index.js';
+export * from './transport/index.js';
+export * from './message/index.js';
+export * from './providers/index.js';
+export * from './metrics/index.js';
+export * from './race/index.js';
+export * from './store/index.js';
+export * from './chat/index.js';

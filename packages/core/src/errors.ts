@@ -1,0 +1,64 @@
+/**
+ * Every failure Rill reports is a value of this shape: a `kind` from the set below, a message
+ * for humans, the HTTP status where there was one, and whether trying again can help.
+ *
+ * | kind              | meaning                                                                 | retryable |
+ * |-------------------|-------------------------------------------------------------------------|-----------|
+ * | `network`         | fetch failed before a response (offline, DNS, connection reset)         | yes       |
+ * | `http`            | the server answered with a non-2xx status (`status` is set)             | 408/409/425/429/5xx |
+ * | `content-type`    | a 2xx answer that is not `text/event-stream` (message quotes the body)  | no        |
+ * | `stall`           | no byte (heartbeats count) for `idleTimeoutMs`                          | yes       |
+ * | `interrupted`     | the stream broke after events flowed and could not be resumed           | yes       |
+ * | `aborted`         | the caller aborted (`AbortSignal`, `stop()`)                             | no        |
+ * | `malformed-event` | a provider payload that is not what the provider documents (quoted)     | no        |
+ * | `provider`        | the provider sent an error event or error payload                       | per provider |
+ */
+export type RillErrorKind =
+  | 'network'
+  | 'http'
+  | 'content-type'
+  | 'stall'
+  | 'interrupted'
+  | 'aborted'
+  | 'malformed-event'
+  | 'provider';
+
+/** The plain-data shape of an error, as stored on a `Message` and sent across boundaries. */
+export interface RillErrorValue {
+  kind: RillErrorKind;
+  message: string;
+  status?: number;
+  retryable: boolean;
+}
+
+/**
+ * The error Rill throws from its iterators: an `Error` (so it has a stack) that is also a
+ * {@link RillErrorValue}.
+ *
+ * @example
+ * try { for await (const e of streamSSE(url, opts)) use(e); }
+ * catch (err) { if (isRillError(err) && err.retryable) showRetry(err.message); }
+ */
+export class RillError extends Error implements RillErrorValue {
+  readonly kind: RillErrorKind;
+  readonly status?: number;
+  readonly retryable: boolean;
+
+  constructor(value: RillErrorValue, options?: { cause?: unknown }) {
+    super(value.message, options);
+    this.name = 'RillError';
+    this.kind = value.kind;
+    if (value.status !== undefined) this.status = value.status;
+    this.retryable = value.retryable;
+  }
+
+  /** The plain-data form, e.g. for `Message.error`. */
+  toValue(): RillErrorValue {
+    return { kind: this.kind, message: this.message, ...(this.status !== undefined && { status: this.status }), retryable: this.retryable };
+  }
+}
+
+/** True for errors Rill threw. @example if (isRillError(e) && e.kind === 'aborted') return; */
+export function isRillError(value: unknown): value is RillError {
+  return value instanceof RillError;
+}
