@@ -46,7 +46,8 @@ export function createLatencyHistogram(): LatencyHistogram {
   return {
     record(ms) {
       const value = Math.max(0, ms);
-      counts[bucketOf(value)]! += 1;
+      const bucket = bucketOf(value);
+      counts[bucket] = (counts[bucket] ?? 0) + 1;
       count += 1;
       if (value < min) min = value;
       if (value > max) max = value;
@@ -58,7 +59,7 @@ export function createLatencyHistogram(): LatencyHistogram {
       let seen = 0;
       while (seen < rank) {
         bucket += 1;
-        seen += counts[bucket]!;
+        seen += counts[bucket] ?? 0;
       }
       return Math.min(max, Math.max(min, middleOf(bucket)));
     },
