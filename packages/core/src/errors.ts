@@ -12,6 +12,7 @@
  * | `aborted`         | the caller aborted (`AbortSignal`, `stop()`)                             | no        |
  * | `malformed-event` | a provider payload that is not what the provider documents (quoted)     | no        |
  * | `provider`        | the provider sent an error event or error payload                       | per provider |
+ * | `circuit-open`    | `race` skipped every candidate: each circuit breaker is cooling down    | yes       |
  */
 export type RillErrorKind =
   | 'network'
@@ -21,7 +22,8 @@ export type RillErrorKind =
   | 'interrupted'
   | 'aborted'
   | 'malformed-event'
-  | 'provider';
+  | 'provider'
+  | 'circuit-open';
 
 /** The plain-data shape of an error, as stored on a `Message` and sent across boundaries. */
 export interface RillErrorValue {
