@@ -1,1 +1,2 @@
-export {};
+export { streamSSE } from './stream-sse.js';
+export type { StreamSSEOptions, RetryOptions, ReconnectInfo } from './stream-sse.js';

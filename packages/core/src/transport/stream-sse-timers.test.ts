@@ -1,0 +1,141 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { streamSSE, type ReconnectInfo } from './index.js';
+
+// Waits and timeouts checked on a fake clock, with a scripted fetch instead of a server.
+beforeEach(() => {
+  vi.useFakeTimers();
+  vi.setSystemTime(new Date('2026-01-05T10:00:00Z'));
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+const eventStream = (body: BodyInit) => new Response(body, { headers: { 'content-type': 'text/event-stream' } });
+
+/** An event-stream body that sends `text` and then stays open; `cancelled` tells whether the reader was cancelled. */
+function openBody(text: string) {
+  const state = { cancelled: false };
+  const body = new ReadableStream<Uint8Array>({
+    start: (controller) => controller.enqueue(new TextEncoder().encode(text)),
+    cancel: () => {
+      state.cancelled = true;
+    },
+  });
+  return { body, state };
+}
+
+/** A fetch that answers each call with the next response (the last one repeats). */
+function scriptedFetch(...responses: (() => Response)[]) {
+  let calls = 0;
+  return vi.fn<typeof fetch>(async () => {
+    const make = responses[Math.min(calls++, responses.length - 1)];
+    if (!make) throw new Error('no response scripted');
+    return make();
+  });
+}
+
+describe('streamSSE waits', () => {
+  it('honours a Retry-After HTTP date', async () => {
+    const reconnects: ReconnectInfo[] = [];
+    const fetch = scriptedFetch(
+      () => new Response('slow down', { status: 429, headers: { 'retry-after': 'Mon, 05 Jan 2026 10:00:03 GMT' } }),
+      () => eventStream('data: ok\n\n'),
+    );
+    const iterator = streamSSE('https://api.test/chat', { fetch, onReconnect: (info) => reconnects.push(info) });
+    const first = iterator.next();
+    await vi.advanceTimersByTimeAsync(2_999);
+    expect(fetch).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect((await first).value?.data).toBe('ok');
+    expect(reconnects).toMatchObject([{ attempt: 2, delayMs: 3_000, error: { kind: 'http', status: 429 } }]);
+  });
+
+  it('caps a Retry-After wait at one minute', async () => {
+    const reconnects: ReconnectInfo[] = [];
+    const fetch = scriptedFetch(() => new Response('', { status: 503, headers: { 'retry-after': '86400' } }), () => eventStream('data: ok\n\n'));
+    const first = streamSSE('https://api.test/chat', { fetch, onReconnect: (info) => reconnects.push(info) }).next();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect((await first).value?.data).toBe('ok');
+    expect(reconnects[0]?.delayMs).toBe(60_000);
+  });
+
+  it('backs off exponentially with full jitter up to maxDelayMs', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0.5);
+    const reconnects: ReconnectInfo[] = [];
+    const fetch = scriptedFetch(() => new Response('', { status: 502 }));
+    const done = streamSSE('https://api.test/chat', {
+      fetch,
+      retry: { maxAttempts: 5, baseDelayMs: 100, maxDelayMs: 300 },
+      onReconnect: (info) => reconnects.push(info),
+    })
+      .next()
+      .catch((error: unknown) => error);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(await done).toMatchObject({ kind: 'http', status: 502 });
+    expect(reconnects.map((r) => r.delayMs)).toEqual([50, 100, 150, 150]);
+  });
+});
+
+describe('streamSSE cleanup', () => {
+  it('ends at once when aborted during a backoff wait, leaving no timer', async () => {
+    const controller = new AbortController();
+    const fetch = scriptedFetch(() => new Response('busy', { status: 503, headers: { 'retry-after': '30' } }));
+    const next = streamSSE('https://api.test/chat', { fetch, signal: controller.signal, idleTimeoutMs: 5_000 })
+      .next()
+      .catch((error: unknown) => error);
+    await vi.advanceTimersByTimeAsync(1_000);
+    controller.abort();
+    expect(await next).toMatchObject({ kind: 'aborted' });
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('leaves no timer behind after a stream that ends', async () => {
+    const fetch = scriptedFetch(() => eventStream('data: a\n\ndata: b\n\n'));
+    const data: string[] = [];
+    for await (const event of streamSSE('https://api.test/chat', { fetch, idleTimeoutMs: 5_000 })) data.push(event.data);
+    expect(data).toEqual(['a', 'b']);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('cancels the body and clears its timer when a stall ends the stream', async () => {
+    const { body, state } = openBody('data: a\n\n');
+    const iterator = streamSSE('https://api.test/chat', { fetch: scriptedFetch(() => eventStream(body)), idleTimeoutMs: 5_000 });
+    expect((await iterator.next()).value?.data).toBe('a');
+    const next = iterator.next().catch((error: unknown) => error);
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(await next).toMatchObject({ kind: 'interrupted' });
+    expect(state.cancelled).toBe(true);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('cancels the body and clears its timer when the consumer breaks', async () => {
+    const { body, state } = openBody('data: a\n\ndata: b\n\n');
+    for await (const event of streamSSE('https://api.test/chat', { fetch: scriptedFetch(() => eventStream(body)), idleTimeoutMs: 5_000 })) {
+      if (event.data === 'a') break;
+    }
+    expect(state.cancelled).toBe(true);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('cancels a body that ignores the signal when aborted while reading', async () => {
+    const controller = new AbortController();
+    const { body, state } = openBody('data: a\n\n');
+    const iterator = streamSSE('https://api.test/chat', { fetch: scriptedFetch(() => eventStream(body)), signal: controller.signal });
+    await iterator.next();
+    const next = iterator.next().catch((error: unknown) => error);
+    controller.abort();
+    expect(await next).toMatchObject({ kind: 'aborted' });
+    expect(state.cancelled).toBe(true);
+  });
+
+  it('yields nothing more after an abort, even events that arrived in the same chunk', async () => {
+    const controller = new AbortController();
+    const { body } = openBody('data: a\n\ndata: b\n\n');
+    const iterator = streamSSE('https://api.test/chat', { fetch: scriptedFetch(() => eventStream(body)), signal: controller.signal });
+    expect((await iterator.next()).value?.data).toBe('a');
+    controller.abort();
+    expect(await iterator.next().catch((error: unknown) => error)).toMatchObject({ kind: 'aborted' });
+  });
+});

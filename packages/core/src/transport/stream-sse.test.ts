@@ -1,0 +1,216 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { isRillError, type RillError } from '../errors.js';
+import type { SSEEvent } from '../sse/index.js';
+import { sse, startFaultServer, type FaultServer, type Play } from '../../test/fault-server.js';
+import { streamSSE, type ReconnectInfo, type StreamSSEOptions } from './index.js';
+
+let server: FaultServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function serve(...plays: Play[]): Promise<FaultServer> {
+  server = await startFaultServer(plays);
+  return server;
+}
+
+/** Runs a stream to its end and returns what arrived and how it ended. */
+async function collect(url: string, opts: StreamSSEOptions = {}) {
+  const data: string[] = [];
+  const reconnects: ReconnectInfo[] = [];
+  let error: RillError | undefined;
+  try {
+    for await (const event of streamSSE(url, { retry: { baseDelayMs: 1 }, onReconnect: (info) => reconnects.push(info), ...opts })) {
+      data.push(event.data);
+    }
+  } catch (caught) {
+    if (!isRillError(caught)) throw caught;
+    error = caught;
+  }
+  return { data, reconnects, error };
+}
+
+const events = (from: number, to: number, withIds: boolean) =>
+  Array.from({ length: to - from + 1 }, (_, i) => sse({ data: `e${from + i}`, ...(withIds && { id: String(from + i) }) }));
+
+describe('streamSSE requests', () => {
+  it('sends a POST with the body, the caller headers and accept: text/event-stream', async () => {
+    const { url, requests } = await serve({ stream: [sse({ event: 'delta', data: 'hi', id: '7' })], then: 'end' });
+    const got: SSEEvent[] = [];
+    for await (const event of streamSSE(`${url}/chat`, { body: '{"prompt":"x"}', headers: { authorization: 'Bearer k' } })) got.push(event);
+    expect(got).toEqual([{ event: 'delta', data: 'hi', id: '7' }]);
+    expect(requests[0]).toMatchObject({ method: 'POST', url: '/chat', body: '{"prompt":"x"}' });
+    expect(requests[0]?.headers).toMatchObject({ accept: 'text/event-stream', authorization: 'Bearer k' });
+  });
+
+  it('uses GET when there is no body and keeps an accept header the caller set', async () => {
+    const { url, requests } = await serve({ stream: [sse({ data: 'a' })], then: 'end' });
+    expect((await collect(url, { headers: { accept: 'text/event-stream, */*' } })).data).toEqual(['a']);
+    expect(requests[0]).toMatchObject({ method: 'GET', headers: { accept: 'text/event-stream, */*' } });
+  });
+
+  it('reports each opened response to onOpen', async () => {
+    const { url } = await serve({ stream: [sse({ data: 'a' })], then: 'end' });
+    const statuses: number[] = [];
+    await collect(url, { onOpen: (response) => statuses.push(response.status) });
+    expect(statuses).toEqual([200]);
+  });
+});
+
+describe('streamSSE failures before the response starts', () => {
+  it('retries a 500 and then streams', async () => {
+    const { url, requests } = await serve({ status: 500, body: 'boom' }, { stream: [sse({ data: 'ok' })], then: 'end' });
+    const { data, reconnects, error } = await collect(url, { body: 'once' });
+    expect(error).toBeUndefined();
+    expect(data).toEqual(['ok']);
+    expect(requests.map((r) => r.body)).toEqual(['once', 'once']);
+    expect(reconnects).toMatchObject([{ attempt: 2, maxAttempts: 5, error: { kind: 'http', status: 500, retryable: true } }]);
+  });
+
+  it('retries a network error', async () => {
+    const { url, requests } = await serve({ hangup: true }, { stream: [sse({ data: 'ok' })], then: 'end' });
+    const { data, reconnects } = await collect(url);
+    expect(data).toEqual(['ok']);
+    expect(requests).toHaveLength(2);
+    expect(reconnects[0]?.error.kind).toBe('network');
+  });
+
+  it('waits for Retry-After seconds on a 429', async () => {
+    const { url, requests } = await serve({ status: 429, headers: { 'retry-after': '1' } }, { stream: [sse({ data: 'ok' })], then: 'end' });
+    const { data, reconnects } = await collect(url, { retry: { baseDelayMs: 1, maxDelayMs: 1 } });
+    expect(data).toEqual(['ok']);
+    expect(requests).toHaveLength(2);
+    expect(reconnects).toMatchObject([{ attempt: 2, delayMs: 1000, error: { kind: 'http', status: 429 } }]);
+  });
+
+  it('never retries a 400 and quotes its body', async () => {
+    const { url, requests } = await serve({ status: 400, body: '{"error":"bad prompt"}' });
+    const { error, reconnects } = await collect(url, { body: 'x' });
+    expect(requests).toHaveLength(1);
+    expect(reconnects).toEqual([]);
+    expect(error?.toValue()).toEqual({ kind: 'http', status: 400, retryable: false, message: expect.stringContaining('{"error":"bad prompt"}') });
+  });
+
+  it('rejects a 2xx that is not an event stream, quoting the first 200 characters of the body', async () => {
+    const page = `<html>${'x'.repeat(194)}TAIL${'y'.repeat(5000)}`;
+    const { url, requests } = await serve({ status: 200, headers: { 'content-type': 'text/html' }, body: page });
+    const { error } = await collect(url);
+    expect(requests).toHaveLength(1);
+    expect(error).toMatchObject({ kind: 'content-type', status: 200, retryable: false });
+    expect(error?.message).toContain('text/html');
+    expect(error?.message).toContain(page.slice(0, 200));
+    expect(error?.message).not.toContain('TAIL');
+  });
+
+  it('throws the last error once maxAttempts requests have failed', async () => {
+    const { url, requests } = await serve({ status: 503, body: 'busy' });
+    const { error, reconnects } = await collect(url, { retry: { maxAttempts: 3, baseDelayMs: 1 } });
+    expect(requests).toHaveLength(3);
+    expect(reconnects.map((r) => `${r.attempt}/${r.maxAttempts}`)).toEqual(['2/3', '3/3']);
+    expect(error).toMatchObject({ kind: 'http', status: 503, retryable: true });
+  });
+
+  it('makes a single request when retry is false', async () => {
+    const { url, requests } = await serve({ status: 503 });
+    expect((await collect(url, { retry: false })).error?.status).toBe(503);
+    expect(requests).toHaveLength(1);
+  });
+});
+
+describe('streamSSE after events have flowed', () => {
+  it('ends with an interrupted error, keeping every event, when a stream without ids drops', async () => {
+    const { url, requests } = await serve({ stream: events(1, 3, false), then: 'drop' }, { stream: events(1, 3, false), then: 'end' });
+    const { data, error } = await collect(url, { body: 'generate' });
+    expect(data).toEqual(['e1', 'e2', 'e3']);
+    expect(error).toMatchObject({ kind: 'interrupted', retryable: true });
+    expect(requests).toHaveLength(1);
+  });
+
+  it('resumes a dropped stream with Last-Event-ID and skips the event the server replays', async () => {
+    const { url, requests } = await serve({ stream: events(1, 3, true), then: 'drop' }, { stream: events(3, 5, true), then: 'end' });
+    const { data, error, reconnects } = await collect(url, { body: 'generate' });
+    expect(error).toBeUndefined();
+    expect(data).toEqual(['e1', 'e2', 'e3', 'e4', 'e5']);
+    expect(requests.map((r) => [r.method, r.headers['last-event-id'], r.body])).toEqual([
+      ['POST', undefined, 'generate'],
+      ['POST', '3', 'generate'],
+    ]);
+    expect(reconnects).toMatchObject([{ attempt: 2, error: { kind: 'network' } }]);
+  });
+
+  it('re-attaches to resume.url with resume.method and no body', async () => {
+    const { url, requests } = await serve({ stream: events(1, 2, true), then: 'drop' }, { stream: events(3, 3, true), then: 'end' });
+    const { data } = await collect(`${url}/chat`, { body: 'generate', resume: { url: `${url}/chat/stream`, method: 'GET' } });
+    expect(data).toEqual(['e1', 'e2', 'e3']);
+    expect(requests[1]).toMatchObject({ method: 'GET', url: '/chat/stream', body: '', headers: { 'last-event-id': '2' } });
+  });
+
+  it("waits the server's retry: delay before resuming", async () => {
+    const { url } = await serve({ stream: ['retry: 25\n\n', ...events(1, 1, true)], then: 'drop' }, { stream: events(2, 2, true), then: 'end' });
+    const { data, reconnects } = await collect(url, { retry: { baseDelayMs: 10_000 } });
+    expect(data).toEqual(['e1', 'e2']);
+    expect(reconnects.map((r) => r.delayMs)).toEqual([25]);
+  });
+
+  it('retries a resume that gets a 503 and fails on a resume that gets a 404, keeping the events', async () => {
+    const { url, requests } = await serve(
+      { stream: events(1, 1, true), then: 'drop' },
+      { status: 503 },
+      { stream: events(2, 2, true), then: 'drop' },
+      { status: 404, body: 'gone' },
+    );
+    const { data, error } = await collect(url);
+    expect(data).toEqual(['e1', 'e2']);
+    expect(error).toMatchObject({ kind: 'http', status: 404, retryable: false });
+    expect(requests.map((r) => r.headers['last-event-id'])).toEqual([undefined, '1', '1', '2']);
+  });
+
+  it('treats silence as a dropped connection: resumes a stalled stream with ids', async () => {
+    const { url, requests } = await serve({ stream: events(1, 1, true), then: 'stall' }, { stream: events(2, 2, true), then: 'end' });
+    const { data, reconnects } = await collect(url, { idleTimeoutMs: 100 });
+    expect(data).toEqual(['e1', 'e2']);
+    expect(reconnects[0]?.error.kind).toBe('stall');
+    await vi.waitFor(() => expect(requests[0]?.clientClosed).toBe(true));
+  });
+
+  it('ends a stalled stream without ids with an interrupted error', async () => {
+    const { url } = await serve({ stream: events(1, 2, false), then: 'stall' });
+    const { data, error } = await collect(url, { idleTimeoutMs: 100 });
+    expect(data).toEqual(['e1', 'e2']);
+    expect(error).toMatchObject({ kind: 'interrupted', message: expect.stringContaining('No data for 100 ms') });
+  });
+
+  it('counts heartbeat comments as life', async () => {
+    const { url, requests } = await serve({ stream: [sse({ data: 'a' }), 300, sse({ data: 'b' })], then: 'end', heartbeatMs: 20 });
+    const { data, error } = await collect(url, { idleTimeoutMs: 100 });
+    expect(error).toBeUndefined();
+    expect(data).toEqual(['a', 'b']);
+    expect(requests).toHaveLength(1);
+  });
+});
+
+describe('streamSSE abort and early exit', () => {
+  it('ends within one tick when aborted while reading, and the server sees the close', async () => {
+    const { url, requests } = await serve({ stream: events(1, 1, false), then: 'stall' });
+    const controller = new AbortController();
+    const iterator = streamSSE(url, { signal: controller.signal });
+    expect((await iterator.next()).value?.data).toBe('e1');
+    const pending = iterator.next().then(
+      () => 'resolved',
+      (error: unknown) => error,
+    );
+    controller.abort();
+    const settled = await Promise.race([pending, new Promise((resolve) => setImmediate(() => resolve('still waiting')))]);
+    expect(settled).toMatchObject({ kind: 'aborted', retryable: false });
+    await vi.waitFor(() => expect(requests[0]?.clientClosed).toBe(true));
+  });
+
+  it('closes the connection when the consumer breaks early', async () => {
+    const { url, requests } = await serve({ stream: [...events(1, 2, true), 5_000, ...events(3, 3, true)], then: 'end' });
+    for await (const event of streamSSE(url)) {
+      if (event.data === 'e2') break;
+    }
+    await vi.waitFor(() => expect(requests[0]?.clientClosed).toBe(true));
+  });
+});

@@ -1,0 +1,168 @@
+import { RillError, type RillErrorValue } from '../errors.js';
+import { createSSEDecoder, type SSEEvent } from '../sse/index.js';
+import { backoffDelay } from './backoff.js';
+import { parseRetryAfter } from './retry-after.js';
+import { sleep } from './sleep.js';
+import { abortedError, networkError, responseError } from './transport-errors.js';
+
+/** How failed connections are tried again; `maxAttempts` counts the first request too. */
+export interface RetryOptions {
+  /** Requests per failure streak, the first included (default 5). An event arriving resets the streak. */
+  maxAttempts?: number;
+  /** First backoff ceiling (default 1000 ms); it doubles per retry. */
+  baseDelayMs?: number;
+  /** Highest backoff ceiling (default 30000 ms). */
+  maxDelayMs?: number;
+}
+
+/** What `onReconnect` is told before each wait. */
+export interface ReconnectInfo {
+  /** The number of the request about to be made (2 for the first retry). */
+  attempt: number;
+  maxAttempts: number;
+  /** How long Rill waits before that request. */
+  delayMs: number;
+  /** Why the previous request failed. */
+  error: RillErrorValue;
+}
+
+/** `fetch` options plus what the transport adds. */
+export interface StreamSSEOptions extends RequestInit {
+  /** Retry policy, or `false` for a single request. */
+  retry?: RetryOptions | false;
+  /** No byte (heartbeat comments count) for this long, before or after the response starts, is a dropped connection. */
+  idleTimeoutMs?: number;
+  /** Where a `Last-Event-ID` reconnect re-attaches (default: the same URL and method). A GET or HEAD resume sends no body. */
+  resume?: { url?: string; method?: string };
+  /** The fetch to use (default: the global one). */
+  fetch?: typeof fetch;
+  /** Called with each 2xx event-stream response, resumes included (e.g. for time-to-first-byte). */
+  onOpen?(response: Response): void;
+  /** Called before each wait for a retry or resume, rate-limit waits included. */
+  onReconnect?(info: ReconnectInfo): void;
+}
+
+// Retry-After and `retry:` come from the server; one hour would look like a hang, so waits stop at a minute.
+const MAX_WAIT_MS = 60_000;
+
+/**
+ * Streams the SSE events of an HTTP request, retrying and resuming safely.
+ *
+ * The method is POST when there is a body, else GET; `accept: text/event-stream` is added unless
+ * set. Until a 2xx event-stream response arrives, network errors, stalls and 408/409/425/429/5xx
+ * are retried with full-jitter backoff (Retry-After wins). Once it has arrived the request is
+ * never re-sent: a dropped or stalled stream is resumed with `Last-Event-ID` when the server gave
+ * ids (no id is yielded twice), else iteration ends with an `interrupted` error after every event
+ * that arrived. Errors are {@link RillError}s thrown from the iterator; aborting `signal` throws
+ * `aborted` at once and closes the connection. The body must be re-sendable (not a stream).
+ *
+ * @example
+ * for await (const event of streamSSE('/api/chat', { body: JSON.stringify({ prompt }), signal, idleTimeoutMs: 30_000 })) {
+ *   console.log(event.event, event.data);
+ * }
+ */
+export async function* streamSSE(url: string, opts: StreamSSEOptions = {}): AsyncGenerator<SSEEvent, void, undefined> {
+  const { retry, idleTimeoutMs, resume, fetch: doFetch = fetch, onOpen, onReconnect, signal, ...init } = opts;
+  const { maxAttempts = 5, baseDelayMs = 1000, maxDelayMs = 30_000 } = retry || {};
+  const limit = retry === false ? 1 : maxAttempts;
+  const method = init.method ?? (init.body == null ? 'GET' : 'POST');
+  const headers = new Headers(init.headers);
+  if (!headers.has('accept')) headers.set('accept', 'text/event-stream');
+
+  let started = false; // a 2xx event stream arrived: from here on re-sending would start a second generation
+  let lastId = '';
+  let serverRetryMs: number | undefined;
+  let retryAfterMs: number | undefined;
+  let failures = 0;
+  let connection = 0;
+  const seen = new Map<string, number>(); // event id -> the connection that yielded it
+
+  async function* connect(): AsyncGenerator<SSEEvent, void, undefined> {
+    if (signal?.aborted) throw abortedError(signal);
+    const current = ++connection;
+    const resuming = started;
+    const target = resuming ? (resume?.url ?? url) : url;
+    const verb = resuming ? (resume?.method ?? method) : method;
+    if (resuming) headers.set('last-event-id', lastId);
+    const ctl = new AbortController();
+    let failure: RillError | undefined;
+    let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const stop = (error: RillError) => {
+      failure ??= error;
+      // Cancelling the reader settles a pending read at once, whatever fetch is in use.
+      reader?.cancel().catch(() => undefined);
+      ctl.abort(error);
+    };
+    const onAbort = () => stop(abortedError(signal));
+    const arm = () => {
+      clearTimeout(timer);
+      if (idleTimeoutMs) {
+        timer = setTimeout(
+          () => stop(new RillError({ kind: 'stall', message: `No data for ${idleTimeoutMs} ms`, retryable: true })),
+          idleTimeoutMs,
+        );
+      }
+    };
+    signal?.addEventListener('abort', onAbort);
+    try {
+      arm();
+      retryAfterMs = undefined;
+      const body = verb === 'GET' || verb === 'HEAD' ? undefined : init.body;
+      const response = await doFetch(target, { ...init, method: verb, headers, body, signal: ctl.signal }).catch((cause: unknown) => {
+        throw failure ?? networkError(`Request to ${target} failed`, cause);
+      });
+      retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+      const bad = await responseError(response);
+      if (failure || bad) throw failure ?? bad;
+      started = true;
+      onOpen?.(response);
+      if (!response.body) return;
+      const queue: SSEEvent[] = [];
+      const decoder = createSSEDecoder({ onEvent: (event) => queue.push(event), onRetry: (ms) => (serverRetryMs = ms) });
+      reader = response.body.getReader();
+      for (;;) {
+        arm();
+        const chunk = await reader.read().catch((cause: unknown) => {
+          throw failure ?? networkError('Connection lost', cause);
+        });
+        clearTimeout(timer);
+        if (failure) throw failure;
+        if (chunk.done) decoder.end();
+        else decoder.push(chunk.value);
+        for (const event of queue.splice(0)) {
+          if (failure) throw failure; // aborted while the consumer held an earlier event of this chunk
+          if (event.id) {
+            if ((seen.get(event.id) ?? current) < current) continue; // replayed by the server after a resume
+            seen.set(event.id, current);
+            lastId = event.id;
+          }
+          failures = 0;
+          yield event;
+        }
+        if (chunk.done) return;
+      }
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      reader?.cancel().catch(() => undefined);
+    }
+  }
+
+  for (;;) {
+    try {
+      yield* connect();
+      return;
+    } catch (error) {
+      if (!(error instanceof RillError) || !error.retryable) throw error;
+      if (started && !lastId) {
+        const message = `${error.message}; the server sent no event ids, so the stream cannot be resumed without re-sending the request`;
+        throw new RillError({ kind: 'interrupted', message, retryable: true }, { cause: error });
+      }
+      if (++failures >= limit) throw error;
+      const delayMs = Math.min(MAX_WAIT_MS, retryAfterMs ?? (started ? serverRetryMs : undefined) ?? backoffDelay(failures - 1, baseDelayMs, maxDelayMs));
+      onReconnect?.({ attempt: failures + 1, maxAttempts: limit, delayMs, error: error.toValue() });
+      await sleep(delayMs, signal);
+    }
+  }
+}
