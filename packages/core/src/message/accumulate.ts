@@ -1,0 +1,28 @@
+import { toErrorValue } from './error-value.js';
+import { createMessageAccumulator } from './message-accumulator.js';
+import type { Message, StreamPart } from './types.js';
+
+/**
+ * Folds stream parts into the final {@link Message}, calling `onSnapshot` with an immutable snapshot
+ * after each part. It never rejects: a throwing source or one that stops without `done`/`error`
+ * ends the message as interrupted (or aborted, per the error), keeping every part that arrived.
+ *
+ * @example
+ * const message = await accumulate(decodeProvider('openai-chat', readSSE(res)), (m) => render(m));
+ */
+export async function accumulate(parts: AsyncIterable<StreamPart>, onSnapshot?: (m: Message) => void): Promise<Message> {
+  const acc = createMessageAccumulator();
+  const push = (part: StreamPart): void => {
+    acc.push(part);
+    onSnapshot?.(acc.current());
+  };
+  try {
+    for await (const part of parts) push(part);
+  } catch (err) {
+    push({ type: 'error', error: toErrorValue(err) });
+  }
+  if (acc.current().status === 'streaming') {
+    push({ type: 'error', error: { kind: 'interrupted', message: 'The stream of parts ended without done or error.', retryable: true } });
+  }
+  return acc.current();
+}

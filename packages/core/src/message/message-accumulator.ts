@@ -1,0 +1,136 @@
+import { statusOfError } from './error-value.js';
+import { createToolInput, type ToolInput } from './tool-input.js';
+import type { Message, Part, StreamPart, ToolCallPart } from './types.js';
+
+/** Applies stream parts one at a time and hands out immutable snapshots on demand. */
+export interface MessageAccumulator {
+  /** Applies one part; costs O(the part), whatever has arrived before. Parts after `done`/`error` are ignored. */
+  push(part: StreamPart): void;
+  /**
+   * The message so far: a new immutable object after each push (the same object between pushes)
+   * that shares every unchanged part with the previous snapshot. Costs O(#parts) plus the new
+   * tool-input text since the last snapshot, so take it once per frame, not per part.
+   */
+  current(): Message;
+}
+
+interface ToolState {
+  index: number;
+  input: ToolInput;
+  ended: boolean;
+}
+
+/**
+ * Creates the synchronous, push-based message accumulator that {@link accumulate} and the stream store run on.
+ *
+ * @example
+ * const acc = createMessageAccumulator();
+ * acc.push({ type: 'text-delta', id: 't', delta: 'Hi' });
+ * acc.current().parts; // [{ type: 'text', text: 'Hi' }]
+ */
+export function createMessageAccumulator(): MessageAccumulator {
+  let meta: Omit<Message, 'parts'> = { role: 'assistant', status: 'streaming' };
+  // Latest immutable part objects; a changed part is replaced, never mutated.
+  const parts: Part[] = [];
+  // `text:id` / `reasoning:id` → index in parts.
+  const blocks = new Map<string, number>();
+  const tools = new Map<string, ToolState>();
+  // Tool calls whose input grew since the last snapshot: their partial value is taken lazily.
+  const dirtyTools = new Set<ToolState>();
+  let snapshot: Message | undefined;
+
+  const append = (part: Part): number => parts.push(part) - 1;
+
+  const textDelta = (id: string, delta: string): void => {
+    const index = blocks.get(`text:${id}`);
+    const part = index === undefined ? undefined : parts[index];
+    if (index === undefined || part?.type !== 'text') blocks.set(`text:${id}`, append({ type: 'text', text: delta }));
+    else parts[index] = { type: 'text', text: part.text + delta };
+  };
+
+  const reasoning = (id: string, change: (part: Part & { type: 'reasoning' }) => Part & { type: 'reasoning' }): void => {
+    const index = blocks.get(`reasoning:${id}`);
+    const part = index === undefined ? undefined : parts[index];
+    if (index === undefined || part?.type !== 'reasoning') blocks.set(`reasoning:${id}`, append(change({ type: 'reasoning', text: '' })));
+    else parts[index] = change(part);
+  };
+
+  const toolPart = (tool: ToolState): ToolCallPart | undefined => {
+    const part = parts[tool.index];
+    return part?.type === 'tool-call' ? part : undefined;
+  };
+
+  const apply = (part: StreamPart): void => {
+    switch (part.type) {
+      case 'message-start':
+        meta = { ...meta, ...(part.id !== undefined && { id: part.id }), ...(part.model !== undefined && { model: part.model }) };
+        return;
+      case 'text-delta':
+        textDelta(part.id, part.delta);
+        return;
+      case 'reasoning-delta':
+        reasoning(part.id, (r) => ({ ...r, text: r.text + part.delta }));
+        return;
+      case 'reasoning-signature':
+        reasoning(part.id, (r) => ({ ...r, signature: part.signature }));
+        return;
+      case 'reasoning-redacted':
+        reasoning(part.id, (r) => ({ ...r, text: r.text + part.data, redacted: true }));
+        return;
+      case 'tool-input-start':
+        if (tools.has(part.toolCallId)) return;
+        tools.set(part.toolCallId, {
+          index: append({ type: 'tool-call', toolCallId: part.toolCallId, toolName: part.toolName, inputText: '', input: undefined, state: 'input-streaming' }),
+          input: createToolInput(),
+          ended: false,
+        });
+        return;
+      case 'tool-input-delta': {
+        const tool = tools.get(part.toolCallId);
+        if (tool === undefined || tool.ended) return;
+        tool.input.push(part.delta);
+        dirtyTools.add(tool);
+        return;
+      }
+      case 'tool-input-end': {
+        const tool = tools.get(part.toolCallId);
+        const base = tool === undefined ? undefined : toolPart(tool);
+        if (tool === undefined || base === undefined || tool.ended) return;
+        tool.ended = true;
+        dirtyTools.delete(tool);
+        parts[tool.index] = tool.input.complete(base);
+        return;
+      }
+      case 'usage':
+        meta = { ...meta, usage: { ...meta.usage, ...part.usage } };
+        return;
+      case 'finish':
+        meta = { ...meta, finishReason: part.finishReason, ...(part.rawFinishReason !== undefined && { rawFinishReason: part.rawFinishReason }) };
+        return;
+      case 'done':
+        meta = { ...meta, status: 'done' };
+        return;
+      case 'error':
+        meta = { ...meta, status: statusOfError(part.error), error: part.error };
+        return;
+    }
+  };
+
+  return {
+    push(part) {
+      if (meta.status !== 'streaming') return;
+      apply(part);
+      snapshot = undefined;
+    },
+    current() {
+      if (snapshot !== undefined) return snapshot;
+      for (const tool of dirtyTools) {
+        const base = toolPart(tool);
+        if (base !== undefined) parts[tool.index] = tool.input.streaming(base);
+      }
+      dirtyTools.clear();
+      snapshot = { ...meta, parts: parts.slice() };
+      return snapshot;
+    },
+  };
+}

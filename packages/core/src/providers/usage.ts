@@ -1,0 +1,82 @@
+import type { Usage } from '../message/types.js';
+import { defined, num, obj, type Json } from './payload.js';
+
+/** Anthropic's raw counters; `message_delta` may repeat or update any of them. */
+export interface AnthropicUsageCounters {
+  input?: number;
+  cacheCreation?: number;
+  cacheRead?: number;
+  output?: number;
+}
+
+/**
+ * Merges an Anthropic `usage` object into the running counters (later values win).
+ *
+ * @example mergeAnthropicUsage({}, { input_tokens: 10, output_tokens: 1 }); // { input: 10, output: 1 }
+ */
+export function mergeAnthropicUsage(counters: AnthropicUsageCounters, usage: Json): AnthropicUsageCounters {
+  return {
+    input: num(usage, 'input_tokens') ?? counters.input,
+    cacheCreation: num(usage, 'cache_creation_input_tokens') ?? counters.cacheCreation,
+    cacheRead: num(usage, 'cache_read_input_tokens') ?? counters.cacheRead,
+    output: num(usage, 'output_tokens') ?? counters.output,
+  };
+}
+
+/**
+ * Anthropic counters → Usage: input counts cache writes and reads too, so costs add up like other providers.
+ *
+ * @example anthropicUsage({ input: 40, cacheRead: 12, output: 88 }); // { inputTokens: 52, outputTokens: 88, cachedInputTokens: 12 }
+ */
+export function anthropicUsage(c: AnthropicUsageCounters): Usage {
+  const anyInput = c.input !== undefined || c.cacheCreation !== undefined || c.cacheRead !== undefined;
+  return defined({
+    inputTokens: anyInput ? (c.input ?? 0) + (c.cacheCreation ?? 0) + (c.cacheRead ?? 0) : undefined,
+    outputTokens: c.output,
+    cachedInputTokens: c.cacheRead,
+  });
+}
+
+/**
+ * OpenAI Chat `usage` → Usage.
+ *
+ * @example openAIChatUsage({ prompt_tokens: 12, completion_tokens: 8 }); // { inputTokens: 12, outputTokens: 8 }
+ */
+export function openAIChatUsage(usage: Json): Usage {
+  return defined({
+    inputTokens: num(usage, 'prompt_tokens'),
+    outputTokens: num(usage, 'completion_tokens'),
+    cachedInputTokens: num(obj(usage, 'prompt_tokens_details'), 'cached_tokens'),
+    reasoningTokens: num(obj(usage, 'completion_tokens_details'), 'reasoning_tokens'),
+  });
+}
+
+/**
+ * OpenAI Responses `usage` → Usage.
+ *
+ * @example responsesUsage({ input_tokens: 9, output_tokens: 7 }); // { inputTokens: 9, outputTokens: 7 }
+ */
+export function responsesUsage(usage: Json): Usage {
+  return defined({
+    inputTokens: num(usage, 'input_tokens'),
+    outputTokens: num(usage, 'output_tokens'),
+    cachedInputTokens: num(obj(usage, 'input_tokens_details'), 'cached_tokens'),
+    reasoningTokens: num(obj(usage, 'output_tokens_details'), 'reasoning_tokens'),
+  });
+}
+
+/**
+ * Gemini `usageMetadata` → Usage: output counts thoughts too (`candidatesTokenCount` leaves them out).
+ *
+ * @example geminiUsage({ promptTokenCount: 6, candidatesTokenCount: 9, thoughtsTokenCount: 2 }); // { inputTokens: 6, outputTokens: 11, reasoningTokens: 2 }
+ */
+export function geminiUsage(usage: Json): Usage {
+  const candidates = num(usage, 'candidatesTokenCount');
+  const thoughts = num(usage, 'thoughtsTokenCount');
+  return defined({
+    inputTokens: num(usage, 'promptTokenCount'),
+    outputTokens: candidates === undefined && thoughts === undefined ? undefined : (candidates ?? 0) + (thoughts ?? 0),
+    cachedInputTokens: num(usage, 'cachedContentTokenCount'),
+    reasoningTokens: thoughts,
+  });
+}

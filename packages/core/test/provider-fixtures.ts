@@ -1,0 +1,62 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { ProviderName } from '../src/message/types.js';
+
+const dir = fileURLToPath(new URL('./fixtures/', import.meta.url));
+
+/** One recorded provider stream and the Message fields decoding it must give. */
+export interface ProviderFixture {
+  name: string;
+  provider: ProviderName;
+  bytes: Uint8Array;
+  expected: Record<string, unknown>;
+}
+
+const providers: ProviderName[] = ['openai-responses', 'openai-chat', 'anthropic', 'gemini'];
+
+/** Every `NAME.sse` + `NAME.expected.json` pair in test/fixtures; the provider is the name's prefix. */
+export function loadProviderFixtures(): ProviderFixture[] {
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.sse'))
+    .sort()
+    .map((file) => {
+      const name = file.slice(0, -'.sse'.length);
+      const provider = providers.find((p) => name.startsWith(`${p}-`));
+      if (provider === undefined) throw new Error(`fixture ${file} does not start with a provider name`);
+      return {
+        name,
+        provider,
+        bytes: new Uint8Array(readFileSync(`${dir}${file}`)),
+        expected: JSON.parse(readFileSync(`${dir}${name}.expected.json`, 'utf8')) as Record<string, unknown>,
+      };
+    });
+}
+
+/** A small seeded PRNG (mulberry32), so a failing chunking can be replayed from its seed. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The bytes as a body cut at random byte offsets (1 to `maxChunk` bytes a chunk), splitting lines and characters. */
+export function chunkedBody(bytes: Uint8Array, random: () => number, maxChunk = 64): ReadableStream<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  for (let at = 0; at < bytes.length; ) {
+    const size = 1 + Math.floor(random() * maxChunk);
+    chunks.push(bytes.slice(at, at + size));
+    at += size;
+  }
+  return new ReadableStream({
+    pull(controller) {
+      const next = chunks.shift();
+      if (next === undefined) controller.close();
+      else controller.enqueue(next);
+    },
+  });
+}
