@@ -108,7 +108,7 @@ export async function* streamSSE(url: string, opts: StreamSSEOptions = {}): Asyn
     try {
       arm();
       retryAfterMs = undefined;
-      const body = verb === 'GET' || verb === 'HEAD' ? undefined : init.body;
+      const body = /^(get|head)$/i.test(verb) ? undefined : init.body;
       const response = await doFetch(target, { ...init, method: verb, headers, body, signal: ctl.signal }).catch((cause: unknown) => {
         throw failure ?? networkError(`Request to ${target} failed`, cause);
       });
@@ -156,8 +156,8 @@ export async function* streamSSE(url: string, opts: StreamSSEOptions = {}): Asyn
     } catch (error) {
       if (!(error instanceof RillError) || !error.retryable) throw error;
       if (started && !lastId) {
-        const message = `${error.message}; the server sent no event ids, so the stream cannot be resumed without re-sending the request`;
-        throw new RillError({ kind: 'interrupted', message, retryable: true }, { cause: error });
+        // Re-sending would start a second, billed generation; without ids there is nothing to resume from.
+        throw new RillError({ kind: 'interrupted', message: `${error.message}; no event ids to resume from`, retryable: true }, { cause: error });
       }
       if (++failures >= limit) throw error;
       const delayMs = Math.min(MAX_WAIT_MS, retryAfterMs ?? (started ? serverRetryMs : undefined) ?? backoffDelay(failures - 1, baseDelayMs, maxDelayMs));
