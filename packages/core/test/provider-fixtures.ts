@@ -8,7 +8,7 @@ const dir = fileURLToPath(new URL('./fixtures/', import.meta.url));
 export interface ProviderFixture {
   name: string;
   provider: ProviderName;
-  bytes: Uint8Array;
+  bytes: Uint8Array<ArrayBuffer>;
   expected: Record<string, unknown>;
 }
 

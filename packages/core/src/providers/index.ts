@@ -4,3 +4,4 @@ export { createOpenAIChatDecoder } from './openai-chat.js';
 export { createOpenAIResponsesDecoder } from './openai-responses.js';
 export { createGeminiDecoder } from './gemini.js';
 export type { ProviderDecoder } from './decoder.js';
+export * from './request/index.js';

@@ -1,0 +1,54 @@
+import type { Part } from '../../message/types.js';
+import { defined } from '../payload.js';
+import type { Conversation, ConversationMessage, RequestBody } from './conversation.js';
+import { toolCallArgumentsText, toolResultText } from './tool-payload.js';
+
+function assistantItems(parts: Part[]): RequestBody[] {
+  return parts.flatMap((part): RequestBody[] => {
+    switch (part.type) {
+      case 'text':
+        return part.text === '' ? [] : [{ role: 'assistant', content: [{ type: 'output_text', text: part.text }] }];
+      case 'reasoning':
+        // Only encrypted reasoning can be handed back statelessly; a summary alone is not accepted.
+        return part.signature === undefined
+          ? []
+          : [{ type: 'reasoning', summary: part.text === '' ? [] : [{ type: 'summary_text', text: part.text }], encrypted_content: part.signature }];
+      case 'tool-call':
+        return [{ type: 'function_call', call_id: part.toolCallId, name: part.toolName, arguments: toolCallArgumentsText(part) }];
+    }
+  });
+}
+
+function items(message: ConversationMessage): RequestBody[] {
+  switch (message.role) {
+    case 'user':
+      return [{ role: 'user', content: [{ type: 'input_text', text: message.content }] }];
+    case 'assistant':
+      return assistantItems(message.parts);
+    case 'tool':
+      return message.results.map((r) => ({ type: 'function_call_output', call_id: r.toolCallId, output: toolResultText(r) }));
+  }
+}
+
+/**
+ * The OpenAI Responses streaming body. It is stateless (`store: false`): with reasoning on, it asks
+ * for encrypted reasoning, which later turns hand back as the reasoning part's signature.
+ *
+ * @example
+ * fetch('https://api.openai.com/v1/responses', { method: 'POST', body: JSON.stringify(toOpenAIResponsesRequest(conversation)) });
+ */
+export function toOpenAIResponsesRequest(conversation: Conversation): RequestBody {
+  const reasoning = conversation.reasoning;
+  return defined({
+    model: conversation.model,
+    stream: true,
+    store: false,
+    instructions: conversation.system,
+    input: conversation.messages.flatMap(items),
+    tools: conversation.tools?.map((t) => defined({ type: 'function', name: t.name, description: t.description, parameters: t.inputSchema })),
+    max_output_tokens: conversation.maxTokens,
+    temperature: conversation.temperature,
+    reasoning: reasoning === undefined ? undefined : defined({ effort: reasoning.effort, summary: 'auto' }),
+    include: reasoning === undefined ? undefined : ['reasoning.encrypted_content'],
+  });
+}
