@@ -32,7 +32,7 @@ export async function* readSSE(source: Response | ReadableStream<Uint8Array>, op
     while (!finished) {
       const chunk = await reader.read().catch((cause: unknown) => {
         if (signal?.aborted) throw aborted(signal);
-        throw new RillError({ kind: 'network', message: `Reading the event stream failed: ${String(cause)}`, retryable: true }, { cause });
+        throw new RillError({ kind: 'network', message: `Reading the event stream failed: ${cause instanceof Error ? cause.message : String(cause)}`, retryable: true }, { cause });
       });
       if (signal?.aborted) throw aborted(signal);
       finished = chunk.done;

@@ -1,0 +1,50 @@
+import { createSSEDecoder, type SSEEvent } from '../src/sse/index.js';
+
+/** Everything a decoder reported for a sequence of chunks, in order. */
+export interface Collected {
+  events: SSEEvent[];
+  comments: string[];
+  retries: number[];
+}
+
+/** Pushes each chunk into a fresh decoder, ends it, and returns what it reported. */
+export function collect(chunks: Iterable<Uint8Array | string>): Collected {
+  const out: Collected = { events: [], comments: [], retries: [] };
+  const decoder = createSSEDecoder({
+    onEvent: (e) => out.events.push(e),
+    onComment: (text) => out.comments.push(text),
+    onRetry: (ms) => out.retries.push(ms),
+  });
+  for (const chunk of chunks) decoder.push(chunk);
+  decoder.end();
+  return out;
+}
+
+/** The bytes of a case's chunks: strings as UTF-8, number arrays as raw bytes. */
+export function toBytes(chunks: (string | number[])[]): Uint8Array[] {
+  const encoder = new TextEncoder();
+  return chunks.map((c) => (typeof c === 'string' ? encoder.encode(c) : Uint8Array.from(c)));
+}
+
+/** One byte array holding all of `parts`. */
+export function concat(parts: Uint8Array[]): Uint8Array {
+  const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    all.set(p, at);
+    at += p.length;
+  }
+  return all;
+}
+
+/** `bytes` cut at the given offsets (sorted, deduplicated, out-of-range ones dropped). */
+export function splitAt(bytes: Uint8Array, cuts: number[]): Uint8Array[] {
+  const points = [...new Set(cuts.filter((c) => c > 0 && c < bytes.length))].sort((a, b) => a - b);
+  const pieces: Uint8Array[] = [];
+  let from = 0;
+  for (const p of [...points, bytes.length]) {
+    pieces.push(bytes.subarray(from, p));
+    from = p;
+  }
+  return pieces;
+}
