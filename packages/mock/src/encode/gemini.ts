@@ -1,0 +1,97 @@
+import type { FinishReason, Usage } from '@rill/core';
+import { groupsOf, splitTokens } from '../scenario/tokens.js';
+import type { MockPart, MockUsage } from '../scenario/types.js';
+import { expectedParts } from './expected-parts.js';
+import type { ProviderWire, WireEvent } from './types.js';
+
+/** Gemini streams several tokens per chunk. */
+const TOKENS_PER_CHUNK = 4;
+
+const finishReasons: Record<Exclude<FinishReason, 'error' | 'other'>, string> = {
+  stop: 'STOP',
+  'tool-calls': 'STOP',
+  length: 'MAX_TOKENS',
+  'content-filter': 'SAFETY',
+};
+
+type GeminiPart = Record<string, unknown>;
+
+/** Gemini parts for the scenario; a thought's signature rides on the part after it, as Gemini sends it. */
+function geminiParts(parts: readonly MockPart[]): GeminiPart[] {
+  const out: GeminiPart[] = [];
+  let signature: string | undefined;
+  const push = (part: GeminiPart): void => {
+    out.push(signature === undefined ? part : { ...part, thoughtSignature: signature });
+    signature = undefined;
+  };
+  for (const part of parts) {
+    switch (part.type) {
+      case 'text':
+        for (const tokens of groupsOf(splitTokens(part.text), TOKENS_PER_CHUNK)) push({ text: tokens.join('') });
+        break;
+      case 'reasoning':
+        for (const tokens of groupsOf(splitTokens(part.text), TOKENS_PER_CHUNK)) push({ text: tokens.join(''), thought: true });
+        signature = part.signature;
+        break;
+      case 'tool-call':
+        push({ functionCall: { id: part.toolCallId, name: part.toolName, args: part.input } });
+        break;
+    }
+  }
+  // A signature with nothing after it goes out on an empty text part.
+  if (signature !== undefined) push({ text: '' });
+  return out;
+}
+
+function usageMetadata(usage: MockUsage): Record<string, number> {
+  const reasoning = usage.reasoningTokens ?? 0;
+  const cached = usage.cachedInputTokens ?? 0;
+  return {
+    promptTokenCount: usage.inputTokens,
+    candidatesTokenCount: usage.outputTokens - reasoning,
+    ...(reasoning > 0 && { thoughtsTokenCount: reasoning }),
+    ...(cached > 0 && { cachedContentTokenCount: cached }),
+    totalTokenCount: usage.inputTokens + usage.outputTokens,
+  };
+}
+
+function expectedUsage(usage: MockUsage): Usage {
+  const reasoning = usage.reasoningTokens ?? 0;
+  const cached = usage.cachedInputTokens ?? 0;
+  return { inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, ...(reasoning > 0 && { reasoningTokens: reasoning }), ...(cached > 0 && { cachedInputTokens: cached }) };
+}
+
+/** Gemini (`POST /v1beta/models/{model}:streamGenerateContent?alt=sse`): whole-response chunks, CRLF framing, `finishReason` ends it. */
+export const geminiWire: ProviderWire = {
+  provider: 'gemini',
+  lineEnding: '\r\n',
+  defaultId: 'rill-mock-response-1',
+  defaultModel: 'gemini-2.5-flash',
+  encode(scenario, terminate) {
+    const parts = geminiParts(scenario.parts);
+    const chunk = (part: GeminiPart | undefined, index: number, last: boolean): WireEvent => {
+      const candidate = { content: { parts: part === undefined ? [] : [part], role: 'model' }, index: 0, ...(last && terminate && { finishReason: finishReasons[scenario.finishReason] }) };
+      // Running counts on the way, the final counts on the last chunk (later usage replaces earlier).
+      const usage = last ? usageMetadata(scenario.usage) : { promptTokenCount: scenario.usage.inputTokens, candidatesTokenCount: index + 1, totalTokenCount: scenario.usage.inputTokens + index + 1 };
+      return { data: JSON.stringify({ candidates: [candidate], usageMetadata: usage, modelVersion: scenario.model, responseId: scenario.id }), token: part !== undefined };
+    };
+    if (parts.length === 0) return [chunk(undefined, 0, true)];
+    return parts.map((part, index) => chunk(part, index, index === parts.length - 1));
+  },
+  expected(scenario) {
+    // STOP says nothing of tool calls: a decoder can only see whether the candidate ended on one.
+    const stopped = scenario.finishReason === 'stop' || scenario.finishReason === 'tool-calls';
+    return {
+      role: 'assistant',
+      id: scenario.id,
+      model: scenario.model,
+      status: 'done',
+      finishReason: stopped ? (scenario.parts.at(-1)?.type === 'tool-call' ? 'tool-calls' : 'stop') : scenario.finishReason,
+      rawFinishReason: finishReasons[scenario.finishReason],
+      usage: expectedUsage(scenario.usage),
+      parts: expectedParts(scenario.parts, { signatures: true, joinNeighbours: true }),
+    };
+  },
+  // The last chunk still arrives, with its usage, only without finishReason.
+  unterminated: ({ usage }) => ({ usage }),
+};

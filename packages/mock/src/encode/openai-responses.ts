@@ -1,0 +1,115 @@
+import type { FinishReason } from '@rill/core';
+import { splitChunks, splitTokens } from '../scenario/tokens.js';
+import type { MockPart } from '../scenario/types.js';
+import { ARGUMENT_CHUNK_CHARS, expectedParts } from './expected-parts.js';
+import type { ProviderWire, ResolvedScenario, WireEvent } from './types.js';
+
+/** The fixed `created_at` keeps re-encoding (for Last-Event-ID resumes) byte-identical. */
+const CREATED_AT = 1764000000;
+
+// Length and content-filter end as `response.incomplete` with a reason; the rest as `response.completed`.
+const incompleteReasons: Partial<Record<FinishReason, string>> = { length: 'max_output_tokens', 'content-filter': 'content_filter' };
+
+const endsOnToolCall = (scenario: ResolvedScenario): boolean => scenario.parts.at(-1)?.type === 'tool-call';
+
+/** The finished output item for a part, as `response.output_item.done` and `response.completed` list it. */
+function doneItem(part: MockPart, index: number): object {
+  switch (part.type) {
+    case 'text':
+      return { id: `msg_${index}`, type: 'message', status: 'completed', role: 'assistant', content: [{ type: 'output_text', text: part.text, annotations: [] }] };
+    case 'reasoning':
+      return { id: `rs_${index}`, type: 'reasoning', summary: [{ type: 'summary_text', text: part.text }], ...(part.signature !== undefined && { encrypted_content: part.signature }) };
+    case 'tool-call':
+      return { id: `fc_${index}`, type: 'function_call', status: 'completed', arguments: JSON.stringify(part.input), call_id: part.toolCallId, name: part.toolName };
+  }
+}
+
+/** OpenAI Responses (`POST /v1/responses`): typed `response.*` events with sequence numbers. */
+export const openAIResponsesWire: ProviderWire = {
+  provider: 'openai-responses',
+  lineEnding: '\n',
+  defaultId: 'resp_mock_1',
+  defaultModel: 'gpt-5.2',
+  encode(scenario, terminate) {
+    let sequence = 0;
+    const event = (type: string, body: object, token = false): WireEvent => ({ event: type, data: JSON.stringify({ type, sequence_number: sequence++, ...body }), token });
+    const response = (status: string, output: object[]) => ({ id: scenario.id, object: 'response', created_at: CREATED_AT, status, model: scenario.model, output });
+
+    const item = (part: MockPart, output_index: number): WireEvent[] => {
+      const done = doneItem(part, output_index);
+      switch (part.type) {
+        case 'text': {
+          const at = { item_id: `msg_${output_index}`, output_index, content_index: 0 };
+          return [
+            event('response.output_item.added', { output_index, item: { id: at.item_id, type: 'message', status: 'in_progress', role: 'assistant', content: [] } }),
+            event('response.content_part.added', { ...at, part: { type: 'output_text', text: '', annotations: [] } }),
+            ...splitTokens(part.text).map((delta) => event('response.output_text.delta', { ...at, delta, logprobs: [] }, true)),
+            event('response.output_text.done', { ...at, text: part.text, logprobs: [] }),
+            event('response.content_part.done', { ...at, part: { type: 'output_text', text: part.text, annotations: [] } }),
+            event('response.output_item.done', { output_index, item: done }),
+          ];
+        }
+        case 'reasoning': {
+          const at = { item_id: `rs_${output_index}`, output_index, summary_index: 0 };
+          return [
+            event('response.output_item.added', { output_index, item: { id: at.item_id, type: 'reasoning', summary: [] } }),
+            event('response.reasoning_summary_part.added', { ...at, part: { type: 'summary_text', text: '' } }),
+            ...splitTokens(part.text).map((delta) => event('response.reasoning_summary_text.delta', { ...at, delta }, true)),
+            event('response.reasoning_summary_text.done', { ...at, text: part.text }),
+            event('response.reasoning_summary_part.done', { ...at, part: { type: 'summary_text', text: part.text } }),
+            event('response.output_item.done', { output_index, item: done }),
+          ];
+        }
+        case 'tool-call': {
+          const at = { item_id: `fc_${output_index}`, output_index };
+          const args = JSON.stringify(part.input);
+          return [
+            event('response.output_item.added', { output_index, item: { id: at.item_id, type: 'function_call', status: 'in_progress', arguments: '', call_id: part.toolCallId, name: part.toolName } }),
+            ...splitChunks(args, ARGUMENT_CHUNK_CHARS).map((delta) => event('response.function_call_arguments.delta', { ...at, delta }, true)),
+            event('response.function_call_arguments.done', { ...at, arguments: args }),
+            event('response.output_item.done', { output_index, item: done }),
+          ];
+        }
+      }
+    };
+
+    const { usage } = scenario;
+    const incomplete = incompleteReasons[scenario.finishReason];
+    const items = scenario.parts.flatMap(item);
+    const final = {
+      ...response(incomplete === undefined ? 'completed' : 'incomplete', scenario.parts.map(doneItem)),
+      ...(incomplete !== undefined && { incomplete_details: { reason: incomplete } }),
+      usage: {
+        input_tokens: usage.inputTokens,
+        input_tokens_details: { cached_tokens: usage.cachedInputTokens ?? 0 },
+        output_tokens: usage.outputTokens,
+        output_tokens_details: { reasoning_tokens: usage.reasoningTokens ?? 0 },
+        total_tokens: usage.inputTokens + usage.outputTokens,
+      },
+    };
+    return [
+      event('response.created', { response: response('in_progress', []) }),
+      event('response.in_progress', { response: response('in_progress', []) }),
+      ...items,
+      ...(terminate ? [event(incomplete === undefined ? 'response.completed' : 'response.incomplete', { response: final })] : []),
+    ];
+  },
+  expected(scenario) {
+    const { usage } = scenario;
+    const incomplete = incompleteReasons[scenario.finishReason];
+    // `completed` says nothing of tool calls: a decoder can only see whether the output ended on one.
+    const completedReason: FinishReason = endsOnToolCall(scenario) ? 'tool-calls' : 'stop';
+    return {
+      role: 'assistant',
+      id: scenario.id,
+      model: scenario.model,
+      status: 'done',
+      finishReason: incomplete === undefined ? completedReason : scenario.finishReason,
+      rawFinishReason: incomplete ?? 'completed',
+      usage: { inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, cachedInputTokens: usage.cachedInputTokens ?? 0, reasoningTokens: usage.reasoningTokens ?? 0 },
+      parts: expectedParts(scenario.parts, { signatures: true, joinNeighbours: false }),
+    };
+  },
+  // Finish and usage travel only in the terminal event.
+  unterminated: () => ({}),
+};

@@ -1,0 +1,3 @@
+export { parseFault } from './parse-fault.js';
+export type { FaultSyntaxError } from './parse-fault.js';
+export type { MockFault, MockFaultSpec } from './types.js';
