@@ -201,10 +201,13 @@ async function* runRace(candidates: readonly StreamCandidate[], options: RaceOpt
         yield abortedPart();
         return;
       }
-      const step = await new Promise<IteratorResult<StreamPart> | 'aborted'>((resolve, reject) => {
-        wakeOnAbort = () => resolve('aborted');
-        iterator.next().then(resolve, reject);
-      });
+      const step =
+        signal === undefined
+          ? await iterator.next()
+          : await new Promise<IteratorResult<StreamPart> | 'aborted'>((resolve, reject) => {
+              wakeOnAbort = () => resolve('aborted');
+              iterator.next().then(resolve, reject);
+            });
       if (step === 'aborted') {
         yield abortedPart();
         return;
