@@ -130,6 +130,17 @@ describe('race', () => {
     ]);
   });
 
+  it('does not start a third candidate when an overdue one fails while a fresh one still has time', async () => {
+    const primary = scriptedCandidate('primary', [providerError(300)]);
+    const fallback = scriptedCandidate('fallback', reply('f', 'Second', 150));
+    const third = scriptedCandidate('third', reply('t', 'Third', 10));
+    const { list } = raceOf(primary, fallback, third);
+    const out = drain(race(list, { ttftTimeoutMs: 200 }));
+    await vi.runAllTimersAsync();
+    expect(text(await out.done)).toBe('Second');
+    expect(third.log.startedAt).toBeUndefined();
+  });
+
   it('ends with one error part carrying the last error when every candidate fails', async () => {
     const a = scriptedCandidate('a', [providerError(10)]);
     const b = scriptedCandidate('b', [{ at: 10, part: { type: 'error', error: { kind: 'http', status: 503, message: 'HTTP 503', retryable: true } } }]);
