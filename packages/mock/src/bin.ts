@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { builtinScenarios } from './scenario/builtin-scenarios.js';
+import type { MockTiming } from './scenario/types.js';
+import { startMockServer } from './node/mock-server.js';
+
+const USAGE = `rill-mock: a mock LLM provider (Anthropic, OpenAI Chat, OpenAI Responses, Gemini) on loopback HTTP.
+
+Usage: rill-mock [--port 8787] [--host 127.0.0.1] [--scenario NAME] [--fault SPEC]
+                 [--ttft MS] [--delay MS] [--jitter MS] [--batch N]
+
+  --scenario  ${Object.keys(builtinScenarios).join(' | ')} (default: echo the last user message)
+  --fault     e.g. drop-after=5, stall=3000;after=4;heartbeat=500, malformed, no-terminator,
+              buffer=500, 429;retry-after=2, 500, 503, html, html=502 (add ;times=N|always)
+Per request: headers x-rill-mock-scenario, x-rill-mock-fault, x-rill-mock-timing, Last-Event-ID.`;
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '8787' },
+    host: { type: 'string', default: '127.0.0.1' },
+    scenario: { type: 'string' },
+    fault: { type: 'string' },
+    ttft: { type: 'string' },
+    delay: { type: 'string' },
+    jitter: { type: 'string' },
+    batch: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+
+if (values.help) {
+  console.log(USAGE);
+} else {
+  const timing: MockTiming = {
+    ...(values.ttft !== undefined && { ttftMs: Number(values.ttft) }),
+    ...(values.delay !== undefined && { tokenDelayMs: Number(values.delay) }),
+    ...(values.jitter !== undefined && { jitterMs: Number(values.jitter) }),
+    ...(values.batch !== undefined && { batchSize: Number(values.batch) }),
+  };
+  const server = await startMockServer({
+    port: Number(values.port),
+    host: values.host,
+    timing,
+    ...(values.scenario !== undefined && { scenario: values.scenario }),
+    ...(values.fault !== undefined && { fault: values.fault }),
+  });
+  console.log(`rill-mock listening on ${server.url}
+  POST ${server.url}/v1/messages                     (Anthropic)
+  POST ${server.url}/v1/chat/completions             (OpenAI Chat)
+  POST ${server.url}/v1/responses                    (OpenAI Responses)
+  POST ${server.url}/v1beta/models/MODEL:streamGenerateContent?alt=sse   (Gemini)
+Try: curl -N ${server.url}/v1/messages -H 'content-type: application/json' \\
+       -d '{"model":"claude-sonnet-4-6","max_tokens":256,"stream":true,"messages":[{"role":"user","content":"Hello"}]}'`);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      void server.close().then(() => process.exit(0));
+    });
+  }
+}

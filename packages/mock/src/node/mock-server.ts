@@ -1,0 +1,99 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createMockProvider, type MockProvider, type MockProviderOptions } from '../provider/mock-provider.js';
+
+export interface MockServerOptions extends MockProviderOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** Loopback by default: the mock is for this machine only. */
+  host?: string;
+  /** Serve this provider (shares fault counting with MSW handlers made from it) instead of a new one. */
+  provider?: MockProvider;
+}
+
+/** A running mock server. */
+export interface MockServer {
+  /** e.g. `http://127.0.0.1:8787` */
+  url: string;
+  port: number;
+  provider: MockProvider;
+  close(): Promise<void>;
+}
+
+async function toRequest(req: IncomingMessage, origin: string, signal: AbortSignal): Promise<Request> {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const method = req.method ?? 'GET';
+  const hasBody = method !== 'GET' && method !== 'HEAD';
+  return new Request(new URL(req.url ?? '/', origin), { method, headers, signal, ...(hasBody && { body: Buffer.concat(chunks) }) });
+}
+
+async function send(response: Response, res: ServerResponse, signal: AbortSignal): Promise<void> {
+  res.writeHead(response.status, Object.fromEntries(response.headers));
+  // Headers go out now, so time to first byte is real, not held until the first event.
+  res.flushHeaders();
+  if (response.body === null) {
+    res.end();
+    return;
+  }
+  const reader = response.body.getReader();
+  signal.addEventListener('abort', () => void reader.cancel().catch(() => undefined), { once: true });
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      res.write(value);
+    }
+    res.end();
+  } catch {
+    // A drop fault (or a client gone away): break the connection without a clean end, as a crash would.
+    res.destroy();
+  }
+}
+
+/**
+ * Starts the mock provider on a loopback HTTP server (the `rill-mock` bin runs this).
+ *
+ * @example
+ * const server = await startMockServer({ port: 0, timing: { ttftMs: 0, tokenDelayMs: 0 } });
+ * await fetch(`${server.url}/v1/messages`, { method: 'POST', body });
+ * await server.close();
+ */
+export function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
+  const { port = 0, host = '127.0.0.1', provider = createMockProvider(options) } = options;
+  let origin = '';
+  const server = createServer((req, res) => {
+    const abort = new AbortController();
+    res.on('close', () => {
+      if (!res.writableFinished) abort.abort();
+    });
+    toRequest(req, origin, abort.signal)
+      .then((request) => provider.handle(request))
+      .then((response) => send(response, res, abort.signal))
+      .catch((err: unknown) => {
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+        res.end(`rill-mock failed: ${err instanceof Error ? err.message : String(err)}`);
+      });
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      const { port: bound } = server.address() as AddressInfo;
+      origin = `http://${host.includes(':') ? `[${host}]` : host}:${bound}`;
+      resolve({
+        url: origin,
+        port: bound,
+        provider,
+        close: () =>
+          new Promise<void>((done, fail) => {
+            server.close((err) => (err ? fail(err) : done()));
+            server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}
