@@ -1,0 +1,88 @@
+import type { TextStore } from './text-store.js';
+
+const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+const HEX4 = /^[0-9a-fA-F]{4}$/;
+// eslint-disable-next-line no-control-regex -- JSON strings must not hold raw control characters; this finds them
+const CONTROL = /[\u0000-\u001f]/;
+
+/** Why a string body is not JSON; `at` is the offset of the offending character. */
+export interface StringProblem {
+  message: string;
+  at: number;
+}
+
+/**
+ * One JSON string being read from the raw text, resumable: each `scan` decodes only characters
+ * not seen before and stops short of a half-received escape, so the decoded text only grows.
+ *
+ * @example
+ * const s = new StringScanner(0); // the opening quote is at offset 0
+ * s.scan(store); s.decoded; s.end; // end is the offset after the closing quote, or -1
+ */
+export class StringScanner {
+  decoded = '';
+  /** Offset just past the closing quote, or -1 while the string is open. */
+  end = -1;
+  private position: number;
+
+  constructor(readonly start: number) {
+    this.position = start + 1;
+  }
+
+  /** Decodes what arrived since the last call; returns a problem instead of throwing. @example s.scan(store) */
+  scan(text: TextStore): StringProblem | undefined {
+    // Windows that double in size keep a short string's read short and a long one's linear.
+    let window = 64;
+    while (this.end < 0 && this.position < text.length) {
+      const base = this.position;
+      const problem = this.decode(text.slice(base, Math.min(text.length, base + window)), base);
+      if (problem) return problem;
+      if (this.position === base) break; // a half-received escape at the very end
+      window = Math.min(window * 2, 65536);
+    }
+    return undefined;
+  }
+
+  private decode(raw: string, base: number): StringProblem | undefined {
+    let index = 0;
+    while (index < raw.length) {
+      const quote = raw.indexOf('"', index);
+      const slash = raw.indexOf('\\', index);
+      const stop = slash >= 0 && (quote < 0 || slash < quote) ? slash : quote;
+      const plain = raw.slice(index, stop < 0 ? raw.length : stop);
+      if (CONTROL.test(plain)) return { message: 'a raw control character inside a string (JSON needs it escaped)', at: base + index };
+      this.decoded += plain;
+      if (stop < 0) {
+        index = raw.length;
+        break;
+      }
+      if (stop === quote) {
+        this.end = base + stop + 1;
+        index = stop + 1;
+        break;
+      }
+      const kind = raw[stop + 1];
+      if (kind === undefined) {
+        index = stop;
+        break;
+      }
+      if (kind === 'u') {
+        const hex = raw.slice(stop + 2, stop + 6);
+        if (hex.length < 4 && /^[0-9a-fA-F]*$/.test(hex)) {
+          index = stop;
+          break;
+        }
+        if (!HEX4.test(hex)) return { message: `a bad \\u escape "\\u${hex}" inside a string`, at: base + stop };
+        this.decoded += String.fromCharCode(Number.parseInt(hex, 16));
+        index = stop + 6;
+        continue;
+      }
+      const escaped = ESCAPES[kind];
+      if (escaped === undefined) return { message: `a bad escape "\\${kind}" inside a string`, at: base + stop };
+      this.decoded += escaped;
+      index = stop + 2;
+    }
+    this.position = base + index;
+    return undefined;
+  }
+}

@@ -1,0 +1,247 @@
+import type { Edit, Language, Node, Parser as ParserInstance, Point, Tree } from 'web-tree-sitter';
+import { couldGrowIntoScalar, isScalarChar, parseScalar } from './scalar.js';
+import { StringScanner } from './string-scanner.js';
+import { TextStore } from './text-store.js';
+import { ValueBuilder } from './value-builder.js';
+import type { JsonPath } from './value-builder.js';
+
+export interface IncrementalParserOptions {
+  onPathComplete?(path: JsonPath, value: unknown): void;
+}
+export interface IncrementalParser {
+  push(chunk: string): void;
+  value(): unknown;
+  done(): boolean;
+  end(): void;
+}
+
+/** A problem in the input: what is wrong and at which character offset. */
+export interface JsonProblem {
+  message: string;
+  at: number;
+}
+
+/** The web-tree-sitter runtime, loaded once by `loadTreeSitterBackend`. */
+export interface TreeSitterRuntime {
+  Parser: new () => ParserInstance;
+  Edit: typeof Edit;
+  language: Language;
+}
+
+const WHITESPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
+const CONTAINERS = new Set(['object', 'array']);
+
+/**
+ * One document streamed through tree-sitter: each sync re-parses incrementally (`tree.edit`
+ * then `parse(callback, oldTree)`), then reads values forward from where the last sync stopped.
+ * Complete, error-free containers in new text are taken whole; anything inside ERROR or MISSING
+ * nodes is read token by token from the raw text, so the partial value obeys the same rules as
+ * the default parser whatever shape the error recovery gave the tree.
+ */
+export class TreeSitterDocument implements IncrementalParser {
+  private readonly text = new TextStore();
+  private readonly builder: ValueBuilder;
+  private parser: ParserInstance | undefined;
+  private tree: Tree | null = null;
+  private parsedLength = 0;
+  private parsedPoint: Point = { row: 0, column: 0 };
+  private point: Point = { row: 0, column: 0 };
+  /** Everything before this offset has been read into the builder. */
+  private resume = 0;
+  private openString: StringScanner | undefined;
+  private ended = false;
+  private synced = true;
+  private snapshot: { value: unknown } | undefined;
+  problem: JsonProblem | undefined;
+
+  constructor(
+    private readonly runtime: TreeSitterRuntime,
+    private readonly options: IncrementalParserOptions = {},
+  ) {
+    this.builder = new ValueBuilder(options.onPathComplete && ((path, value) => options.onPathComplete?.(path, value)));
+    this.parser = new runtime.Parser();
+    this.parser.setLanguage(runtime.language);
+  }
+
+  push(chunk: string): void {
+    if (this.ended) throw new Error('push() after end()');
+    if (chunk === '') return;
+    this.text.append(chunk);
+    this.advancePoint(chunk);
+    this.synced = false;
+    this.snapshot = undefined;
+    // Completion events are promised per push; without a listener the work waits for value().
+    if (this.options.onPathComplete) this.sync();
+  }
+
+  value(): unknown {
+    this.sync();
+    this.snapshot ??= { value: this.builder.snapshot(this.openString && { value: this.openString.decoded }) };
+    return this.snapshot.value;
+  }
+
+  done(): boolean {
+    this.sync();
+    return this.builder.complete();
+  }
+
+  end(): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.synced = false;
+    this.snapshot = undefined;
+    this.sync();
+    this.tree?.delete();
+    this.tree = null;
+    this.parser?.delete();
+    this.parser = undefined;
+    if (!this.problem && !this.builder.complete()) {
+      this.problem = { message: this.text.length === 0 ? 'no JSON value arrived' : 'the JSON value ended early (unexpected end of input)', at: this.text.length };
+    }
+  }
+
+  private advancePoint(chunk: string): void {
+    const lastNewline = chunk.lastIndexOf('\n');
+    if (lastNewline < 0) {
+      this.point = { row: this.point.row, column: this.point.column + chunk.length };
+      return;
+    }
+    let rows = 0;
+    for (let index = chunk.indexOf('\n'); index >= 0; index = chunk.indexOf('\n', index + 1)) rows++;
+    this.point = { row: this.point.row + rows, column: chunk.length - lastNewline - 1 };
+  }
+
+  private sync(): void {
+    if (this.synced) return;
+    this.synced = true;
+    if (this.problem) return;
+    if (this.openString && !this.readOpenString()) return;
+    const root = this.reparse();
+    if (root && !this.walk(root)) return;
+    this.lexUntil(this.text.length);
+  }
+
+  private reparse(): Node | undefined {
+    if (!this.parser) return this.tree?.rootNode;
+    if (this.tree && this.parsedLength === this.text.length) return this.tree.rootNode;
+    const old = this.tree;
+    old?.edit(new this.runtime.Edit({
+      startIndex: this.parsedLength,
+      oldEndIndex: this.parsedLength,
+      newEndIndex: this.text.length,
+      startPosition: this.parsedPoint,
+      oldEndPosition: this.parsedPoint,
+      newEndPosition: this.point,
+    }));
+    this.tree = this.parser.parse((index) => this.text.read(index), old);
+    old?.delete();
+    this.parsedLength = this.text.length;
+    this.parsedPoint = this.point;
+    return this.tree?.rootNode;
+  }
+
+  /** Reads forward through `node` from `resume`; false when reading stopped early. */
+  private walk(node: Node): boolean {
+    for (let child = node.firstChildForIndex(this.resume); child; child = child.nextSibling) {
+      if (child.endIndex <= this.resume) continue;
+      if (child.startIndex > this.resume && !this.lexUntil(child.startIndex)) return false;
+      if (child.startIndex >= this.resume && this.takeWhole(child)) continue;
+      if (child.childCount > 0 ? !this.walk(child) : !this.lexUntil(child.endIndex)) return false;
+    }
+    return true;
+  }
+
+  /** A complete container that arrived since the last sync becomes one value at once. */
+  private takeWhole(node: Node): boolean {
+    if (!CONTAINERS.has(node.type) || node.hasError || !this.builder.expectsValue()) return false;
+    let value: unknown;
+    try {
+      value = JSON.parse(this.text.slice(node.startIndex, node.endIndex));
+    } catch {
+      return false; // tree-sitter accepts comments and `1.`; token reading reports those
+    }
+    this.builder.value(value, true);
+    this.resume = node.endIndex;
+    return true;
+  }
+
+  /** Reads tokens from the raw text up to `limit`; false when reading stopped (input ended mid-token, or bad input). */
+  private lexUntil(limit: number): boolean {
+    while (this.resume < limit && !this.problem) {
+      const at = this.resume;
+      const code = this.text.charCodeAt(at);
+      if (WHITESPACE.has(code)) {
+        this.resume++;
+        continue;
+      }
+      if (this.builder.complete()) return this.fail('unexpected data after the JSON value', at);
+      const problem = this.token(code, at);
+      if (problem === 'wait') return false;
+      if (problem) return this.fail(problem, at);
+    }
+    return !this.problem;
+  }
+
+  /** Reads one token at `at`: a problem message, 'wait' at an unfinished token, or undefined. */
+  private token(code: number, at: number): string | undefined {
+    switch (code) {
+      case 0x7b:
+        this.resume++;
+        return this.builder.open('object');
+      case 0x5b:
+        this.resume++;
+        return this.builder.open('array');
+      case 0x7d:
+        this.resume++;
+        return this.builder.close('object');
+      case 0x5d:
+        this.resume++;
+        return this.builder.close('array');
+      case 0x3a:
+        this.resume++;
+        return this.builder.colon();
+      case 0x2c:
+        this.resume++;
+        return this.builder.comma();
+      case 0x22:
+        if (!this.builder.expectsKey() && !this.builder.expectsValue()) return 'unexpected string';
+        this.openString = new StringScanner(at);
+        return this.readOpenString() ? undefined : 'wait';
+      default:
+        return this.scalar(at);
+    }
+  }
+
+  /** Continues the open string; true once it closed and was handed to the builder. */
+  private readOpenString(): boolean {
+    const scanner = this.openString;
+    if (!scanner) return true;
+    const problem = scanner.scan(this.text);
+    if (problem) return this.fail(problem.message, problem.at);
+    if (scanner.end < 0) {
+      this.resume = this.text.length;
+      return false;
+    }
+    this.openString = undefined;
+    this.resume = scanner.end;
+    const wrong = this.builder.expectsKey() ? this.builder.key(scanner.decoded) : this.builder.value(scanner.decoded);
+    return wrong ? this.fail(wrong, scanner.start) : true;
+  }
+
+  private scalar(at: number): string | 'wait' | undefined {
+    let end = at;
+    while (end < this.text.length && isScalarChar(this.text.charCodeAt(end))) end++;
+    if (end === at) return `unexpected character ${JSON.stringify(this.text.slice(at, at + 1))}`;
+    const lexeme = this.text.slice(at, end);
+    if (end === this.text.length && !this.ended) return couldGrowIntoScalar(lexeme) ? 'wait' : `"${lexeme}" is not a JSON value`;
+    const scalar = parseScalar(lexeme);
+    if (!scalar) return `"${lexeme}" is not a JSON value`;
+    this.resume = end;
+    return this.builder.value(scalar.value);
+  }
+
+  private fail(message: string, at: number): false {
+    this.problem = { message: `${message} at offset ${at}`, at };
+    return false;
+  }
+}
