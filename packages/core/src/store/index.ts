@@ -1,1 +1,10 @@
-export {};
+export { createStreamStore } from './stream-store.js';
+export type { StreamStore, StreamStoreOptions, StreamCallbacks } from './stream-store.js';
+export type { StreamState, StreamStatus, ReconnectState } from './stream-state.js';
+export { isFinalStatus, messageText } from './stream-state.js';
+export { createFrameScheduler } from './frame-scheduler.js';
+export type { FrameScheduler, Throttle } from './frame-scheduler.js';
+export { httpSource } from './http-source.js';
+export type { HttpSourceOptions } from './http-source.js';
+export type { PartSource, PartSourceContext } from './part-source.js';
+export { decodeRawSSE } from './raw-sse.js';

@@ -1,0 +1,113 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { StreamPart } from '../message/types.js';
+import { createStreamStore } from './stream-store.js';
+import type { StreamState } from './stream-state.js';
+
+/** A part source the test drives by hand: `emit` delivers parts, `end` closes the stream. */
+function manualSource() {
+  const queue: StreamPart[] = [];
+  let wake: (() => void) | undefined;
+  let ended = false;
+  let signal: AbortSignal | undefined;
+  const source = async function* (context: { signal: AbortSignal }): AsyncGenerator<StreamPart> {
+    signal = context.signal;
+    for (;;) {
+      while (queue.length > 0) yield queue.shift() as StreamPart;
+      if (ended || signal.aborted) return;
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
+  };
+  return {
+    source,
+    emit: (...parts: StreamPart[]) => {
+      queue.push(...parts);
+      wake?.();
+    },
+    end: () => {
+      ended = true;
+      wake?.();
+    },
+    aborted: () => signal?.aborted === true,
+  };
+}
+
+const frames: FrameRequestCallback[] = [];
+const flushFrame = () => frames.splice(0).forEach((frame) => frame(0));
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  frames.length = 0;
+});
+
+describe('createStreamStore', () => {
+  it('coalesces many parts into one notification per frame', async () => {
+    vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => frames.push(callback));
+    vi.stubGlobal('cancelAnimationFrame', () => undefined);
+    const src = manualSource();
+    const store = createStreamStore({ source: src.source });
+    const seen: StreamState[] = [];
+    store.subscribe(() => seen.push(store.getSnapshot()));
+    store.start();
+    src.emit({ type: 'text-delta', id: 't', delta: 'a' });
+    await settle();
+    expect(store.getSnapshot().status).toBe('streaming');
+    const before = seen.length;
+    for (let i = 0; i < 1000; i++) src.emit({ type: 'text-delta', id: 't', delta: 'b' });
+    await settle();
+    expect(seen.length).toBe(before);
+    flushFrame();
+    expect(seen.length).toBe(before + 1);
+    expect(store.getSnapshot().text).toBe('a' + 'b'.repeat(1000));
+  });
+
+  it('publishes the final state before onFinish, even with a frame pending', async () => {
+    vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => frames.push(callback));
+    vi.stubGlobal('cancelAnimationFrame', () => undefined);
+    const src = manualSource();
+    let atFinish: StreamState | undefined;
+    const store = createStreamStore({ source: src.source, onFinish: () => (atFinish = store.getSnapshot()) });
+    store.start();
+    src.emit({ type: 'text-delta', id: 't', delta: 'Hel' }, { type: 'text-delta', id: 't', delta: 'lo' }, { type: 'done' });
+    await settle();
+    expect(atFinish?.status).toBe('done');
+    expect(atFinish?.text).toBe('Hello');
+  });
+
+  it('stop() ends as aborted and aborts the source; a source that ends early is interrupted', async () => {
+    const stopped = manualSource();
+    const store = createStreamStore({ source: stopped.source, throttle: 5 });
+    store.start();
+    stopped.emit({ type: 'text-delta', id: 't', delta: 'kept' });
+    await settle();
+    store.stop();
+    expect(store.getSnapshot()).toMatchObject({ status: 'aborted', text: 'kept', error: { kind: 'aborted' } });
+    expect(stopped.aborted()).toBe(true);
+
+    const dropped = manualSource();
+    const onError = vi.fn();
+    const other = createStreamStore({ source: dropped.source, onError });
+    other.start();
+    dropped.emit({ type: 'text-delta', id: 't', delta: 'part' });
+    dropped.end();
+    await settle();
+    expect(other.getSnapshot()).toMatchObject({ status: 'interrupted', text: 'part', error: { kind: 'interrupted' } });
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ kind: 'interrupted' }));
+  });
+
+  it('retry() starts again with the last body', async () => {
+    const bodies: unknown[] = [];
+    const store = createStreamStore({
+      source: async function* ({ body }) {
+        bodies.push(body);
+        yield { type: 'done' };
+      },
+    });
+    store.start({ prompt: 'x' });
+    await settle();
+    store.retry();
+    await settle();
+    expect(bodies).toEqual([{ prompt: 'x' }, { prompt: 'x' }]);
+    expect(store.getSnapshot().status).toBe('done');
+  });
+});

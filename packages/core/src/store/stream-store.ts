@@ -1,0 +1,234 @@
+import type { RillErrorValue } from '../errors.js';
+import { toErrorValue } from '../message/error-value.js';
+import { createMessageAccumulator, type MessageAccumulator } from '../message/message-accumulator.js';
+import type { StreamPart } from '../message/types.js';
+import { createMetricsRecorder, type MetricsRecorder } from '../metrics/metrics-recorder.js';
+import { createFrameScheduler, type FrameScheduler, type Throttle } from './frame-scheduler.js';
+import { httpSource, type HttpSourceOptions } from './http-source.js';
+import type { PartSource } from './part-source.js';
+import { isFinalStatus, messageText, type ReconnectState, type StreamState, type StreamStatus } from './stream-state.js';
+
+/** Callbacks of a stream; each runs after the state it reports has been published. */
+export interface StreamCallbacks {
+  /** Every decoded part, as it arrives (before the frame that shows it). */
+  onPart?(part: StreamPart): void;
+  /** The stream ended (`done`, `interrupted`, `error` or `aborted`); `state` is the final snapshot. */
+  onFinish?(state: StreamState): void;
+  /** The stream ended with an `error` or `interrupted` status (not on `stop()`). */
+  onError?(error: RillErrorValue): void;
+}
+
+interface CommonOptions extends StreamCallbacks {
+  /** The body `start()` sends when given none. */
+  body?: unknown;
+  /** Notify at most once per animation frame (default) or once per this many ms. */
+  throttle?: Throttle;
+}
+
+/** A store over an HTTP SSE endpoint, or over any part source (a race, a test script). */
+export type StreamStoreOptions = CommonOptions & (HttpSourceOptions | { source: PartSource });
+
+/** A framework-free, subscribable stream: the state React (or anything) renders from. */
+export interface StreamStore {
+  /** Listens for new snapshots; returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void;
+  /** The current immutable snapshot (the same object until the next notification). */
+  getSnapshot(): StreamState;
+  /** Starts a run (aborting a running one silently) with `body`, else the `body` option. */
+  start(body?: unknown): void;
+  /** Aborts the run: final status `aborted`, the response body is cancelled. */
+  stop(): void;
+  /** Starts again with the last body. */
+  retry(): void;
+  /** Replaces the options; the next `start()` uses them, callbacks apply at once. */
+  setOptions(options: StreamStoreOptions): void;
+  /** Aborts the run without callbacks or notifications (an unmount); the store can start again. */
+  dispose(): void;
+}
+
+interface Run {
+  controller: AbortController;
+  acc: MessageAccumulator;
+  metrics: MetricsRecorder;
+  status: StreamStatus;
+  reconnect?: ReconnectState;
+}
+
+const IDLE: StreamState = { status: 'idle', text: '' };
+const STOPPED: RillErrorValue = { kind: 'aborted', message: 'The stream was stopped.', retryable: false };
+
+// A throwing user callback must not break the stream; it still surfaces as an uncaught error.
+const call = (callback: () => void): void => {
+  try {
+    callback();
+  } catch (err) {
+    queueMicrotask(() => {
+      throw err;
+    });
+  }
+};
+
+const sourceOf = (options: StreamStoreOptions): PartSource => ('source' in options ? options.source : httpSource(options));
+
+/**
+ * Creates a stream store: it runs a part source (by default `streamSSE` → `decodeProvider`, or raw
+ * SSE text) into the message accumulator and metrics, and notifies subscribers at most once per
+ * animation frame (a timer where frames do not run). The final state is published synchronously,
+ * before `onFinish`, so the last frame is never stale. Touches no global until `start()`.
+ *
+ * @example
+ * const store = createStreamStore({ url: '/api/chat', provider: 'openai-chat', body: { model, messages } });
+ * store.subscribe(() => render(store.getSnapshot().text));
+ * store.start();
+ */
+export function createStreamStore(initial: StreamStoreOptions): StreamStore {
+  let options = initial;
+  let state = IDLE;
+  let run: Run | undefined;
+  let scheduler: FrameScheduler | undefined;
+  let lastBody: unknown = initial.body;
+  const listeners = new Set<() => void>();
+
+  const snapshot = (current: Run): StreamState => {
+    const message = current.acc.current();
+    return {
+      status: current.status,
+      message,
+      text: messageText(message),
+      ...(message.error !== undefined && { error: message.error }),
+      metrics: current.metrics.snapshot(),
+      ...(current.reconnect !== undefined && { reconnect: current.reconnect }),
+    };
+  };
+
+  const publish = (current: Run): void => {
+    if (run !== current) return;
+    state = snapshot(current);
+    for (const listener of [...listeners]) listener();
+  };
+
+  // Publishes now, dropping any pending frame: status changes and the end never wait.
+  const publishNow = (current: Run): void => {
+    scheduler?.cancel();
+    publish(current);
+  };
+
+  const finish = (current: Run): void => {
+    if (isFinalStatus(current.status)) return;
+    const message = current.acc.current();
+    current.status = message.status === 'streaming' ? 'interrupted' : message.status;
+    current.reconnect = undefined;
+    current.metrics.end();
+    publishNow(current);
+    const final = state;
+    if (final.error !== undefined && final.status !== 'aborted') {
+      const { error } = final;
+      call(() => options.onError?.(error));
+    }
+    call(() => options.onFinish?.(final));
+  };
+
+  const accept = (current: Run, part: StreamPart): void => {
+    current.metrics.part(part);
+    current.acc.push(part);
+    call(() => options.onPart?.(part));
+    if (current.status === 'connecting' || current.status === 'reconnecting') {
+      current.status = 'streaming';
+      current.reconnect = undefined;
+      publishNow(current);
+    } else {
+      scheduler?.request();
+    }
+  };
+
+  const consume = async (current: Run, parts: AsyncIterable<StreamPart>): Promise<void> => {
+    try {
+      for await (const part of parts) {
+        if (run !== current || isFinalStatus(current.status)) return;
+        accept(current, part);
+        if (current.acc.current().status !== 'streaming') break;
+      }
+    } catch (err) {
+      if (run !== current || isFinalStatus(current.status)) return;
+      current.acc.push({ type: 'error', error: toErrorValue(err) });
+    }
+    if (run !== current) return;
+    if (current.acc.current().status === 'streaming') {
+      current.acc.push({ type: 'error', error: { kind: 'interrupted', message: 'The stream ended before the provider finished it.', retryable: true } });
+    }
+    finish(current);
+  };
+
+  const abandon = (): void => {
+    const current = run;
+    if (current === undefined || isFinalStatus(current.status)) return;
+    current.acc.push({ type: 'error', error: STOPPED });
+    current.status = 'aborted';
+    current.metrics.end();
+    current.controller.abort();
+    scheduler?.cancel();
+  };
+
+  const start = (body?: unknown): void => {
+    abandon();
+    const payload = body === undefined ? options.body : body;
+    lastBody = payload;
+    scheduler = createFrameScheduler(options.throttle ?? 'frame', () => {
+      if (run !== undefined) publish(run);
+    });
+    const current: Run = { controller: new AbortController(), acc: createMessageAccumulator(), metrics: createMetricsRecorder(), status: 'connecting' };
+    run = current;
+    current.metrics.start();
+    publishNow(current);
+    let parts: AsyncIterable<StreamPart>;
+    try {
+      parts = sourceOf(options)({
+        body: payload,
+        signal: current.controller.signal,
+        onOpen: () => {
+          if (run !== current || isFinalStatus(current.status)) return;
+          current.metrics.open();
+          current.status = 'streaming';
+          current.reconnect = undefined;
+          publishNow(current);
+        },
+        onReconnect: (info) => {
+          if (run !== current || isFinalStatus(current.status)) return;
+          current.metrics.reconnect();
+          current.status = 'reconnecting';
+          current.reconnect = { attempt: info.attempt, maxAttempts: info.maxAttempts, nextRetryAt: Date.now() + info.delayMs };
+          publishNow(current);
+        },
+      });
+    } catch (err) {
+      current.acc.push({ type: 'error', error: toErrorValue(err) });
+      finish(current);
+      return;
+    }
+    void consume(current, parts);
+  };
+
+  return {
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    getSnapshot: () => state,
+    start,
+    stop() {
+      const current = run;
+      if (current === undefined || isFinalStatus(current.status)) return;
+      current.acc.push({ type: 'error', error: STOPPED });
+      current.controller.abort();
+      finish(current);
+    },
+    retry: () => start(lastBody),
+    setOptions(next) {
+      options = next;
+    },
+    dispose() {
+      abandon();
+      if (run !== undefined) state = snapshot(run);
+    },
+  };
+}
