@@ -1,0 +1,1 @@
+export { createPartialJsonParser } from './partial-json-parser.js';
