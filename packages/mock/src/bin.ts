@@ -14,7 +14,11 @@ Usage: rill-mock [--port 8787] [--host 127.0.0.1] [--scenario NAME] [--fault SPE
               buffer=500, 429;retry-after=2, 500, 503, html, html=502 (add ;times=N|always)
 Per request: headers x-rill-mock-scenario, x-rill-mock-fault, x-rill-mock-timing, Last-Event-ID.`;
 
+// `pnpm run serve -- --port 8787` passes the `--` through; it is not an end-of-options marker here.
+const args = process.argv.slice(2).filter((arg, index) => !(index === 0 && arg === '--'));
+
 const { values } = parseArgs({
+  args,
   options: {
     port: { type: 'string', default: '8787' },
     host: { type: 'string', default: '127.0.0.1' },

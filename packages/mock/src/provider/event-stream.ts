@@ -9,49 +9,54 @@ export class DroppedConnectionError extends Error {
 }
 
 /**
- * Plays timed steps as a byte stream on real timers. A `drop` step errors the stream (MSW passes the
- * error to the client; the Node server destroys the socket). Timers stop when the client cancels or `signal` aborts.
+ * Plays timed steps as a byte stream on real timers. It is pull-driven, so a `drop` step errors the
+ * stream only once the client has read everything before it (MSW passes the error on; the Node server
+ * destroys the socket). Timers stop when the client cancels or `signal` aborts.
  *
  * @example new Response(playSteps(planStream(events, options), request.signal), { headers: { 'content-type': 'text/event-stream' } });
  */
 export function playSteps(steps: readonly StreamStep[], signal?: AbortSignal): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
+  let index = 0;
+  let clock = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let stopped = false;
+  let wake: (() => void) | undefined;
   const stop = (): void => {
-    stopped = true;
     clearTimeout(timer);
+    timer = undefined;
+    // A pending wait resolves so pull() can return; the stream is cancelled or its request gone.
+    wake?.();
   };
+  signal?.addEventListener('abort', stop, { once: true });
+  const waitUntil = (atMs: number): Promise<void> =>
+    new Promise((resolve) => {
+      wake = resolve;
+      timer = setTimeout(() => {
+        clock = atMs;
+        resolve();
+      }, atMs - clock);
+    });
+
   return new ReadableStream<Uint8Array>({
-    start(controller) {
-      signal?.addEventListener('abort', stop, { once: true });
-      let index = 0;
-      let clock = 0;
-      const run = (): void => {
-        // Everything due now goes out at once, each step as its own chunk.
-        while (!stopped && index < steps.length && (steps[index]?.atMs ?? 0) <= clock) {
-          const step = steps[index++];
-          if (step === undefined) break;
-          if ('drop' in step) {
-            stop();
-            controller.error(new DroppedConnectionError());
-            return;
-          }
-          controller.enqueue(encoder.encode(step.text));
-        }
-        if (stopped) return;
-        const next = steps[index];
-        if (next === undefined) {
-          signal?.removeEventListener('abort', stop);
-          controller.close();
-          return;
-        }
-        timer = setTimeout(() => {
-          clock = next.atMs;
-          run();
-        }, next.atMs - clock);
-      };
-      run();
+    async pull(controller) {
+      const next = steps[index];
+      if (next === undefined) {
+        signal?.removeEventListener('abort', stop);
+        controller.close();
+        return;
+      }
+      if (next.atMs > clock) await waitUntil(next.atMs);
+      if (signal?.aborted) return;
+      // Pulled with an empty queue: the client has read everything before the drop.
+      if ('drop' in next) {
+        controller.error(new DroppedConnectionError());
+        return;
+      }
+      // Everything due now goes out, each step as its own chunk; a drop waits for the next pull.
+      for (let step = steps[index]; step !== undefined && 'text' in step && step.atMs <= clock; step = steps[index]) {
+        controller.enqueue(encoder.encode(step.text));
+        index += 1;
+      }
     },
     cancel: stop,
   });
