@@ -42,15 +42,17 @@ async function send(response: Response, res: ServerResponse, signal: AbortSignal
   }
   const reader = response.body.getReader();
   signal.addEventListener('abort', () => void reader.cancel().catch(() => undefined), { once: true });
+  let written: Promise<void> = Promise.resolve();
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      res.write(value);
+      written = new Promise((resolve) => res.write(value, () => resolve()));
     }
     res.end();
   } catch {
-    // A drop fault (or a client gone away): break the connection without a clean end, as a crash would.
+    // A drop fault: the bytes before it reach the client, then the connection breaks without a clean end.
+    await written;
     res.destroy();
   }
 }
