@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+/// <reference types="node" />
+// Node-only file: the rest of @rill/mock is platform-neutral (web streams and fetch types only).
 import { parseArgs } from 'node:util';
 import { builtinScenarios } from './scenario/builtin-scenarios.js';
 import type { MockTiming } from './scenario/types.js';

@@ -1,3 +1,5 @@
+/// <reference types="node" />
+// Node-only file: the rest of @rill/mock is platform-neutral (web streams and fetch types only).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createMockProvider, type MockProvider, type MockProviderOptions } from '../provider/mock-provider.js';
