@@ -1,1 +1,10 @@
-export {};
+export * from './markdown/index.js';
+export * from './tool-call/index.js';
+export * from './reasoning/index.js';
+export * from './reconnect-banner/index.js';
+export * from './stream-status/index.js';
+export * from './stop-button/index.js';
+export * from './conversation/index.js';
+export * from './message-view/index.js';
+export * from './structured-preview/index.js';
+export * from './interrupted/index.js';

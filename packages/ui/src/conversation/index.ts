@@ -1,0 +1,2 @@
+export { Conversation } from './conversation.js';
+export type { ConversationProps } from './conversation.js';

@@ -1,0 +1,2 @@
+export { Interrupted } from './interrupted.js';
+export type { InterruptedProps } from './interrupted.js';

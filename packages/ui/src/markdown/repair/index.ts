@@ -1,0 +1,2 @@
+export { repairBlock } from './repair-block.js';
+export { PENDING_LINK } from './types.js';

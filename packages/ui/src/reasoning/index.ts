@@ -1,0 +1,2 @@
+export { Reasoning } from './reasoning.js';
+export type { ReasoningProps } from './reasoning.js';

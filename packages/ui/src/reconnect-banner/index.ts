@@ -1,0 +1,2 @@
+export { ReconnectBanner } from './reconnect-banner.js';
+export type { ReconnectBannerProps } from './reconnect-banner.js';

@@ -1,0 +1,2 @@
+export { StopButton } from './stop-button.js';
+export type { StopButtonProps } from './stop-button.js';
