@@ -1,1 +1,2 @@
 export * from './stream/index.js';
+export * from './smooth-text/index.js';

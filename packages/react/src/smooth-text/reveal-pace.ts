@@ -1,0 +1,61 @@
+/** Tuning of {@link createRevealPace}. */
+export interface RevealPaceOptions {
+  /** Text that arrived longer ago than this is always shown (ms, default 300). */
+  maxLagMs?: number;
+  /** Slowest reveal speed, characters per second (default 30). */
+  minCharsPerSecond?: number;
+}
+
+/** Decides, frame by frame, how much of a growing text to show. */
+export interface RevealPace {
+  /** Text grew (or was replaced) to `length` characters at time `at`. */
+  arrived(length: number, at: number): void;
+  /** How many characters to show at time `at`, given `shown` are shown now. */
+  next(shown: number, at: number): number;
+}
+
+/**
+ * Paces a reveal after the recent arrival rate: each backlog is spread over about the gap
+ * between arrivals, so chunky batches read as a steady flow; text older than `maxLagMs` is shown
+ * whatever the pace. Pure arithmetic on the times given, so it is testable without a clock.
+ *
+ * @example
+ * const pace = createRevealPace({ maxLagMs: 200 });
+ * pace.arrived(40, 0);
+ * pace.next(0, 16); // a few characters, not all 40
+ */
+export function createRevealPace(options: RevealPaceOptions = {}): RevealPace {
+  const maxLagMs = options.maxLagMs ?? 300;
+  const minPerMs = (options.minCharsPerSecond ?? 30) / 1000;
+  // Arrivals within the lag window, oldest first: [time, length].
+  const arrivals: [number, number][] = [];
+  let gapMs = 50;
+  let lastAt: number | undefined;
+  let lastFrame: number | undefined;
+  let latest = 0;
+  // Characters that arrived more than maxLagMs ago: always shown.
+  let floor = 0;
+
+  return {
+    arrived(length, at) {
+      if (lastAt !== undefined) gapMs = gapMs * 0.7 + Math.min(maxLagMs, Math.max(16, at - lastAt)) * 0.3;
+      lastAt = at;
+      latest = length;
+      if (floor > length) floor = length;
+      arrivals.push([at, length]);
+    },
+    next(shown, at) {
+      const frameMs = lastFrame === undefined ? 16 : Math.max(1, at - lastFrame);
+      lastFrame = at;
+      for (let oldest = arrivals[0]; oldest !== undefined && oldest[0] <= at - maxLagMs; oldest = arrivals[0]) {
+        floor = Math.min(latest, oldest[1]);
+        arrivals.shift();
+      }
+      const total = latest;
+      const backlog = total - shown;
+      if (backlog <= 0) return total;
+      const step = Math.max(minPerMs * frameMs, (backlog * frameMs) / gapMs, 1);
+      return Math.max(floor, Math.min(total, Math.floor(shown + step)));
+    },
+  };
+}
