@@ -1,5 +1,6 @@
 import { Allow, MalformedJSON, parse } from 'partial-json';
-import type { IncrementalParser, IncrementalParserOptions, JsonProblem } from '../tree-sitter/tree-sitter-parser.js';
+import { JsonSyntaxError } from '../tree-sitter/json-syntax-error.js';
+import type { IncrementalParser, IncrementalParserOptions } from '../tree-sitter/tree-sitter-parser.js';
 import { CompletionFrontier } from './completion-frontier.js';
 import { shareCompleted } from './share-completed.js';
 
@@ -13,13 +14,14 @@ const ALLOW = Allow.STR | Allow.ARR | Allow.OBJ;
  * their identity only by deep comparison with the last snapshot (more O(n) work); completion
  * events fire when a later sibling appears or the document ends, not at the closing token; a
  * number followed only by whitespace still waits; object keys that look like array indexes are
- * reordered by JavaScript, which can delay their events.
+ * reordered by JavaScript, which can delay their events; a "__proto__" key is missing from
+ * partial snapshots (partial-json assigns it), though not from the final value.
  *
  * @example
  * const parser = createPartialJsonParser();
  * parser.push('{"items":[{"id":1},{"id"'); parser.value(); // { items: [{ id: 1 }, {}] }
  */
-export function createPartialJsonParser(options: IncrementalParserOptions = {}): IncrementalParser & { problem: JsonProblem | undefined } {
+export function createPartialJsonParser(options: IncrementalParserOptions = {}): IncrementalParser {
   const { onPathComplete } = options;
   const frontier = onPathComplete && new CompletionFrontier(onPathComplete);
   let text = '';
@@ -27,30 +29,31 @@ export function createPartialJsonParser(options: IncrementalParserOptions = {}):
   let snapshot: unknown;
   let complete = false;
   let ended = false;
-  const state = { problem: undefined as JsonProblem | undefined };
+  let problem: JsonSyntaxError | undefined;
 
   const sync = (): void => {
-    if (parsedLength === text.length || state.problem) return;
+    if (parsedLength === text.length || problem) return;
     parsedLength = text.length;
     if (text.trim() === '') return;
+    // A whole document goes through JSON.parse: partial-json assigns keys, so "__proto__" would be lost.
+    const whole = parseWhole(text);
     try {
-      snapshot = shareCompleted(snapshot, parse(text, ALLOW));
+      snapshot = shareCompleted(snapshot, whole ? whole.value : parse(text, ALLOW));
     } catch (error) {
-      if (error instanceof MalformedJSON) state.problem = { message: `partial-json: ${error.message}`, at: text.length };
+      if (error instanceof MalformedJSON) problem = new JsonSyntaxError(`partial-json: ${error.message}`, text.length);
       return;
     }
-    complete = isWhole(text);
+    complete = whole !== undefined;
     frontier?.advance(snapshot, complete);
   };
 
   return {
-    get problem() {
-      return state.problem;
-    },
     push(chunk) {
       if (ended) throw new Error('push() after end()');
+      if (problem) throw problem;
       text += chunk;
       if (onPathComplete) sync();
+      if (problem) throw problem;
     },
     value() {
       sync();
@@ -63,16 +66,16 @@ export function createPartialJsonParser(options: IncrementalParserOptions = {}):
     end() {
       ended = true;
       sync();
-      if (!state.problem && !complete) state.problem = { message: text.trim() === '' ? 'no JSON value arrived' : 'the JSON value ended early (unexpected end of input)', at: text.length };
+      if (!problem && !complete) problem = new JsonSyntaxError(text.trim() === '' ? 'no JSON value arrived' : 'the JSON value ended early (unexpected end of input)', text.length);
+      if (problem) throw problem;
     },
   };
 }
 
-function isWhole(text: string): boolean {
+function parseWhole(text: string): { value: unknown } | undefined {
   try {
-    JSON.parse(text);
-    return true;
+    return { value: JSON.parse(text) };
   } catch {
-    return false;
+    return undefined;
   }
 }

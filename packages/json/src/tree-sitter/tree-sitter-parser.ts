@@ -1,5 +1,6 @@
 import type { Edit, Language, Node, Parser as ParserInstance, Point, Tree } from 'web-tree-sitter';
 import { couldGrowIntoScalar, isScalarChar, parseScalar } from './scalar.js';
+import { JsonSyntaxError } from './json-syntax-error.js';
 import { StringScanner } from './string-scanner.js';
 import { TextStore } from './text-store.js';
 import { ValueBuilder } from './value-builder.js';
@@ -15,11 +16,6 @@ export interface IncrementalParser {
   end(): void;
 }
 
-/** A problem in the input: what is wrong and at which character offset. */
-export interface JsonProblem {
-  message: string;
-  at: number;
-}
 
 /** The web-tree-sitter runtime, loaded once by `loadTreeSitterBackend`. */
 export interface TreeSitterRuntime {
@@ -52,7 +48,7 @@ export class TreeSitterDocument implements IncrementalParser {
   private ended = false;
   private synced = true;
   private snapshot: { value: unknown } | undefined;
-  problem: JsonProblem | undefined;
+  private problem: JsonSyntaxError | undefined;
 
   constructor(
     private readonly runtime: TreeSitterRuntime,
@@ -65,6 +61,7 @@ export class TreeSitterDocument implements IncrementalParser {
 
   push(chunk: string): void {
     if (this.ended) throw new Error('push() after end()');
+    if (this.problem) throw this.problem;
     if (chunk === '') return;
     this.text.append(chunk);
     this.advancePoint(chunk);
@@ -72,6 +69,7 @@ export class TreeSitterDocument implements IncrementalParser {
     this.snapshot = undefined;
     // Completion events are promised per push; without a listener the work waits for value().
     if (this.options.onPathComplete) this.sync();
+    if (this.problem) throw this.problem;
   }
 
   value(): unknown {
@@ -96,8 +94,9 @@ export class TreeSitterDocument implements IncrementalParser {
     this.parser?.delete();
     this.parser = undefined;
     if (!this.problem && !this.builder.complete()) {
-      this.problem = { message: this.text.length === 0 ? 'no JSON value arrived' : 'the JSON value ended early (unexpected end of input)', at: this.text.length };
+      this.problem = new JsonSyntaxError(this.text.length === 0 ? 'no JSON value arrived' : 'the JSON value ended early (unexpected end of input)', this.text.length);
     }
+    if (this.problem) throw this.problem;
   }
 
   private advancePoint(chunk: string): void {
@@ -233,15 +232,17 @@ export class TreeSitterDocument implements IncrementalParser {
     while (end < this.text.length && isScalarChar(this.text.charCodeAt(end))) end++;
     if (end === at) return `unexpected character ${JSON.stringify(this.text.slice(at, at + 1))}`;
     const lexeme = this.text.slice(at, end);
-    if (end === this.text.length && !this.ended) return couldGrowIntoScalar(lexeme) ? 'wait' : `"${lexeme}" is not a JSON value`;
     const scalar = parseScalar(lexeme);
+    // A number may still grow; a whole literal cannot (more letters would be an error anyway).
+    const waiting = end === this.text.length && !this.ended && (typeof scalar?.value === 'number' || !scalar);
+    if (waiting) return couldGrowIntoScalar(lexeme) ? 'wait' : `"${lexeme}" is not a JSON value`;
     if (!scalar) return `"${lexeme}" is not a JSON value`;
     this.resume = end;
     return this.builder.value(scalar.value);
   }
 
   private fail(message: string, at: number): false {
-    this.problem = { message: `${message} at offset ${at}`, at };
+    this.problem = new JsonSyntaxError(`${message} at offset ${at}`, at);
     return false;
   }
 }
