@@ -1,0 +1,36 @@
+// The three ways of turning the same chunks of bytes into events (or lines) that the bench times.
+import { createSSEDecoder } from '@rill/core/sse';
+import { createParser } from 'eventsource-parser';
+
+/** Decodes every chunk and returns a checksum of what came out, so no work can be skipped. */
+export type Contender = (chunks: Uint8Array[]) => number;
+
+/** Rill's byte-level decoder. */
+export const rill: Contender = (chunks) => {
+  let sum = 0;
+  const decoder = createSSEDecoder({ onEvent: (e) => (sum += e.data.length + e.event.length) });
+  for (const chunk of chunks) decoder.push(chunk);
+  decoder.end();
+  return sum;
+};
+
+/** eventsource-parser as its users run it: a streaming TextDecoder in front of `feed`. */
+export const eventsourceParser: Contender = (chunks) => {
+  let sum = 0;
+  const utf8 = new TextDecoder();
+  const parser = createParser({ onEvent: (e) => (sum += e.data.length + (e.event ?? 'message').length) });
+  for (const chunk of chunks) parser.feed(utf8.decode(chunk, { stream: true }));
+  parser.reset({ consume: false });
+  return sum;
+};
+
+/** The floor any decoder pays: streaming UTF-8 decoding plus finding each LF. */
+export const raw: Contender = (chunks) => {
+  let sum = 0;
+  const utf8 = new TextDecoder();
+  for (const chunk of chunks) {
+    const text = utf8.decode(chunk, { stream: true });
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) sum++;
+  }
+  return sum;
+};

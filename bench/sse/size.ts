@@ -1,0 +1,47 @@
+// Minified + gzipped size of what an app pays to stream SSE, tree-shaken, for Rill and for its peers.
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const benchDir = fileURLToPath(new URL('..', import.meta.url));
+
+const entries: [string, string][] = [
+  ['rill createSSEDecoder', "export { createSSEDecoder } from '@rill/core';"],
+  ['rill createSSEDecoder + streamSSE', "export { createSSEDecoder, streamSSE } from '@rill/core';"],
+  ['eventsource-parser createParser', "export { createParser } from 'eventsource-parser';"],
+  ['eventsource-parser + fetch-event-source', "export { createParser } from 'eventsource-parser'; export { fetchEventSource } from '@microsoft/fetch-event-source';"],
+];
+
+/** Bundles `source` (an entry module) as an app would ship it and returns its gzipped byte count. */
+async function gzippedSize(source: string): Promise<{ minified: number; gzipped: number }> {
+  const result = await build({
+    stdin: { contents: source, resolveDir: benchDir, loader: 'ts' },
+    bundle: true,
+    minify: true,
+    treeShaking: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    conditions: ['rill-source'],
+    write: false,
+    logLevel: 'silent',
+  });
+  const code = result.outputFiles[0]?.contents ?? new Uint8Array();
+  return { minified: code.length, gzipped: gzipSync(code, { level: 9 }).length };
+}
+
+/**
+ * Prints the bundle-size table.
+ *
+ * @example
+ * await printSizes(); // rill createSSEDecoder + streamSSE  …  gzip bytes
+ */
+export async function printSizes(): Promise<void> {
+  const rows = [];
+  for (const [what, source] of entries) {
+    const { minified, gzipped } = await gzippedSize(source);
+    rows.push({ bundle: what, 'min bytes': minified, 'min+gzip bytes': gzipped, 'min+gzip KB': (gzipped / 1e3).toFixed(2) });
+  }
+  console.log('Bundle size (esbuild, minified, tree-shaken, gzip -9; KB = 10^3 bytes)');
+  console.table(rows);
+}
