@@ -1,14 +1,18 @@
 // Streaming partial JSON: total time for a whole document, Rill's parsers vs the peers vs one JSON.parse.
 // Run: pnpm bench json   (or standalone: pnpm exec tsx --conditions=rill-source bench/json/bench.ts)
 import { isDeepStrictEqual } from 'node:util';
-import { bestEffortThrows, contenders, FRAME_BYTES, type Contender, type Mode } from './contenders.js';
+import { bestEffortThrows, Clock, contenders, FRAME_BYTES, type Contender, type Mode } from './contenders.js';
 import { jsonDocument } from './document.js';
 
-const SIZES = [2_500, 10_000, 100_000, 1_000_000, 4_000_000];
+const SIZES = [10_000, 100_000, 1_000_000, 4_000_000];
+/** Where the clock is read while streaming the 4 MB document: the table's sizes and the doublings between them. */
+const CHECKPOINTS = Array.from({ length: 12 }, (_, i) => 2_500 * 2 ** i).filter((n) => n < 4_000_000);
+for (const size of SIZES) if (!CHECKPOINTS.includes(size)) CHECKPOINTS.push(size);
+CHECKPOINTS.sort((a, b) => a - b);
 const CHUNKS = [4, 64];
 const MODES: Mode[] = ['frame', 'chunk'];
-/** A cell predicted to take longer than this is extrapolated, not run (keeps the bench ~3 minutes). */
-const CELL_BUDGET_MS = 2_500;
+/** Each contender streams until this much time is spent; larger sizes are extrapolated (keeps the bench ~3 minutes). */
+const BUDGET_MS = 2_500;
 
 type Cell = { ms: number; extrapolated: boolean };
 
@@ -21,20 +25,6 @@ function split(text: string, size: number): string[] {
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[sorted.length >> 1] ?? Number.NaN;
-}
-
-/** Median of up to 5 runs, fewer when one run is slow. */
-async function time(run: () => unknown): Promise<number> {
-  const runs: number[] = [];
-  let spent = 0;
-  while (runs.length < 5 && (runs.length === 0 || spent < 600)) {
-    const start = performance.now();
-    await run();
-    const ms = performance.now() - start;
-    runs.push(ms);
-    spent += ms;
-  }
-  return median(runs);
 }
 
 /** Growth exponent k in t ∝ size^k between two sizes. */
@@ -51,11 +41,13 @@ function format(cell: Cell | undefined): string {
 
 const label = (size: number): string => (size >= 1e6 ? `${size / 1e6} MB` : `${size / 1e3} KB`);
 const documents = new Map(SIZES.map((size) => [size, jsonDocument(size)]));
+const largest = documents.get(4_000_000) ?? '';
 const all = await contenders();
 
 console.log(`JSON streaming: documents of ${SIZES.map(label).join(', ')} (characters of JSON.stringify output), medians of up to 5 runs.`);
 console.log(`"frame" = one snapshot per ${FRAME_BYTES / 1024} KB received (and at the end); "chunk" = a snapshot after every chunk.`);
-console.log(`* = extrapolated from the growth exponent of the two largest measured sizes (a run would exceed ${CELL_BUDGET_MS / 1000} s).`);
+console.log('Each contender streams the 4 MB document, reading the clock as each size is reached, until done or');
+console.log(`${BUDGET_MS / 1000} s are spent; * = extrapolated from the growth between the last two sizes reached (doublings).`);
 
 // Every contender must agree with JSON.parse, or its speed means nothing.
 const small = documents.get(10_000) ?? '';
@@ -67,29 +59,38 @@ for (const contender of all) {
 const floor = new Map<number, Cell>();
 for (const size of SIZES) {
   const text = documents.get(size) ?? '';
-  floor.set(size, { ms: await time(() => JSON.parse(text)), extrapolated: false });
+  const runs = Array.from({ length: 7 }, () => {
+    const start = performance.now();
+    JSON.parse(text);
+    return performance.now() - start;
+  });
+  floor.set(size, { ms: median(runs), extrapolated: false });
 }
 
 const results = new Map<string, Map<number, Cell>>();
 const key = (mode: Mode, chunk: number, name: string): string => `${mode}/${chunk}/${name}`;
 
+/** Times at every checkpoint: median of up to 5 runs when runs are quick, then extrapolated past the budget. */
 async function measure(contender: Contender, mode: Mode, chunk: number): Promise<Map<number, Cell>> {
+  const chunks = split(largest, chunk);
+  await contender.run(split(documents.get(10_000) ?? '', chunk), mode); // warm the JIT
+  const runs: number[][] = [];
+  let spent = 0;
+  while (runs.length < 5 && (runs.length === 0 || spent < 1_000)) {
+    const clock = new Clock(CHECKPOINTS, BUDGET_MS);
+    await contender.run(chunks, mode, clock);
+    runs.push(clock.marks);
+    spent += clock.marks.at(-1) ?? 0;
+  }
+  const reached = Math.min(...runs.map((marks) => marks.length));
+  const times = CHECKPOINTS.slice(0, reached).map((_, i) => median(runs.map((marks) => marks[i] ?? Number.NaN)));
   const cells = new Map<number, Cell>();
-  const measured: [number, Cell][] = [];
+  const last = reached - 1;
+  const k = reached >= 2 ? Math.log((times[last] ?? 0) / (times[last - 1] ?? 0)) / Math.log((CHECKPOINTS[last] ?? 0) / (CHECKPOINTS[last - 1] ?? 1)) : 2;
   for (const size of SIZES) {
-    const [previous, last] = [measured.at(-2), measured.at(-1)];
-    let predicted = 0;
-    let k = contender.quadratic ? 2 : 1.2;
-    if (previous && last) k = exponent(previous[1], last[1], previous[0], last[0]);
-    if (last) predicted = last[1].ms * (size / last[0]) ** k;
-    if (predicted > CELL_BUDGET_MS) {
-      cells.set(size, { ms: predicted, extrapolated: true });
-      continue;
-    }
-    const chunks = split(documents.get(size) ?? '', chunk);
-    const cell = { ms: await time(() => contender.run(chunks, mode)), extrapolated: false };
-    cells.set(size, cell);
-    measured.push([size, cell]);
+    const index = CHECKPOINTS.indexOf(size);
+    if (index < reached) cells.set(size, { ms: times[index] ?? Number.NaN, extrapolated: false });
+    else cells.set(size, { ms: (times[last] ?? Number.NaN) * (size / (CHECKPOINTS[last] ?? 1)) ** Math.max(1, k), extrapolated: true });
   }
   return cells;
 }

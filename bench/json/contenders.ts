@@ -10,38 +10,61 @@ import { parse as partialJsonParse } from 'partial-json';
 export type Mode = 'frame' | 'chunk';
 export const FRAME_BYTES = 4096;
 
+/** Marks times at given character counts while streaming, and stops once a budget is spent. */
+export class Clock {
+  readonly marks: number[] = [];
+  private readonly start = performance.now();
+  private next = 0;
+
+  constructor(
+    private readonly checkpoints: number[],
+    private readonly budgetMs: number,
+  ) {}
+
+  /** Called after each chunk; false once the budget is spent (the stream stops there). */
+  tick(received: number): boolean {
+    if (received < (this.checkpoints[this.next] ?? Infinity)) return true;
+    const elapsed = performance.now() - this.start;
+    while (received >= (this.checkpoints[this.next] ?? Infinity)) {
+      this.marks.push(elapsed);
+      this.next++;
+    }
+    return elapsed < this.budgetMs;
+  }
+}
+
 export interface Contender {
   name: string;
-  /** True for peers that re-parse everything per snapshot (O(n²) over a stream). */
-  quadratic: boolean;
-  run(chunks: string[], mode: Mode): Promise<unknown>;
+  run(chunks: string[], mode: Mode, clock?: Clock): Promise<unknown>;
 }
 
 /** Calls `snapshot` after each chunk, or once per FRAME_BYTES received, and once at the end. */
-async function stream(chunks: string[], mode: Mode, push: (chunk: string) => void, snapshot: () => unknown): Promise<unknown> {
+async function stream(chunks: string[], mode: Mode, push: (chunk: string) => void, snapshot: () => unknown, clock?: Clock): Promise<unknown> {
   let sinceSnapshot = 0;
+  let received = 0;
   for (const chunk of chunks) {
     push(chunk);
     sinceSnapshot += chunk.length;
+    received += chunk.length;
     if (mode === 'chunk' || sinceSnapshot >= FRAME_BYTES) {
       sinceSnapshot = 0;
       await snapshot();
     }
+    if (clock && !clock.tick(received)) return undefined;
   }
   return snapshot();
 }
 
 type Factory = () => { push(chunk: string): void; value(): unknown; end(): void };
 
-function incremental(name: string, create: Factory, quadratic = false): Contender {
+function incremental(name: string, create: Factory): Contender {
   return {
     name,
-    quadratic,
-    run: async (chunks, mode) => {
+    run: async (chunks, mode, clock) => {
       const parser = create();
       let last: unknown;
-      await stream(chunks, mode, (chunk) => parser.push(chunk), () => (last = parser.value()));
-      parser.end();
+      await stream(chunks, mode, (chunk) => parser.push(chunk), () => (last = parser.value()), clock);
+      if (!clock) parser.end();
       return last;
     },
   };
@@ -50,10 +73,9 @@ function incremental(name: string, create: Factory, quadratic = false): Contende
 function reparsing(name: string, parse: (text: string) => unknown | Promise<unknown>): Contender {
   return {
     name,
-    quadratic: true,
-    run: (chunks, mode) => {
+    run: (chunks, mode, clock) => {
       let text = '';
-      return stream(chunks, mode, (chunk) => (text += chunk), () => parse(text));
+      return stream(chunks, mode, (chunk) => (text += chunk), () => parse(text), clock);
     },
   };
 }
@@ -68,7 +90,7 @@ export async function contenders(): Promise<Contender[]> {
   return [
     incremental('rill', () => createIncrementalParser()),
     incremental('rill tree-sitter', () => createTreeSitterParser()),
-    incremental('rill partial-json adapter', () => createPartialJsonParser(), true),
+    incremental('rill partial-json adapter', () => createPartialJsonParser()),
     reparsing('partial-json', (text) => partialJsonParse(text)),
     // Async in ai v7: awaited per snapshot, as its callers must.
     reparsing('ai parsePartialJson', async (text) => (await parsePartialJson(text)).value),
