@@ -1,2 +1,3 @@
 export * from './stream/index.js';
 export * from './smooth-text/index.js';
+export * from './chat/index.js';

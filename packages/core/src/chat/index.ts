@@ -1,1 +1,7 @@
-export {};
+export { createChatController } from './chat-controller.js';
+export type { ChatController } from './chat-controller.js';
+export type { ChatControllerOptions, ChatMessage, ChatPersistence, ChatState, ChatStatus, ChatTool } from './chat-types.js';
+export { toConversation } from './to-conversation.js';
+export { storagePersistence } from './storage-persistence.js';
+export type { KeyValueStorage } from './storage-persistence.js';
+export { runTool, needsApproval } from './run-tool.js';

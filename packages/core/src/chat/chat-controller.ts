@@ -1,0 +1,262 @@
+import type { Message, ToolCallPart } from '../message/types.js';
+import type { ToolDefinition } from '../providers/request/conversation.js';
+import { toProviderRequest } from '../providers/request/to-provider-request.js';
+import { httpSource } from '../store/http-source.js';
+import { createStreamStore } from '../store/stream-store.js';
+import type { StreamState } from '../store/stream-state.js';
+import type { ChatControllerOptions, ChatMessage, ChatState, ChatStatus } from './chat-types.js';
+import { needsApproval, runTool } from './run-tool.js';
+import { toConversation } from './to-conversation.js';
+
+/** A framework-free conversation: React's `useChat` only subscribes to it. */
+export interface ChatController {
+  subscribe(listener: () => void): () => void;
+  getSnapshot(): ChatState;
+  /** Adds a user message and streams the answer (stopping a turn in flight first). */
+  send(text: string): void;
+  /** Stops the turn or the tools in flight; the status becomes `aborted`. */
+  stop(): void;
+  /** Drops everything after the last user message and asks again. */
+  regenerate(): void;
+  /** Runs a tool call waiting for approval. */
+  approve(toolCallId: string): void;
+  /** Refuses a tool call waiting for approval; the model is told it was denied. */
+  deny(toolCallId: string, reason?: string): void;
+  /** Replaces tools, callbacks and request fields for the next turn (the endpoint and transport stay). */
+  setOptions(options: ChatControllerOptions): void;
+  /** Replaces the conversation (e.g. to clear it); persisted. */
+  setMessages(messages: ChatMessage[]): void;
+  /** Aborts whatever runs, without callbacks (an unmount). */
+  dispose(): void;
+}
+
+const DENIED = 'The user denied this tool call.';
+
+/**
+ * Creates a chat controller over any provider: it builds each request with `toProviderRequest`
+ * (so signed reasoning and tool results go back as the provider expects), streams it through a
+ * stream store, runs client tools when a turn ends with tool calls (asking for approval where a
+ * tool requires it) and streams the next turn, up to `maxSteps`. A persistence adapter restores
+ * and saves the conversation.
+ *
+ * @example
+ * const chat = createChatController({
+ *   provider: 'anthropic', url: '/api/anthropic/v1/messages', model: 'claude-sonnet-4-6',
+ *   tools: { get_weather: { inputSchema: { type: 'object', properties: { city: { type: 'string' } } }, execute: ({ city }) => fetchWeather(city) } },
+ * });
+ * chat.subscribe(() => render(chat.getSnapshot().messages));
+ * chat.send('Weather in Paris?');
+ */
+export function createChatController(options: ChatControllerOptions): ChatController {
+  let opts = options;
+  let committed: ChatMessage[] = opts.initialMessages ?? [];
+  let status: ChatStatus = 'idle';
+  let turnId: string | undefined;
+  let steps = 0;
+  let tools: AbortController | undefined;
+  const decisions = new Map<string, { approved: boolean; reason?: string }>();
+  const listeners = new Set<() => void>();
+  let seq = 0;
+  const newId = (): string => `${Date.now().toString(36)}-${(++seq).toString(36)}`;
+
+  const store = createStreamStore({
+    source: httpSource({ url: opts.url, provider: opts.provider, headers: opts.headers, fetch: opts.fetch, retry: opts.retry, idleTimeoutMs: opts.idleTimeoutMs, credentials: opts.credentials }),
+    throttle: opts.throttle,
+    onFinish: (final) => turnEnded(final),
+  });
+
+  const pendingApprovals = (): ToolCallPart[] => {
+    const last = committed[committed.length - 1];
+    if (last?.role !== 'assistant') return [];
+    return last.message.parts.filter((p): p is ToolCallPart => p.type === 'tool-call' && p.state === 'input-available' && needsApproval(opts.tools?.[p.toolName], p.input) && !decisions.has(p.toolCallId));
+  };
+
+  const build = (): ChatState => {
+    const turn = store.getSnapshot();
+    const streaming = turnId !== undefined && turn.message !== undefined;
+    const messages = streaming && turn.message !== undefined && turnId !== undefined ? [...committed, { id: turnId, role: 'assistant' as const, message: turn.message }] : committed;
+    const error = status === turn.status ? turn.error : undefined;
+    return { messages, status, ...(error !== undefined && { error }), pendingApprovals: pendingApprovals(), ...(turn.reconnect !== undefined && turnId !== undefined && { reconnect: turn.reconnect }) };
+  };
+
+  let state = build();
+  const publish = (): void => {
+    state = build();
+    for (const listener of [...listeners]) listener();
+  };
+
+  store.subscribe(() => {
+    if (turnId === undefined) return;
+    status = store.getSnapshot().status;
+    publish();
+  });
+
+  const save = (): void => opts.persistence?.save(committed);
+
+  const toolDefinitions = (): ToolDefinition[] | undefined => {
+    const entries = Object.entries(opts.tools ?? {});
+    if (entries.length === 0) return undefined;
+    return entries.map(([name, tool]) => ({ name, ...(tool.description !== undefined && { description: tool.description }), inputSchema: tool.inputSchema ?? { type: 'object' } }));
+  };
+
+  const runTurn = (): void => {
+    steps += 1;
+    turnId = newId();
+    const { model, system, maxTokens, temperature, reasoning } = opts;
+    const definitions = toolDefinitions();
+    store.start(
+      toProviderRequest(opts.provider, {
+        model,
+        messages: toConversation(committed),
+        ...(system !== undefined && { system }),
+        ...(maxTokens !== undefined && { maxTokens }),
+        ...(temperature !== undefined && { temperature }),
+        ...(reasoning !== undefined && { reasoning }),
+        ...(definitions !== undefined && { tools: definitions }),
+      }),
+    );
+  };
+
+  const finishConversation = (final: ChatStatus): void => {
+    status = final;
+    save();
+    publish();
+    const snapshot = state;
+    if (snapshot.error !== undefined && final !== 'aborted') opts.onError?.(snapshot.error);
+    opts.onFinish?.(snapshot);
+  };
+
+  const replaceLast = (message: Message): void => {
+    const last = committed[committed.length - 1];
+    if (last?.role !== 'assistant') return;
+    committed = [...committed.slice(0, -1), { ...last, message }];
+  };
+
+  const resolveTools = async (): Promise<void> => {
+    const last = committed[committed.length - 1];
+    if (last?.role !== 'assistant') return;
+    const open = last.message.parts.filter((p): p is ToolCallPart => p.type === 'tool-call' && p.state === 'input-available');
+    if (open.length === 0) return;
+    const runnable = open.filter((p) => !needsApproval(opts.tools?.[p.toolName], p.input) || decisions.has(p.toolCallId));
+    const waiting = open.length - runnable.length;
+    if (runnable.length === 0) {
+      status = 'awaiting-approval';
+      save();
+      publish();
+      return;
+    }
+    const controller = new AbortController();
+    tools = controller;
+    status = 'running-tools';
+    publish();
+    const settled = await Promise.all(
+      runnable.map((p) => {
+        const decision = decisions.get(p.toolCallId);
+        if (decision?.approved === false) return { ...p, state: 'output-error' as const, errorText: decision.reason ?? DENIED };
+        return runTool(p, opts.tools?.[p.toolName], controller.signal);
+      }),
+    );
+    if (tools !== controller || controller.signal.aborted) return;
+    tools = undefined;
+    const byId = new Map(settled.map((p) => [p.toolCallId, p]));
+    const current = committed[committed.length - 1];
+    if (current?.role !== 'assistant') return;
+    replaceLast({ ...current.message, parts: current.message.parts.map((p) => (p.type === 'tool-call' ? (byId.get(p.toolCallId) ?? p) : p)) });
+    if (waiting > 0) {
+      status = 'awaiting-approval';
+      save();
+      publish();
+    } else if (steps >= (opts.maxSteps ?? 5)) {
+      finishConversation('done');
+    } else {
+      save();
+      runTurn();
+    }
+  };
+
+  function turnEnded(final: StreamState): void {
+    if (turnId === undefined || final.message === undefined) return;
+    committed = [...committed, { id: turnId, role: 'assistant', message: final.message }];
+    turnId = undefined;
+    const hasCalls = final.status === 'done' && final.message.parts.some((p) => p.type === 'tool-call' && p.state === 'input-available');
+    status = final.status;
+    if (hasCalls && opts.tools !== undefined) void resolveTools();
+    else finishConversation(final.status);
+  }
+
+  const halt = (): void => {
+    if (turnId !== undefined) store.stop();
+    if (tools !== undefined) {
+      tools.abort();
+      tools = undefined;
+    }
+  };
+
+  if (opts.persistence !== undefined && opts.initialMessages === undefined) {
+    const restore = (saved: ChatMessage[] | undefined): void => {
+      if (saved === undefined || committed.length > 0 || turnId !== undefined) return;
+      committed = saved;
+      publish();
+    };
+    const loaded = opts.persistence.load();
+    if (loaded instanceof Promise) void loaded.then(restore, () => undefined);
+    else if (loaded !== undefined) committed = loaded;
+    state = build();
+  }
+
+  return {
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    getSnapshot: () => state,
+    send(text) {
+      halt();
+      decisions.clear();
+      committed = [...committed, { id: newId(), role: 'user', text }];
+      steps = 0;
+      save();
+      runTurn();
+    },
+    stop() {
+      const wasRunning = turnId !== undefined || tools !== undefined || status === 'awaiting-approval';
+      halt();
+      if (wasRunning && status !== 'aborted') finishConversation('aborted');
+    },
+    regenerate() {
+      halt();
+      let lastUser = committed.length - 1;
+      while (lastUser >= 0 && committed[lastUser]?.role !== 'user') lastUser -= 1;
+      if (lastUser < 0) return;
+      committed = committed.slice(0, lastUser + 1);
+      decisions.clear();
+      steps = 0;
+      runTurn();
+    },
+    approve(toolCallId) {
+      decisions.set(toolCallId, { approved: true });
+      void resolveTools();
+    },
+    deny(toolCallId, reason) {
+      decisions.set(toolCallId, { approved: false, ...(reason !== undefined && { reason }) });
+      void resolveTools();
+    },
+    setOptions(next) {
+      opts = next;
+    },
+    setMessages(messages) {
+      halt();
+      committed = messages;
+      turnId = undefined;
+      status = 'idle';
+      save();
+      publish();
+    },
+    dispose() {
+      turnId = undefined;
+      store.dispose();
+      tools?.abort();
+      tools = undefined;
+    },
+  };
+}

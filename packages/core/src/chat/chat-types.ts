@@ -1,0 +1,64 @@
+import type { RillErrorValue } from '../errors.js';
+import type { Message, ProviderName, ToolCallPart } from '../message/types.js';
+import type { ReasoningOptions } from '../providers/request/conversation.js';
+import type { Throttle } from '../store/frame-scheduler.js';
+import type { HttpSourceOptions } from '../store/http-source.js';
+import type { ReconnectState, StreamStatus } from '../store/stream-state.js';
+
+/** One entry of a conversation: what the user typed, or an assistant message as decoded. */
+export type ChatMessage = { id: string; role: 'user'; text: string } | { id: string; role: 'assistant'; message: Message };
+
+/** A tool the browser runs when the model calls it. */
+export interface ChatTool {
+  description?: string;
+  /** JSON Schema of the arguments (default: any object). */
+  inputSchema?: Record<string, unknown>;
+  /** Runs the call; the returned value (or the thrown error's message) goes back to the model. */
+  execute(input: unknown, context: { toolCallId: string; signal: AbortSignal }): unknown;
+  /** Wait for `approve(id)` / `deny(id)` before running (always, or when this returns true). */
+  needsApproval?: boolean | ((input: unknown) => boolean);
+}
+
+/**
+ * A conversation's status: a stream status while a turn streams, `running-tools` while client
+ * tools run, `awaiting-approval` while a tool call waits for `approve` or `deny`.
+ */
+export type ChatStatus = StreamStatus | 'running-tools' | 'awaiting-approval';
+
+/** One immutable snapshot of a chat controller. */
+export interface ChatState {
+  messages: ChatMessage[];
+  status: ChatStatus;
+  /** The last turn's error, if it ended with one. */
+  error?: RillErrorValue;
+  /** Tool calls waiting for `approve(id)` or `deny(id)`. */
+  pendingApprovals: ToolCallPart[];
+  /** Set while the current turn waits to reconnect. */
+  reconnect?: ReconnectState;
+}
+
+/** Where a conversation is kept across reloads; `load` may be async. */
+export interface ChatPersistence {
+  load(): ChatMessage[] | undefined | Promise<ChatMessage[] | undefined>;
+  save(messages: ChatMessage[]): void;
+}
+
+export interface ChatControllerOptions extends Pick<HttpSourceOptions, 'headers' | 'fetch' | 'retry' | 'idleTimeoutMs' | 'credentials'> {
+  provider: ProviderName;
+  /** The streaming endpoint: the provider's (`providerRequestPath`) or a relay's. */
+  url: string;
+  model: string;
+  system?: string;
+  maxTokens?: number;
+  temperature?: number;
+  reasoning?: ReasoningOptions;
+  tools?: Record<string, ChatTool>;
+  /** Model turns per `send`, tool round-trips included (default 5). */
+  maxSteps?: number;
+  initialMessages?: ChatMessage[];
+  persistence?: ChatPersistence;
+  throttle?: Throttle;
+  /** A turn ended and no tool round-trip follows; `state` is the committed final snapshot. */
+  onFinish?(state: ChatState): void;
+  onError?(error: RillErrorValue): void;
+}

@@ -1,0 +1,2 @@
+export { useChat } from './use-chat.js';
+export type { UseChatResult } from './use-chat.js';

@@ -1,0 +1,123 @@
+import { messageText, storagePersistence, type ChatMessage, type ChatTool } from '@rill/core';
+import { createMockHandlers } from '@rill/mock/msw';
+import type { MockScenario } from '@rill/mock';
+import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { useChat } from './use-chat.js';
+
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => {
+  cleanup();
+  server.resetHandlers();
+});
+afterAll(() => server.close());
+
+const URL = 'https://mock.test/v1/messages';
+const bodies: Record<string, unknown>[] = [];
+const weatherCall: MockScenario = { parts: [{ type: 'tool-call', toolCallId: 'call_1', toolName: 'get_weather', input: { city: 'Paris' } }] };
+const sunny: MockScenario = { parts: [{ type: 'text', text: 'It is sunny in Paris.' }] };
+const hasToolResult = (body: Record<string, unknown>): boolean => JSON.stringify(body).includes('tool_result');
+
+function serve(scenario: (body: Record<string, unknown>) => MockScenario) {
+  bodies.length = 0;
+  server.use(
+    ...createMockHandlers({
+      timing: { ttftMs: 0, tokenDelayMs: 0 },
+      scenario: ({ body }) => {
+        bodies.push(body);
+        return scenario(body);
+      },
+    }),
+  );
+}
+
+const base = { provider: 'anthropic' as const, url: URL, model: 'claude-test', maxTokens: 256 };
+const textOf = (m: ChatMessage | undefined) => (m === undefined ? undefined : m.role === 'user' ? m.text : messageText(m.message));
+
+describe('useChat', () => {
+  it('sends a message and streams the answer', async () => {
+    serve(() => ({ parts: [{ type: 'text', text: 'Hi there.' }] }));
+    const onFinish = vi.fn();
+    const { result } = renderHook(() => useChat({ ...base, onFinish }));
+    act(() => result.current.send('Hello'));
+    await waitFor(() => expect(result.current.status).toBe('done'));
+    expect(result.current.messages.map(textOf)).toEqual(['Hello', 'Hi there.']);
+    expect(onFinish).toHaveBeenCalledTimes(1);
+  });
+
+  it('runs a client tool, sends its result back and streams the next turn', async () => {
+    serve((body) => (hasToolResult(body) ? sunny : weatherCall));
+    const execute = vi.fn(async (input: unknown) => ({ forecast: 'sunny', input }));
+    const { result } = renderHook(() => useChat({ ...base, tools: { get_weather: { execute } } }));
+    act(() => result.current.send('Weather?'));
+    await waitFor(() => expect(result.current.status).toBe('done'));
+    expect(execute).toHaveBeenCalledWith({ city: 'Paris' }, expect.objectContaining({ toolCallId: 'call_1' }));
+    expect(result.current.messages).toHaveLength(3);
+    const call = result.current.messages[1];
+    expect(call?.role === 'assistant' && call.message.parts[0]).toMatchObject({ type: 'tool-call', state: 'output-available', output: { forecast: 'sunny' } });
+    expect(textOf(result.current.messages[2])).toBe('It is sunny in Paris.');
+    expect(JSON.stringify(bodies[1])).toContain('"tool_use_id":"call_1"');
+  });
+
+  it.each([
+    ['approve', 'output-available'],
+    ['deny', 'output-error'],
+  ] as const)('waits for approval, then %s gives %s and the next turn', async (decision, state) => {
+    serve((body) => (hasToolResult(body) ? sunny : weatherCall));
+    const tool: ChatTool = { needsApproval: true, execute: () => 'sunny' };
+    const { result } = renderHook(() => useChat({ ...base, tools: { get_weather: tool } }));
+    act(() => result.current.send('Weather?'));
+    await waitFor(() => expect(result.current.status).toBe('awaiting-approval'));
+    expect(result.current.pendingApprovals.map((p) => p.toolCallId)).toEqual(['call_1']);
+    act(() => result.current[decision]('call_1'));
+    await waitFor(() => expect(result.current.status).toBe('done'));
+    const call = result.current.messages[1];
+    expect(call?.role === 'assistant' && call.message.parts[0]).toMatchObject({ state });
+    expect(result.current.pendingApprovals).toEqual([]);
+  });
+
+  it('stops after maxSteps model turns when the model keeps calling tools', async () => {
+    serve(() => weatherCall);
+    const { result } = renderHook(() => useChat({ ...base, maxSteps: 2, tools: { get_weather: { execute: () => 'sunny' } } }));
+    act(() => result.current.send('Loop'));
+    await waitFor(() => expect(result.current.status).toBe('done'));
+    expect(bodies).toHaveLength(2);
+  });
+
+  it('sends signed reasoning back on the next turn', async () => {
+    serve(() => ({ parts: [{ type: 'reasoning', text: 'Think.', signature: 'sig-123' }, { type: 'text', text: 'Answer.' }] }));
+    const { result } = renderHook(() => useChat(base));
+    act(() => result.current.send('One'));
+    await waitFor(() => expect(result.current.status).toBe('done'));
+    act(() => result.current.send('Two'));
+    await waitFor(() => expect(bodies).toHaveLength(2));
+    expect(JSON.stringify(bodies[1])).toContain('"signature":"sig-123"');
+  });
+
+  it('stop() ends as aborted; regenerate() drops the answer and asks again', async () => {
+    serve(() => ({ parts: [{ type: 'text', text: 'word '.repeat(50) }], timing: { ttftMs: 0, tokenDelayMs: 20 } }));
+    const { result } = renderHook(() => useChat(base));
+    act(() => result.current.send('Long'));
+    await waitFor(() => expect(result.current.status).toBe('streaming'));
+    act(() => result.current.stop());
+    expect(result.current.status).toBe('aborted');
+    serve(() => ({ parts: [{ type: 'text', text: 'Short.' }] }));
+    act(() => result.current.regenerate());
+    await waitFor(() => expect(result.current.status).toBe('done'));
+    expect(result.current.messages.map(textOf)).toEqual(['Long', 'Short.']);
+  });
+
+  it('restores a persisted conversation on the next mount', async () => {
+    serve(() => ({ parts: [{ type: 'text', text: 'Saved.' }] }));
+    const storage = new Map<string, string>();
+    const area = { getItem: (k: string) => storage.get(k) ?? null, setItem: (k: string, v: string) => void storage.set(k, v) };
+    const first = renderHook(() => useChat({ ...base, persistence: storagePersistence(area, 'chat') }));
+    act(() => first.result.current.send('Remember'));
+    await waitFor(() => expect(first.result.current.status).toBe('done'));
+    first.unmount();
+    const second = renderHook(() => useChat({ ...base, persistence: storagePersistence(area, 'chat') }));
+    expect(second.result.current.messages.map(textOf)).toEqual(['Remember', 'Saved.']);
+  });
+});

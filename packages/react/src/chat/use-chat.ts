@@ -1,0 +1,50 @@
+import { createChatController, type ChatController, type ChatControllerOptions, type ChatState } from '@rill/core';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { createCommitGate, type CommitGate } from '../lifecycle/commit-gate.js';
+import { useOwnedLifecycle } from '../lifecycle/use-owned-lifecycle.js';
+
+/** The conversation plus its controls. */
+export type UseChatResult = ChatState & Pick<ChatController, 'send' | 'stop' | 'regenerate' | 'approve' | 'deny' | 'setMessages'>;
+
+function gated(options: ChatControllerOptions, gate: CommitGate<ChatState>): ChatControllerOptions {
+  const { onFinish, onError, ...rest } = options;
+  return {
+    ...rest,
+    onFinish: (state) =>
+      gate.after(state, () => {
+        if (state.error !== undefined && state.status !== 'aborted') onError?.(state.error);
+        onFinish?.(state);
+      }),
+  };
+}
+
+/**
+ * A conversation with any provider, over the framework-free chat controller: `send`, `stop`,
+ * `regenerate`, client tools with an approval flow (`awaiting-approval`, `approve`, `deny`), up to
+ * `maxSteps` model turns per message, and optional persistence. Renders at most once per frame.
+ *
+ * @example
+ * function Chat() {
+ *   const chat = useChat({
+ *     provider: 'openai-chat', url: '/api/openai/v1/chat/completions', model: 'gpt-5-mini',
+ *     tools: { get_time: { execute: () => new Date().toISOString() } },
+ *     persistence: storagePersistence(localStorage, 'chat'),
+ *   });
+ *   return (
+ *     <form onSubmit={(e) => { e.preventDefault(); chat.send(new FormData(e.currentTarget).get('message') as string); }}>
+ *       {chat.messages.map((m) => <p key={m.id}>{m.role === 'user' ? m.text : messageText(m.message)}</p>)}
+ *       <input name="message" aria-label="Message" /> <button>Send</button>
+ *       {chat.status === 'streaming' && <button type="button" onClick={chat.stop}>Stop</button>}
+ *     </form>
+ *   );
+ * }
+ */
+export function useChat(options: ChatControllerOptions): UseChatResult {
+  const [gate] = useState(() => createCommitGate<ChatState>());
+  const [chat] = useState(() => createChatController(gated(options, gate)));
+  useEffect(() => chat.setOptions(gated(options, gate)));
+  useOwnedLifecycle(chat, undefined);
+  const state = useSyncExternalStore(chat.subscribe, chat.getSnapshot, chat.getSnapshot);
+  useEffect(() => gate.committed(state), [gate, state]);
+  return { ...state, send: chat.send, stop: chat.stop, regenerate: chat.regenerate, approve: chat.approve, deny: chat.deny, setMessages: chat.setMessages };
+}
