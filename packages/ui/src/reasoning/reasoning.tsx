@@ -37,7 +37,7 @@ export function Reasoning({ part, streaming = false, durationMs, defaultOpen, cl
         {title}
       </button>
       <div id={contentId} className="rill-reasoning__content" hidden={!open} aria-busy={streaming}>
-        {part.redacted ? <p className="rill-reasoning__redacted">The provider redacted this reasoning.</p> : <p className="rill-reasoning__text">{part.text}</p>}
+        {open && (part.redacted ? <p className="rill-reasoning__redacted">The provider redacted this reasoning.</p> : <p className="rill-reasoning__text">{part.text}</p>)}
       </div>
     </div>
   );

@@ -1,0 +1,53 @@
+import { cleanup, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Message } from '@rill/core';
+import { assistantMessage, toolCall } from '../../test/fixtures.js';
+import { MessageView } from './index.js';
+
+afterEach(cleanup);
+
+describe('MessageView', () => {
+  it('renders reasoning, tool calls and Markdown text in order', () => {
+    render(<MessageView message={assistantMessage('done')} />);
+    const article = screen.getByRole('article', { name: 'Assistant message' });
+    expect(article.getAttribute('aria-busy')).toBe('false');
+    expect(screen.getByRole('button', { name: 'Reasoning' })).toBeTruthy();
+    expect(screen.getByRole('group', { name: 'Tool call: get_weather' })).toBeTruthy();
+    expect(screen.getByText('18 °C').tagName).toBe('STRONG');
+  });
+
+  it('is busy while streaming', () => {
+    render(<MessageView message={{ ...assistantMessage('streaming'), parts: [{ type: 'text', text: 'Hel' }] }} />);
+    expect(screen.getByRole('article').getAttribute('aria-busy')).toBe('true');
+  });
+
+  it('keeps the partial answer of an interrupted message and offers Retry', async () => {
+    const user = userEvent.setup();
+    const onRetry = vi.fn();
+    render(<MessageView message={assistantMessage('interrupted', 'It will be 18')} onRetry={onRetry} />);
+    expect(screen.getByText('It will be 18')).toBeTruthy();
+    expect(screen.getByRole('note').textContent).toContain('The connection dropped after 42 events.');
+    await user.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(onRetry).toHaveBeenCalledOnce();
+  });
+
+  it('announces an error', () => {
+    render(<MessageView message={assistantMessage('error')} onRetry={() => undefined} />);
+    expect(screen.getByRole('alert').textContent).toContain('The provider answered 500.');
+  });
+
+  it('says a stopped answer was stopped', () => {
+    render(<MessageView message={assistantMessage('aborted')} />);
+    expect(screen.getByText('Stopped.')).toBeTruthy();
+  });
+
+  it('asks for approval on the tool calls that need it', async () => {
+    const user = userEvent.setup();
+    const onApprove = vi.fn();
+    const message: Message = { role: 'assistant', status: 'done', parts: [toolCall('input-available', { toolName: 'send_email' })], finishReason: 'tool-calls' };
+    render(<MessageView message={message} needsApproval={(part) => part.toolName === 'send_email'} onApprove={onApprove} />);
+    await user.click(screen.getByRole('button', { name: 'Approve' }));
+    expect(onApprove).toHaveBeenCalledWith(message.parts[0]);
+  });
+});
