@@ -13,6 +13,7 @@
  * | `malformed-event` | a provider payload that is not what the provider documents (quoted)     | no        |
  * | `provider`        | the provider sent an error event or error payload                       | per provider |
  * | `circuit-open`    | `race` skipped every candidate: each circuit breaker is cooling down    | yes       |
+ * | `invalid-output`  | structured output is not valid JSON or breaks its schema (quoted path)  | yes       |
  */
 export type RillErrorKind =
   | 'network'
@@ -23,7 +24,8 @@ export type RillErrorKind =
   | 'aborted'
   | 'malformed-event'
   | 'provider'
-  | 'circuit-open';
+  | 'circuit-open'
+  | 'invalid-output';
 
 /** The plain-data shape of an error, as stored on a `Message` and sent across boundaries. */
 export interface RillErrorValue {
