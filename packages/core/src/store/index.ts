@@ -8,3 +8,5 @@ export { httpSource } from './http-source.js';
 export type { HttpSourceOptions } from './http-source.js';
 export type { PartSource, PartSourceContext } from './part-source.js';
 export { decodeRawSSE } from './raw-sse.js';
+export { createStructuredStore } from './structured-store.js';
+export type { StructuredOptions, StructuredParserFactory, StructuredState, StructuredStore, ValuePath } from './structured-store.js';

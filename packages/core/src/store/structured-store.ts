@@ -1,0 +1,129 @@
+import { createIncrementalParser } from '@rill/json';
+import type { RillErrorValue } from '../errors.js';
+import type { StreamPart } from '../message/types.js';
+import { createStreamStore, type StreamStore, type StreamStoreOptions } from './stream-store.js';
+import type { StreamState } from './stream-state.js';
+
+/** A key or index path from the root of a JSON value; `[]` is the root. */
+export type ValuePath = (string | number)[];
+
+/** The parser contract every @rill/json backend meets (incremental, tree-sitter, partial-json). */
+export type StructuredParserFactory = (opts?: { onPathComplete?(path: ValuePath, value: unknown): void; schema?: Record<string, unknown> }) => {
+  push(chunk: string): void;
+  value(): unknown;
+  done(): boolean;
+  end(): void;
+};
+
+export interface StructuredOptions {
+  /** Parse the message text (default) or the input of the first call to this tool. */
+  from?: 'text' | { toolName: string };
+  /** The backend: @rill/json's `createIncrementalParser` (default), `createPartialJsonParser`, or the factory `loadTreeSitterBackend()` resolves to. */
+  parser?: StructuredParserFactory;
+  /** A JSON Schema each completed value is checked against as it completes. */
+  schema?: Record<string, unknown>;
+  /** Each value (children first, the root last) as soon as it is complete: start cascading work here. */
+  onPathComplete?(path: ValuePath, value: unknown): void;
+}
+
+/** A stream snapshot plus the structured value growing inside it. */
+export interface StructuredState<T = unknown> extends StreamState {
+  /** The best partial value (immutable, structurally shared between snapshots). */
+  object: T | undefined;
+  /** The root value is complete. */
+  isComplete: boolean;
+  /** Paths completed so far, in completion order. */
+  completedPaths: ValuePath[];
+}
+
+/** A stream store whose snapshot also carries the parsed object. */
+export interface StructuredStore<T = unknown> extends Omit<StreamStore, 'getSnapshot' | 'setOptions'> {
+  getSnapshot(): StructuredState<T>;
+  setOptions(options: StreamStoreOptions & StructuredOptions): void;
+}
+
+const invalid = (err: unknown): RillErrorValue => ({ kind: 'invalid-output', message: err instanceof Error ? err.message : String(err), retryable: true });
+
+/**
+ * A stream store that feeds the text (or a tool call's input) deltas to an incremental JSON
+ * parser as they arrive (O(delta) each) and takes the partial value once per published frame.
+ * Bad JSON or a schema violation becomes an `invalid-output` error; the value that arrived stays.
+ *
+ * @example
+ * const store = createStructuredStore({ url: '/api/extract', provider: 'openai-chat', body, onPathComplete: (path) => console.log(path) });
+ * store.subscribe(() => render(store.getSnapshot().object));
+ * store.start();
+ */
+export function createStructuredStore<T = unknown>(options: StreamStoreOptions & StructuredOptions): StructuredStore<T> {
+  let opts = options;
+  let parser: ReturnType<StructuredParserFactory> | undefined;
+  let completed: ValuePath[] = [];
+  let parseError: RillErrorValue | undefined;
+  let toolCallId: string | undefined;
+  let cache: { base: StreamState; state: StructuredState<T> } | undefined;
+
+  const guard = (action: () => void): void => {
+    if (parseError !== undefined || parser === undefined) return;
+    try {
+      action();
+    } catch (err) {
+      parseError = invalid(err);
+    }
+  };
+
+  const onPart = (part: StreamPart): void => {
+    const from = opts.from ?? 'text';
+    if (from === 'text' && part.type === 'text-delta') guard(() => parser?.push(part.delta));
+    if (from !== 'text' && part.type === 'tool-input-start' && toolCallId === undefined && part.toolName === from.toolName) toolCallId = part.toolCallId;
+    if (from !== 'text' && part.type === 'tool-input-delta' && part.toolCallId === toolCallId) guard(() => parser?.push(part.delta));
+    if (part.type === 'done') guard(() => parser?.end());
+    opts.onPart?.(part);
+  };
+
+  const wrap = (next: StreamStoreOptions & StructuredOptions): StreamStoreOptions => ({ ...next, onPart });
+  const store = createStreamStore(wrap(opts));
+
+  const reset = (): void => {
+    completed = [];
+    parseError = undefined;
+    toolCallId = undefined;
+    cache = undefined;
+    const factory = opts.parser ?? (createIncrementalParser as StructuredParserFactory);
+    parser = factory({
+      ...(opts.schema !== undefined && { schema: opts.schema }),
+      onPathComplete: (path, value) => {
+        completed = [...completed, path];
+        opts.onPathComplete?.(path, value);
+      },
+    });
+  };
+
+  const getSnapshot = (): StructuredState<T> => {
+    const base = store.getSnapshot();
+    if (cache?.base === base) return cache.state;
+    let object: unknown;
+    guard(() => (object = parser?.value()));
+    if (parseError !== undefined) object = cache?.state.object;
+    const error = base.error ?? parseError;
+    const state: StructuredState<T> = { ...base, ...(error !== undefined && { error }), object: object as T | undefined, isComplete: parser?.done() === true && parseError === undefined, completedPaths: completed };
+    cache = { base, state };
+    return state;
+  };
+
+  return {
+    ...store,
+    getSnapshot,
+    start(body) {
+      reset();
+      store.start(body);
+    },
+    retry() {
+      reset();
+      store.retry();
+    },
+    setOptions(next) {
+      opts = next;
+      store.setOptions(wrap(next));
+    },
+  };
+}

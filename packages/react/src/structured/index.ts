@@ -1,0 +1,2 @@
+export { useStructuredStream } from './use-structured-stream.js';
+export type { UseStructuredStreamOptions, UseStructuredStreamResult } from './use-structured-stream.js';

@@ -1,0 +1,51 @@
+import { createStructuredStore, type StructuredOptions, type StructuredState, type StreamStoreOptions } from '@rill/core';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { createCommitGate, type CommitGate } from '../lifecycle/commit-gate.js';
+import { useOwnedLifecycle } from '../lifecycle/use-owned-lifecycle.js';
+
+export type UseStructuredStreamOptions = StreamStoreOptions & StructuredOptions & { autoStart?: boolean };
+
+export interface UseStructuredStreamResult<T> extends StructuredState<T> {
+  start(body?: unknown): void;
+  stop(): void;
+  retry(): void;
+}
+
+function gated<O extends StreamStoreOptions>(options: O, gate: CommitGate<StructuredState<unknown>>): O {
+  const { onFinish, onError } = options;
+  return {
+    ...options,
+    onError: undefined,
+    onFinish: (state) =>
+      gate.after(state, () => {
+        if (state.error !== undefined && state.status !== 'aborted') onError?.(state.error);
+        onFinish?.(state);
+      }),
+  };
+}
+
+/**
+ * Streams structured output: the text (or a tool call's input, `from: { toolName }`) is parsed as
+ * it arrives by a @rill/json backend (`parser`: incremental by default, partial-json or
+ * tree-sitter), optionally against a JSON `schema`. `object` is the partial value, structurally
+ * shared, so memoized children re-render only when their part changed; `onPathComplete` fires as
+ * soon as each field is complete.
+ *
+ * @example
+ * function Recipe() {
+ *   const { object, isComplete } = useStructuredStream<{ title?: string; steps?: string[] }>({
+ *     url: '/api/recipe', provider: 'openai-chat', autoStart: true,
+ *     onPathComplete: (path, value) => { if (path[0] === 'steps') prefetchImage(value); },
+ *   });
+ *   return <article aria-busy={!isComplete}><h1>{object?.title}</h1>{object?.steps?.map((s, i) => <p key={i}>{s}</p>)}</article>;
+ * }
+ */
+export function useStructuredStream<T = unknown>(options: UseStructuredStreamOptions): UseStructuredStreamResult<T> {
+  const [gate] = useState(() => createCommitGate<StructuredState<unknown>>());
+  const [store] = useState(() => createStructuredStore<T>(gated(options, gate)));
+  useEffect(() => store.setOptions(gated(options, gate)));
+  useOwnedLifecycle(store, options.autoStart === true ? () => store.start() : undefined);
+  const state = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
+  useEffect(() => gate.committed(state), [gate, state]);
+  return { ...state, start: store.start, stop: store.stop, retry: store.retry };
+}
