@@ -1,3 +1,4 @@
+export * from './streaming-text/index.js';
 export * from './markdown/index.js';
 export * from './tool-call/index.js';
 export * from './reasoning/index.js';
