@@ -1,4 +1,4 @@
-import { createStructuredStore, type StructuredOptions, type StructuredState, type StreamStoreOptions } from '@rill/core';
+import { createStructuredStore, type StreamState, type StructuredOptions, type StructuredState, type StreamStoreOptions } from '@rill/core';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { createCommitGate, type CommitGate } from '../lifecycle/commit-gate.js';
 import { useOwnedLifecycle } from '../lifecycle/use-owned-lifecycle.js';
@@ -11,7 +11,7 @@ export interface UseStructuredStreamResult<T> extends StructuredState<T> {
   retry(): void;
 }
 
-function gated<O extends StreamStoreOptions>(options: O, gate: CommitGate<StructuredState<unknown>>): O {
+function gated<O extends StreamStoreOptions>(options: O, gate: CommitGate<StreamState>): O {
   const { onFinish, onError } = options;
   return {
     ...options,
@@ -41,7 +41,7 @@ function gated<O extends StreamStoreOptions>(options: O, gate: CommitGate<Struct
  * }
  */
 export function useStructuredStream<T = unknown>(options: UseStructuredStreamOptions): UseStructuredStreamResult<T> {
-  const [gate] = useState(() => createCommitGate<StructuredState<unknown>>());
+  const [gate] = useState(() => createCommitGate<StreamState>());
   const [store] = useState(() => createStructuredStore<T>(gated(options, gate)));
   useEffect(() => store.setOptions(gated(options, gate)));
   useOwnedLifecycle(store, options.autoStart === true ? () => store.start() : undefined);
