@@ -108,7 +108,7 @@ class Decoder implements SSEDecoder {
     let value = colon + 1;
     if (value < end && text.charCodeAt(value) === 32) value++;
     const field = colon - start;
-    // Field names are compared in place; a value is sliced only for a field that uses it.
+    // Field names are compared in place, without slicing the line.
     const v = value < end ? text.slice(value, end) : '';
     if (field === 0) {
       this.#handlers.onComment?.(v);
