@@ -1,0 +1,69 @@
+import type { JsonPath } from './parser-types.js';
+
+/**
+ * `syntax`: a character that cannot continue the document; `incomplete`: `end()` before the
+ * document was whole; `schema`: a completed value broke the JSON Schema or the Standard Schema.
+ */
+export type JSONStreamErrorKind = 'syntax' | 'incomplete' | 'schema';
+
+/** What a `JSONStreamError` is made of. */
+export interface JSONStreamErrorInit {
+  kind: JSONStreamErrorKind;
+  /** Character offset (UTF-16 units from the start of the stream) of the fault. */
+  offset: number;
+  /** What would have been valid there, in words. */
+  expected: string;
+  /** Where in the document the fault is. */
+  path: JsonPath;
+  /** The offending character or value, when there is one. */
+  found?: string;
+}
+
+/**
+ * Renders a path the way JavaScript would read it: `$`, `$.items[2].name`, `$["odd key"]`.
+ *
+ * @example
+ * formatJsonPath(['items', 2, 'name']); // '$.items[2].name'
+ */
+export function formatJsonPath(path: JsonPath): string {
+  let text = '$';
+  for (const key of path) {
+    if (typeof key === 'number') text += `[${key}]`;
+    else if (/^[A-Za-z_$][\w$]*$/.test(key)) text += `.${key}`;
+    else text += `[${JSON.stringify(key)}]`;
+  }
+  return text;
+}
+
+function describe(init: JSONStreamErrorInit): string {
+  const where = `${formatJsonPath(init.path)}, offset ${init.offset}`;
+  if (init.kind === 'incomplete') return `The JSON ended early (${where}): expected ${init.expected}`;
+  if (init.kind === 'schema') return `Schema violation at ${where}: expected ${init.expected}${init.found === undefined ? '' : `, got ${init.found}`}`;
+  return `Unexpected ${init.found === undefined ? 'input' : JSON.stringify(init.found)} (${where}): expected ${init.expected}`;
+}
+
+/**
+ * A fault in streamed JSON, as a value: `kind`, a human `message`, where (`offset`, `path`)
+ * and what was `expected`. Never retryable: the same text fails the same way.
+ *
+ * @example
+ * try { parser.push('{"a":tru}'); } catch (e) { if (e instanceof JSONStreamError) console.log(e.kind, e.offset); } // 'syntax' 8
+ */
+export class JSONStreamError extends Error {
+  override readonly name = 'JSONStreamError';
+  readonly kind: JSONStreamErrorKind;
+  readonly offset: number;
+  readonly expected: string;
+  readonly path: JsonPath;
+  readonly found: string | undefined;
+  readonly retryable = false;
+
+  constructor(init: JSONStreamErrorInit) {
+    super(describe(init));
+    this.kind = init.kind;
+    this.offset = init.offset;
+    this.expected = init.expected;
+    this.path = init.path;
+    this.found = init.found;
+  }
+}

@@ -1,0 +1,1 @@
+export { createIncrementalParser } from './incremental-parser.js';
