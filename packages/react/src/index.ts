@@ -2,3 +2,4 @@ export * from './stream/index.js';
 export * from './smooth-text/index.js';
 export * from './chat/index.js';
 export * from './structured/index.js';
+export * from './race/index.js';

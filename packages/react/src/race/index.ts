@@ -1,0 +1,2 @@
+export { useRace } from './use-race.js';
+export type { UseRaceOptions, UseRaceResult } from './use-race.js';

@@ -1,0 +1,47 @@
+import type { BreakerStatus, CircuitBreaker, RaceEvent } from '@rill/core';
+
+/** A breaker's states as a `useSyncExternalStore` source: the snapshot is cached until the breaker changes. */
+export interface BreakerSource {
+  subscribe(listener: () => void): () => void;
+  getSnapshot(): Record<string, BreakerStatus>;
+}
+
+const EMPTY: Record<string, BreakerStatus> = {};
+
+/**
+ * Wraps a circuit breaker (whose `snapshot()` is a fresh object per call) so React sees a stable snapshot.
+ *
+ * @example const source = breakerSource(breaker); useSyncExternalStore(source.subscribe, source.getSnapshot);
+ */
+export function breakerSource(breaker: CircuitBreaker | undefined): BreakerSource {
+  let snapshot = breaker?.snapshot() ?? EMPTY;
+  return {
+    subscribe: (listener) =>
+      breaker?.subscribe(() => {
+        snapshot = breaker.snapshot();
+        listener();
+      }) ?? (() => undefined),
+    getSnapshot: () => snapshot,
+  };
+}
+
+/** The events of the current race, replaced as a whole on each event so snapshots stay immutable. */
+export interface RaceLog {
+  clear(): void;
+  add(event: RaceEvent): void;
+  events(): readonly RaceEvent[];
+}
+
+/**
+ * Creates an append-only race event log.
+ *
+ * @example const log = createRaceLog(); race(candidates, { ttftTimeoutMs, onEvent: log.add });
+ */
+export function createRaceLog(): RaceLog {
+  let events: readonly RaceEvent[] = [];
+  return {
+    clear: () => (events = []),
+    add: (event) => (events = [...events, event]),
+    events: () => events,
+  };
+}

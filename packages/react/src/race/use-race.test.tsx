@@ -1,0 +1,34 @@
+import { createCircuitBreaker, type StreamCandidate, type StreamPart } from '@rill/core';
+import { cleanup, renderHook, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useRace } from './use-race.js';
+
+afterEach(cleanup);
+
+/** A candidate that waits `delayMs`, then streams `text`; it records whether it was aborted. */
+function candidate(id: string, delayMs: number, text: string, aborted: Set<string>): StreamCandidate {
+  return {
+    id,
+    async *start(signal): AsyncGenerator<StreamPart> {
+      signal.addEventListener('abort', () => aborted.add(id));
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      if (signal.aborted) return;
+      yield { type: 'text-delta', id: 't', delta: text };
+      yield { type: 'done' };
+    },
+  };
+}
+
+describe('useRace', () => {
+  it('shows the first candidate to produce a token and aborts the loser', async () => {
+    const aborted = new Set<string>();
+    const breaker = createCircuitBreaker();
+    const candidates = [candidate('slow', 200, 'slow answer', aborted), candidate('fast', 5, 'fast answer', aborted)];
+    const { result } = renderHook(() => useRace({ candidates, ttftTimeoutMs: 0, breaker, autoStart: true }));
+    await waitFor(() => expect(result.current.status).toBe('done'));
+    expect(result.current.winner).toBe('fast');
+    expect(result.current.text).toBe('fast answer');
+    expect(aborted.has('slow')).toBe(true);
+    expect(result.current.events.some((e) => e.type === 'abort' && e.id === 'slow')).toBe(true);
+  });
+});
