@@ -1,4 +1,4 @@
-import type { JsonPath } from '../tree-sitter/value-builder.js';
+import type { JsonPath } from '../parser-types.js';
 
 type Entries = [string | number, unknown][];
 

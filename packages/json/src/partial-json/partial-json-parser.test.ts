@@ -58,13 +58,13 @@ describe('partial-json adapter', () => {
     parser.push('{"a":[1,2],"b":"c"}');
     parser.push('x');
     expect(parser.value()).toStrictEqual({ a: [1, 2], b: 'c' });
-    expect(() => parser.end()).toThrow(expect.objectContaining({ kind: 'invalid-json', retryable: false }));
+    expect(() => parser.end()).toThrow(expect.objectContaining({ kind: 'syntax', retryable: false }));
   });
 
   it('reports a document that ends early', () => {
     const parser = createPartialJsonParser();
     parser.push('[1,');
-    expect(() => parser.end()).toThrow('ended early');
+    expect(() => parser.end()).toThrow(expect.objectContaining({ kind: 'incomplete', offset: 3 }));
     expect(parser.value()).toStrictEqual([1]);
   });
 });

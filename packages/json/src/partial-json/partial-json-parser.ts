@@ -1,6 +1,6 @@
-import { Allow, MalformedJSON, parse } from 'partial-json';
-import { JsonSyntaxError } from '../tree-sitter/json-syntax-error.js';
-import type { IncrementalParser, IncrementalParserOptions } from '../tree-sitter/tree-sitter-parser.js';
+import { Allow, MalformedJSON, PartialJSON, parse } from 'partial-json';
+import { JSONStreamError } from '../errors.js';
+import type { IncrementalParser, IncrementalParserOptions } from '../parser-types.js';
 import { CompletionFrontier } from './completion-frontier.js';
 import { shareCompleted } from './share-completed.js';
 
@@ -29,7 +29,7 @@ export function createPartialJsonParser(options: IncrementalParserOptions = {}):
   let snapshot: unknown;
   let complete = false;
   let ended = false;
-  let problem: JsonSyntaxError | undefined;
+  let problem: JSONStreamError | undefined;
 
   const sync = (): void => {
     if (parsedLength === text.length || problem) return;
@@ -40,7 +40,8 @@ export function createPartialJsonParser(options: IncrementalParserOptions = {}):
     try {
       snapshot = shareCompleted(snapshot, whole ? whole.value : parse(text, ALLOW));
     } catch (error) {
-      if (error instanceof MalformedJSON) problem = new JsonSyntaxError(`partial-json: ${error.message}`, text.length);
+      // partial-json names no reliable offset (it trims the text first): the fault is in what arrived last.
+      if (error instanceof MalformedJSON) problem = new JSONStreamError({ kind: 'syntax', offset: text.length, expected: `valid JSON (partial-json: ${error.message})`, path: [] });
       return;
     }
     complete = whole !== undefined;
@@ -66,10 +67,23 @@ export function createPartialJsonParser(options: IncrementalParserOptions = {}):
     end() {
       ended = true;
       sync();
-      if (!problem && !complete) problem = new JsonSyntaxError(text.trim() === '' ? 'no JSON value arrived' : 'the JSON value ended early (unexpected end of input)', text.length);
+      if (!problem && !complete) problem = endProblem(text);
       if (problem) throw problem;
     },
   };
+}
+
+/** Why a finished text is not a document: partial-json without partial types tells truncation from garbage. */
+function endProblem(text: string): JSONStreamError {
+  try {
+    parse(text, 0);
+  } catch (error) {
+    if (error instanceof PartialJSON || text.trim() === '') {
+      return new JSONStreamError({ kind: 'incomplete', offset: text.length, expected: text.trim() === '' ? 'a JSON value' : 'the rest of the document', path: [] });
+    }
+  }
+  // partial-json accepted it, JSON.parse did not: data after the value, or a form JSON forbids.
+  return new JSONStreamError({ kind: 'syntax', offset: text.length, expected: 'a single complete JSON value', path: [] });
 }
 
 function parseWhole(text: string): { value: unknown } | undefined {

@@ -1,5 +1,5 @@
 import { TreeSitterDocument } from './tree-sitter-parser.js';
-import type { IncrementalParser, IncrementalParserOptions } from './tree-sitter-parser.js';
+import type { IncrementalParserFactory } from '../parser-types.js';
 
 /** Where the two wasm files live; a Vite app passes `?url` imports, Node finds both itself. */
 export interface TreeSitterBackendOptions {
@@ -26,7 +26,7 @@ function runningInNode(): boolean {
  * const parser = createTreeSitterParser({ onPathComplete: (path, value) => console.log(path, value) });
  * parser.push('{"a":[1,'); parser.value(); // { a: [1] }
  */
-export async function loadTreeSitterBackend(options: TreeSitterBackendOptions = {}): Promise<(opts?: IncrementalParserOptions) => IncrementalParser> {
+export async function loadTreeSitterBackend(options: TreeSitterBackendOptions = {}): Promise<IncrementalParserFactory> {
   const { Parser, Language, Edit } = await import('web-tree-sitter');
   const { runtimeWasmUrl } = options;
   await Parser.init(runtimeWasmUrl === undefined ? {} : { locateFile: () => String(runtimeWasmUrl) });

@@ -5,9 +5,10 @@ const HEX4 = /^[0-9a-fA-F]{4}$/;
 // eslint-disable-next-line no-control-regex -- JSON strings must not hold raw control characters; this finds them
 const CONTROL = /[\u0000-\u001f]/;
 
-/** Why a string body is not JSON; `at` is the offset of the offending character. */
+/** Why a string body is not JSON: what was found at offset `at` and what JSON allows there. */
 export interface StringProblem {
-  message: string;
+  found: string;
+  expected: string;
   at: number;
 }
 
@@ -50,7 +51,8 @@ export class StringScanner {
       const slash = raw.indexOf('\\', index);
       const stop = slash >= 0 && (quote < 0 || slash < quote) ? slash : quote;
       const plain = raw.slice(index, stop < 0 ? raw.length : stop);
-      if (CONTROL.test(plain)) return { message: 'a raw control character inside a string (JSON needs it escaped)', at: base + index };
+      const control = plain.search(CONTROL);
+      if (control >= 0) return { found: plain.charAt(control), expected: 'an escaped control character (JSON strings cannot hold raw ones)', at: base + index + control };
       this.decoded += plain;
       if (stop < 0) {
         index = raw.length;
@@ -72,13 +74,13 @@ export class StringScanner {
           index = stop;
           break;
         }
-        if (!HEX4.test(hex)) return { message: `a bad \\u escape "\\u${hex}" inside a string`, at: base + stop };
+        if (!HEX4.test(hex)) return { found: `\\u${hex}`, expected: 'four hex digits after \\u', at: base + stop };
         this.decoded += String.fromCharCode(Number.parseInt(hex, 16));
         index = stop + 6;
         continue;
       }
       const escaped = ESCAPES[kind];
-      if (escaped === undefined) return { message: `a bad escape "\\${kind}" inside a string`, at: base + stop };
+      if (escaped === undefined) return { found: `\\${kind}`, expected: 'an escape: \\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX', at: base + stop };
       this.decoded += escaped;
       index = stop + 2;
     }

@@ -90,27 +90,29 @@ describe('tree-sitter backend', () => {
     const parser = create();
     parser.push('{"a":[1,2],"b":}');
     expect(parser.value()).toStrictEqual({ a: [1, 2] });
-    expect(() => parser.end()).toThrow(expect.objectContaining({ kind: 'invalid-json', retryable: false, message: expect.stringContaining('unexpected "}"') }));
+    expect(() => parser.end()).toThrow(expect.objectContaining({ kind: 'syntax', offset: 15, found: '}', expected: 'a value', path: ['b'], retryable: false }));
     expect(parser.value()).toStrictEqual({ a: [1, 2] });
   });
 
   it.each([
-    ['{"a":1} x', 'after the JSON value'],
-    ['[truex]', '"truex" is not a JSON value'],
-    ['["a\\q"]', 'bad escape'],
-    ['[1, // note\n 2]', 'unexpected character'],
-    ['[1.]', '"1." is not a JSON value'],
-    ['{"a":1', 'ended early'],
-    ['', 'no JSON value'],
-  ])('rejects %j (%s), which tree-sitter-json would partly accept', (text, message) => {
+    ['{"a":1} x', { kind: 'syntax', found: 'x', expected: 'the end of the input' }],
+    ['[truex]', { kind: 'syntax', found: 'truex', offset: 1 }],
+    ['["a\\q"]', { kind: 'syntax', found: '\\q', offset: 3 }],
+    ['["a\tb"]', { kind: 'syntax', found: '\t', offset: 3 }],
+    ['[1, // note\n 2]', { kind: 'syntax', found: '/', offset: 4 }],
+    ['[1.]', { kind: 'syntax', found: '1.' }],
+    ['{"a":1', { kind: 'incomplete', expected: '"," or "}"', path: [] }],
+    ['{"a":"b', { kind: 'incomplete', expected: 'the closing quote of the string' }],
+    ['', { kind: 'incomplete', expected: 'a JSON value' }],
+  ])('rejects %j, including what tree-sitter-json would accept', (text, error) => {
     const parser = create();
     parser.push(text);
-    expect(() => parser.end()).toThrow(message);
+    expect(() => parser.end()).toThrow(expect.objectContaining(error));
   });
 
   it('throws from push once the error is known, with a listener attached', () => {
     const parser = create({ onPathComplete: () => undefined });
-    expect(() => parser.push('[1,,')).toThrow('unexpected ","');
+    expect(() => parser.push('[1,,')).toThrow(expect.objectContaining({ kind: 'syntax', found: ',', offset: 3 }));
     expect(parser.value()).toStrictEqual([1]);
   });
 

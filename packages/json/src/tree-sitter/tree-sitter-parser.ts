@@ -1,20 +1,10 @@
 import type { Edit, Language, Node, Parser as ParserInstance, Point, Tree } from 'web-tree-sitter';
 import { couldGrowIntoScalar, isScalarChar, parseScalar } from './scalar.js';
-import { JsonSyntaxError } from './json-syntax-error.js';
+import { JSONStreamError } from '../errors.js';
+import type { IncrementalParser, IncrementalParserOptions } from '../parser-types.js';
 import { StringScanner } from './string-scanner.js';
 import { TextStore } from './text-store.js';
 import { ValueBuilder } from './value-builder.js';
-import type { JsonPath } from './value-builder.js';
-
-export interface IncrementalParserOptions {
-  onPathComplete?(path: JsonPath, value: unknown): void;
-}
-export interface IncrementalParser {
-  push(chunk: string): void;
-  value(): unknown;
-  done(): boolean;
-  end(): void;
-}
 
 
 /** The web-tree-sitter runtime, loaded once by `loadTreeSitterBackend`. */
@@ -48,7 +38,7 @@ export class TreeSitterDocument implements IncrementalParser {
   private ended = false;
   private synced = true;
   private snapshot: { value: unknown } | undefined;
-  private problem: JsonSyntaxError | undefined;
+  private problem: JSONStreamError | undefined;
 
   constructor(
     private readonly runtime: TreeSitterRuntime,
@@ -94,7 +84,8 @@ export class TreeSitterDocument implements IncrementalParser {
     this.parser?.delete();
     this.parser = undefined;
     if (!this.problem && !this.builder.complete()) {
-      this.problem = new JsonSyntaxError(this.text.length === 0 ? 'no JSON value arrived' : 'the JSON value ended early (unexpected end of input)', this.text.length);
+      const expected = this.openString ? 'the closing quote of the string' : this.builder.expected();
+      this.problem = new JSONStreamError({ kind: 'incomplete', offset: this.text.length, expected, path: this.builder.path() });
     }
     if (this.problem) throw this.problem;
   }
@@ -173,37 +164,36 @@ export class TreeSitterDocument implements IncrementalParser {
         this.resume++;
         continue;
       }
-      if (this.builder.complete()) return this.fail('unexpected data after the JSON value', at);
-      const problem = this.token(code, at);
-      if (problem === 'wait') return false;
-      if (problem) return this.fail(problem, at);
+      if (this.builder.complete()) return this.fail(String.fromCharCode(code), at);
+      const outcome = this.token(code, at);
+      if (outcome === 'wait') return false;
+      if (outcome === 'rejected') return this.fail(String.fromCharCode(code), at);
     }
     return !this.problem;
   }
 
-  /** Reads one token at `at`: a problem message, 'wait' at an unfinished token, or undefined. */
-  private token(code: number, at: number): string | undefined {
+  /** Reads one token at `at`: 'rejected' where it cannot stand, 'wait' at an unfinished token. */
+  private token(code: number, at: number): 'rejected' | 'wait' | undefined {
+    const step = (refusal: string | undefined): 'rejected' | undefined => {
+      if (refusal) return 'rejected';
+      this.resume++;
+      return undefined;
+    };
     switch (code) {
       case 0x7b:
-        this.resume++;
-        return this.builder.open('object');
+        return step(this.builder.open('object'));
       case 0x5b:
-        this.resume++;
-        return this.builder.open('array');
+        return step(this.builder.open('array'));
       case 0x7d:
-        this.resume++;
-        return this.builder.close('object');
+        return step(this.builder.close('object'));
       case 0x5d:
-        this.resume++;
-        return this.builder.close('array');
+        return step(this.builder.close('array'));
       case 0x3a:
-        this.resume++;
-        return this.builder.colon();
+        return step(this.builder.colon());
       case 0x2c:
-        this.resume++;
-        return this.builder.comma();
+        return step(this.builder.comma());
       case 0x22:
-        if (!this.builder.expectsKey() && !this.builder.expectsValue()) return 'unexpected string';
+        if (!this.builder.expectsKey() && !this.builder.expectsValue()) return 'rejected';
         this.openString = new StringScanner(at);
         return this.readOpenString() ? undefined : 'wait';
       default:
@@ -216,7 +206,7 @@ export class TreeSitterDocument implements IncrementalParser {
     const scanner = this.openString;
     if (!scanner) return true;
     const problem = scanner.scan(this.text);
-    if (problem) return this.fail(problem.message, problem.at);
+    if (problem) return this.fail(problem.found, problem.at, problem.expected);
     if (scanner.end < 0) {
       this.resume = this.text.length;
       return false;
@@ -224,25 +214,28 @@ export class TreeSitterDocument implements IncrementalParser {
     this.openString = undefined;
     this.resume = scanner.end;
     const wrong = this.builder.expectsKey() ? this.builder.key(scanner.decoded) : this.builder.value(scanner.decoded);
-    return wrong ? this.fail(wrong, scanner.start) : true;
+    return wrong ? this.fail('"', scanner.start) : true;
   }
 
-  private scalar(at: number): string | 'wait' | undefined {
+  private scalar(at: number): 'rejected' | 'wait' | undefined {
     let end = at;
     while (end < this.text.length && isScalarChar(this.text.charCodeAt(end))) end++;
-    if (end === at) return `unexpected character ${JSON.stringify(this.text.slice(at, at + 1))}`;
+    if (end === at || !this.builder.expectsValue()) return 'rejected';
     const lexeme = this.text.slice(at, end);
     const scalar = parseScalar(lexeme);
     // A number may still grow; a whole literal cannot (more letters would be an error anyway).
     const waiting = end === this.text.length && !this.ended && (typeof scalar?.value === 'number' || !scalar);
-    if (waiting) return couldGrowIntoScalar(lexeme) ? 'wait' : `"${lexeme}" is not a JSON value`;
-    if (!scalar) return `"${lexeme}" is not a JSON value`;
+    if (waiting && couldGrowIntoScalar(lexeme)) return 'wait';
+    if (waiting || !scalar) {
+      this.fail(lexeme, at, 'a number, true, false or null');
+      return 'wait';
+    }
     this.resume = end;
-    return this.builder.value(scalar.value);
+    return this.builder.value(scalar.value) ? 'rejected' : undefined;
   }
 
-  private fail(message: string, at: number): false {
-    this.problem = new JsonSyntaxError(`${message} at offset ${at}`, at);
+  private fail(found: string, offset: number, expected = this.builder.expected()): false {
+    this.problem = new JSONStreamError({ kind: 'syntax', offset, expected, path: this.builder.path(), found });
     return false;
   }
 }

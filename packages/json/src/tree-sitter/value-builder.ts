@@ -1,5 +1,5 @@
-/** A key or index leading from the root to a value. */
-export type JsonPath = (string | number)[];
+export type { JsonPath } from '../parser-types.js';
+import type { JsonPath } from '../parser-types.js';
 
 type ArrayFrame = { kind: 'array'; items: unknown[]; expect: 'first' | 'value' | 'comma' };
 type ObjectFrame = {
@@ -142,8 +142,23 @@ export class ValueBuilder {
     return undefined;
   }
 
-  private path(): JsonPath {
-    return this.frames.map((frame) => (frame.kind === 'array' ? frame.items.length : (frame.key ?? '')));
+  /** What may come next, in words, for error messages. @example b.expected() // '"," or "]"' */
+  expected(): string {
+    const top = this.frames[this.frames.length - 1];
+    if (!top) return this.root ? 'the end of the input' : 'a JSON value';
+    if (top.kind === 'array') return { first: 'a value or "]"', value: 'a value', comma: '"," or "]"' }[top.expect];
+    return { first: 'a key or "}"', key: 'a key (a string)', colon: '":"', value: 'a value', comma: '"," or "}"' }[top.expect];
+  }
+
+  /** The path of the value being written now. @example b.path() // ['items', 3] */
+  path(): JsonPath {
+    const path: JsonPath = [];
+    for (const frame of this.frames) {
+      // Between members the innermost container itself is the place.
+      if (frame.kind === 'array' && frame.expect !== 'comma') path.push(frame.items.length);
+      else if (frame.kind === 'object' && frame.key !== undefined) path.push(frame.key);
+    }
+    return path;
   }
 
   // Children complete before their parent, in document order, as a streaming parser reports them.
