@@ -10,3 +10,4 @@ export type { PartSource, PartSourceContext } from './part-source.js';
 export { decodeRawSSE } from './raw-sse.js';
 export { createStructuredStore } from './structured-store.js';
 export type { StructuredOptions, StructuredParserFactory, StructuredState, StructuredStore, ValuePath } from './structured-store.js';
+export { messageSnapshots } from './message-snapshots.js';
