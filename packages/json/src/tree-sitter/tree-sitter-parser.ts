@@ -174,8 +174,8 @@ export class TreeSitterDocument implements IncrementalParser {
 
   /** Reads one token at `at`: 'rejected' where it cannot stand, 'wait' at an unfinished token. */
   private token(code: number, at: number): 'rejected' | 'wait' | undefined {
-    const step = (refusal: string | undefined): 'rejected' | undefined => {
-      if (refusal) return 'rejected';
+    const step = (accepted: boolean): 'rejected' | undefined => {
+      if (!accepted) return 'rejected';
       this.resume++;
       return undefined;
     };
@@ -213,8 +213,8 @@ export class TreeSitterDocument implements IncrementalParser {
     }
     this.openString = undefined;
     this.resume = scanner.end;
-    const wrong = this.builder.expectsKey() ? this.builder.key(scanner.decoded) : this.builder.value(scanner.decoded);
-    return wrong ? this.fail('"', scanner.start) : true;
+    const accepted = this.builder.expectsKey() ? this.builder.key(scanner.decoded) : this.builder.value(scanner.decoded);
+    return accepted || this.fail('"', scanner.start);
   }
 
   private scalar(at: number): 'rejected' | 'wait' | undefined {
@@ -231,7 +231,7 @@ export class TreeSitterDocument implements IncrementalParser {
       return 'wait';
     }
     this.resume = end;
-    return this.builder.value(scalar.value) ? 'rejected' : undefined;
+    return this.builder.value(scalar.value) ? undefined : 'rejected';
   }
 
   private fail(found: string, offset: number, expected = this.builder.expected()): false {

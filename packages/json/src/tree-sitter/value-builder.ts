@@ -1,4 +1,3 @@
-export type { JsonPath } from '../parser-types.js';
 import type { JsonPath } from '../parser-types.js';
 
 type ArrayFrame = { kind: 'array'; items: unknown[]; expect: 'first' | 'value' | 'comma' };
@@ -19,7 +18,7 @@ function define(target: Record<string, unknown>, key: string, value: unknown): v
 /**
  * The JSON grammar over already-lexed tokens: keeps the open containers, commits each value
  * once (so completed values keep their identity), reports completions and builds snapshots.
- * Methods return a human message when the token is not allowed where it is, else undefined.
+ * Each token method returns false, changing nothing, when the token cannot stand where it is.
  *
  * @example
  * const b = new ValueBuilder((path, v) => log(path, v));
@@ -50,44 +49,43 @@ export class ValueBuilder {
   }
 
   /** Opens `{` or `[`. @example b.open('object') */
-  open(kind: 'array' | 'object'): string | undefined {
-    if (!this.expectsValue()) return `unexpected "${kind === 'array' ? '[' : '{'}"`;
+  open(kind: 'array' | 'object'): boolean {
+    if (!this.expectsValue()) return false;
     this.frames.push(kind === 'array' ? { kind, items: [], expect: 'first' } : { kind, entries: {}, key: undefined, expect: 'first' });
-    return undefined;
+    return true;
   }
 
   /** Closes the innermost container with `}` or `]`. @example b.close('array') */
-  close(kind: 'array' | 'object'): string | undefined {
+  close(kind: 'array' | 'object'): boolean {
     const top = this.frames[this.frames.length - 1];
-    const char = kind === 'array' ? ']' : '}';
-    if (top?.kind !== kind || !(top.expect === 'first' || top.expect === 'comma')) return `unexpected "${char}"`;
+    if (top?.kind !== kind || !(top.expect === 'first' || top.expect === 'comma')) return false;
     this.frames.pop();
     return this.commit(top.kind === 'array' ? top.items : top.entries, false);
   }
 
   /** The `:` after a key. @example b.colon() */
-  colon(): string | undefined {
+  colon(): boolean {
     const top = this.frames[this.frames.length - 1];
-    if (top?.kind !== 'object' || top.expect !== 'colon') return 'unexpected ":"';
+    if (top?.kind !== 'object' || top.expect !== 'colon') return false;
     top.expect = 'value';
-    return undefined;
+    return true;
   }
 
   /** The `,` between members. @example b.comma() */
-  comma(): string | undefined {
+  comma(): boolean {
     const top = this.frames[this.frames.length - 1];
-    if (!top || top.expect !== 'comma') return 'unexpected ","';
+    if (!top || top.expect !== 'comma') return false;
     top.expect = top.kind === 'array' ? 'value' : 'key';
-    return undefined;
+    return true;
   }
 
   /** An object key. @example b.key('name') */
-  key(key: string): string | undefined {
+  key(key: string): boolean {
     const top = this.frames[this.frames.length - 1];
-    if (top?.kind !== 'object' || !(top.expect === 'first' || top.expect === 'key')) return 'unexpected string';
+    if (top?.kind !== 'object' || !(top.expect === 'first' || top.expect === 'key')) return false;
     top.key = key;
     top.expect = 'colon';
-    return undefined;
+    return true;
   }
 
   /**
@@ -95,8 +93,8 @@ export class ValueBuilder {
    * completions were not reported yet (a subtree taken whole).
    * @example b.value('text')
    */
-  value(value: unknown, nested = false): string | undefined {
-    if (!this.expectsValue()) return 'unexpected value';
+  value(value: unknown, nested = false): boolean {
+    if (!this.expectsValue()) return false;
     return this.commit(value, nested);
   }
 
@@ -123,7 +121,7 @@ export class ValueBuilder {
     return child?.value;
   }
 
-  private commit(value: unknown, nested: boolean): string | undefined {
+  private commit(value: unknown, nested: boolean): boolean {
     const top = this.frames[this.frames.length - 1];
     if (this.onComplete) {
       const path = this.path();
@@ -139,7 +137,7 @@ export class ValueBuilder {
       top.key = undefined;
       top.expect = 'comma';
     }
-    return undefined;
+    return true;
   }
 
   /** What may come next, in words, for error messages. @example b.expected() // '"," or "]"' */
