@@ -1,0 +1,291 @@
+/**
+ * The one test suite every @rill/json backend runs (the default parser, tree-sitter, partial-json).
+ *
+ * Signature: `runBackendSuite(name: string, makeParser: IncrementalParserFactory, capabilities: BackendCapabilities): void`
+ * — call it at the top level of a `*.test.ts` file (load an async backend with top-level await first):
+ *
+ * @example
+ * const createTreeSitterParser = await loadTreeSitterBackend();
+ * runBackendSuite('tree-sitter', createTreeSitterParser, { keepsIdentity: true, exactErrorOffsets: false, schemas: false });
+ *
+ * What it asserts, through the public interface only: the final value equals JSON.parse for
+ * fixtures and for random documents cut into random chunks (fast-check); after every chunk the
+ * partial value is a prefix-shape of the final one (complete keys, strings that only grow, no
+ * unfinished number or literal); value() twice without a push is the same reference; each path
+ * completes exactly once, children before parents, the root last; "__proto__" is data; malformed
+ * text throws a `syntax` JSONStreamError (by end() at the latest) and keeps what arrived; an early
+ * end throws `incomplete`. Errors must be `JSONStreamError` from '../src/errors.js'.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { JSONStreamError } from '../src/errors.js';
+import type { IncrementalParser, IncrementalParserFactory, IncrementalParserOptions, JsonPath } from '../src/parser-types.js';
+import { incompleteDocuments, jsonDocuments, malformedDocuments } from './json-documents.js';
+
+/** What a backend promises beyond the common contract; the suite checks exactly what is claimed. */
+export interface BackendCapabilities {
+  /** A completed object or array is the same reference in every later value() (else only deep-equal). */
+  keepsIdentity: boolean;
+  /** A syntax error is thrown by the push holding the bad character, with that character's offset. */
+  exactErrorOffsets: boolean;
+  /** The `schema` and `standardSchema` options are honoured. */
+  schemas: boolean;
+  /** fast-check runs per property (default 150). */
+  propertyRuns?: number;
+}
+
+type Completion = { path: JsonPath; value: unknown };
+
+/** Streams `chunks`, taking a snapshot after each; returns snapshots, completion events and the final value. */
+export function streamChunks(makeParser: IncrementalParserFactory, chunks: readonly string[], options: Omit<IncrementalParserOptions, 'onPathComplete'> = {}) {
+  const completions: Completion[] = [];
+  const parser = makeParser({ ...options, onPathComplete: (path, value) => completions.push({ path: [...path], value }) });
+  const snapshots: { value: unknown; completedSoFar: number }[] = [];
+  for (const chunk of chunks) {
+    parser.push(chunk);
+    snapshots.push({ value: parser.value(), completedSoFar: completions.length });
+  }
+  parser.end();
+  return { parser, snapshots, completions, final: parser.value() };
+}
+
+/** Cuts `text` at the given positions (taken modulo its length). */
+export function cutAt(text: string, cuts: readonly number[]): string[] {
+  const points = [...new Set(cuts.map((cut) => (text.length ? cut % text.length : 0)))].filter((point) => point > 0).sort((a, b) => a - b);
+  const chunks: string[] = [];
+  let from = 0;
+  for (const point of points) {
+    chunks.push(text.slice(from, point));
+    from = point;
+  }
+  chunks.push(text.slice(from));
+  return chunks;
+}
+
+function chunksOf(text: string, size: number): string[] {
+  const chunks: string[] = [];
+  for (let index = 0; index < text.length; index += size) chunks.push(text.slice(index, index + size));
+  return chunks.length ? chunks : [''];
+}
+
+function isContainer(value: unknown): value is Record<string, unknown> | unknown[] {
+  return typeof value === 'object' && value !== null;
+}
+
+/** The value at `path`, or undefined. */
+export function valueAt(root: unknown, path: JsonPath): unknown {
+  let node = root;
+  for (const key of path) {
+    if (!isContainer(node) || !Object.hasOwn(node, key)) return undefined;
+    node = (node as Record<string | number, unknown>)[key];
+  }
+  return node;
+}
+
+/** Every path in a complete value, children before their parent, the root last. */
+export function allPaths(value: unknown, path: JsonPath = []): JsonPath[] {
+  const paths: JsonPath[] = [];
+  if (Array.isArray(value)) value.forEach((item, index) => paths.push(...allPaths(item, [...path, index])));
+  else if (isContainer(value)) for (const [key, item] of Object.entries(value)) paths.push(...allPaths(item, [...path, key]));
+  paths.push(path);
+  return paths;
+}
+
+/**
+ * Why `partial` is not an allowed partial form of `later` (a later snapshot or the final value):
+ * strings must be prefixes, scalars equal, containers of the same kind with a subset of keys.
+ */
+export function partialFault(partial: unknown, later: unknown, path = '$'): string | undefined {
+  if (partial === undefined) return undefined;
+  if (typeof partial === 'string') return typeof later === 'string' && later.startsWith(partial) ? undefined : `${path}: ${JSON.stringify(partial)} does not grow into ${JSON.stringify(later)}`;
+  if (!isContainer(partial)) return Object.is(partial, later) ? undefined : `${path}: ${JSON.stringify(partial)} shown but later ${JSON.stringify(later)}`;
+  if (!isContainer(later) || Array.isArray(partial) !== Array.isArray(later)) return `${path}: container changed kind`;
+  if (Array.isArray(partial) && partial.length > (later as unknown[]).length) return `${path}: array shrank`;
+  for (const key of Object.keys(partial)) {
+    if (!Object.hasOwn(later, key)) return `${path}: key ${JSON.stringify(key)} vanished or was never whole`;
+    const fault = partialFault((partial as Record<string, unknown>)[key], (later as Record<string, unknown>)[key], `${path}[${JSON.stringify(key)}]`);
+    if (fault) return fault;
+  }
+  return undefined;
+}
+
+function expectStreamInvariants(makeParser: IncrementalParserFactory, text: string, chunks: readonly string[], keepsIdentity: boolean): void {
+  const expected: unknown = JSON.parse(text);
+  const { snapshots, completions, final } = streamChunks(makeParser, chunks);
+  expect(final).toEqual(expected);
+  let previous: unknown;
+  for (const snapshot of snapshots) {
+    expect(partialFault(previous, snapshot.value)).toBeUndefined();
+    expect(partialFault(snapshot.value, expected)).toBeUndefined();
+    previous = snapshot.value;
+    // Every container completed so far keeps its identity (or at least its content) in this snapshot.
+    for (const { path, value } of completions.slice(0, snapshot.completedSoFar)) {
+      if (!isContainer(value)) continue;
+      if (keepsIdentity) expect(valueAt(snapshot.value, path)).toBe(value);
+      else expect(valueAt(snapshot.value, path)).toEqual(value);
+    }
+  }
+  const key = (path: JsonPath) => JSON.stringify(path);
+  expect(completions.map((c) => key(c.path)).sort()).toEqual(allPaths(expected).map(key).sort());
+  expect(completions.at(-1)?.path).toEqual([]);
+  const seenAt = new Map(completions.map((c, index) => [key(c.path), index]));
+  for (const [index, { path, value }] of completions.entries()) {
+    // A value completes after everything inside it.
+    if (path.length) expect(seenAt.get(key(path.slice(0, -1)))).toBeGreaterThan(index);
+    expect(value).toEqual(valueAt(expected, path));
+    if (keepsIdentity) expect(valueAt(final, path)).toBe(isContainer(value) ? value : valueAt(final, path));
+  }
+}
+
+function pushAll(parser: IncrementalParser, chunks: readonly string[]): unknown {
+  try {
+    for (const chunk of chunks) parser.push(chunk);
+    parser.end();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}
+
+/** Registers the shared backend tests under `describe(name)`. */
+export function runBackendSuite(name: string, makeParser: IncrementalParserFactory, capabilities: BackendCapabilities): void {
+  const runs = capabilities.propertyRuns ?? 150;
+
+  describe(`${name}: shared backend suite`, () => {
+    describe.each(Object.entries(jsonDocuments))('%s', (_label, text) => {
+      it.each([1, 2, 3, 7, 64, text.length || 1])('streams in chunks of %i to what JSON.parse gives, obeying the partial rules', (size) => {
+        expectStreamInvariants(makeParser, text, chunksOf(text, size), capabilities.keepsIdentity);
+      });
+    });
+
+    it('returns undefined before any value and the same reference until the next push', () => {
+      const parser = makeParser();
+      expect(parser.value()).toBeUndefined();
+      parser.push('{"a":[1,{"b":"x');
+      const first = parser.value();
+      expect(parser.value()).toBe(first);
+      expect(first).toEqual({ a: [1, { b: 'x' }] });
+      parser.push('y');
+      expect(parser.value()).not.toBe(first);
+      expect(parser.value()).toEqual({ a: [1, { b: 'xy' }] });
+    });
+
+    it('shows only whole keys, whole numbers and whole literals', () => {
+      const parser = makeParser();
+      const steps: [string, unknown][] = [
+        ['{"ke', {}],
+        ['y":', {}],
+        ['12', {}],
+        ['3,"t":tr', { key: 123 }],
+        ['ue,"n":[-', { key: 123, t: true, n: [] }],
+        ['4.5e', { key: 123, t: true, n: [] }],
+        ['2,nu', { key: 123, t: true, n: [-450] }],
+        ['ll]}', { key: 123, t: true, n: [-450, null] }],
+      ];
+      for (const [chunk, expected] of steps) {
+        parser.push(chunk);
+        expect(parser.value()).toEqual(expected);
+      }
+      expect(parser.done()).toBe(true);
+    });
+
+    it('never shows half an escape or half a surrogate pair', () => {
+      const text = '["a\\n\\u00e9\\ud83d\\ude00z"]';
+      const { snapshots, final } = streamChunks(makeParser, chunksOf(text, 1));
+      const shown = snapshots.map((s) => (s.value as string[] | undefined)?.[0]).filter((s): s is string => s !== undefined);
+      expect(final).toEqual(['a\né😀z']);
+      for (const partial of shown) {
+        expect('a\né😀z'.startsWith(partial)).toBe(true);
+        expect(partial).not.toMatch(/\\|[\ud800-\udbff]$/);
+      }
+    });
+
+    it('keeps "__proto__" as an own data property, as JSON.parse does', () => {
+      const { final } = streamChunks(makeParser, chunksOf('{"__proto__":{"polluted":true},"a":1}', 3));
+      const object = final as Record<string, unknown>;
+      expect(Object.getPrototypeOf(object)).toBe(Object.prototype);
+      expect(Object.hasOwn(object, '__proto__')).toBe(true);
+      expect(object['__proto__']).toEqual({ polluted: true });
+      expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+      expect(final).toEqual(JSON.parse('{"__proto__":{"polluted":true},"a":1}'));
+    });
+
+    describe.each(malformedDocuments)('malformed: $name', ({ text, offset }) => {
+      it('throws a syntax JSONStreamError and keeps what arrived before it', () => {
+        const parser = makeParser();
+        const error = pushAll(parser, chunksOf(text, 1));
+        expect(error).toBeInstanceOf(JSONStreamError);
+        const streamError = error as JSONStreamError;
+        expect(streamError.kind).toBe('syntax');
+        expect(streamError.retryable).toBe(false);
+        expect(streamError.message.length).toBeGreaterThan(10);
+        if (capabilities.exactErrorOffsets) {
+          expect(streamError.offset).toBe(offset);
+          expect(streamError.expected).not.toBe('');
+        }
+        expect(() => parser.value()).not.toThrow();
+        expect(() => parser.end()).toThrow(JSONStreamError);
+      });
+    });
+
+    it('keeps the values before a syntax error', () => {
+      const parser = makeParser();
+      expect(pushAll(parser, chunksOf('{"a":1,"b":[2,"c"],"d":[3,x', 2))).toBeInstanceOf(JSONStreamError);
+      expect(parser.value()).toMatchObject({ a: 1, b: [2, 'c'] });
+      expect(() => parser.end()).toThrow(JSONStreamError);
+    });
+
+    it.each(incompleteDocuments)('end() on %j throws an incomplete JSONStreamError', (text) => {
+      const parser = makeParser();
+      parser.push(text);
+      let caught: unknown;
+      try {
+        parser.end();
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(JSONStreamError);
+      expect((caught as JSONStreamError).kind).toBe('incomplete');
+      expect((caught as JSONStreamError).offset).toBe(text.length);
+    });
+
+    it('property: random documents in random chunks stream to JSON.parse, strings only grow, completed values keep identity, every path completes once, root last', () => {
+      const documents = fc.oneof(
+        fc.json({ maxDepth: 4 }),
+        fc.jsonValue({ maxDepth: 4, stringUnit: 'binary' }).map((value) => JSON.stringify(value, null, 2)),
+        // Every non-ASCII character as a \u escape, surrogate pairs split across two escapes.
+        fc.jsonValue({ maxDepth: 3, stringUnit: 'binary' }).map((value) => JSON.stringify(value).replace(/[\u007f-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)),
+      );
+      fc.assert(
+        fc.property(documents, fc.array(fc.nat({ max: 10_000 }), { maxLength: 40 }), (text, cuts) => {
+          expectStreamInvariants(makeParser, text, cutAt(text, cuts), capabilities.keepsIdentity);
+        }),
+        { numRuns: runs },
+      );
+    });
+
+    if (capabilities.schemas) {
+      it('stops at the first completed value that breaks the JSON Schema, naming its path', () => {
+        const schema = { type: 'object', properties: { items: { type: 'array', items: { type: 'object', properties: { id: { type: 'integer' } }, required: ['id'] } } } } as const;
+        const parser = makeParser({ schema });
+        const text = '{"items":[{"id":1},{"id":2.5},{"id":3}]}';
+        let pushed = 0;
+        let error: unknown;
+        try {
+          for (const chunk of chunksOf(text, 1)) {
+            pushed++;
+            parser.push(chunk);
+          }
+        } catch (caught) {
+          error = caught;
+        }
+        expect(error).toBeInstanceOf(JSONStreamError);
+        expect((error as JSONStreamError).kind).toBe('schema');
+        expect((error as JSONStreamError).path).toEqual(['items', 1, 'id']);
+        // Early stop: nothing after the offending number was needed.
+        expect(pushed).toBeLessThanOrEqual(text.indexOf('2.5') + 4);
+        expect(parser.value()).toEqual({ items: [{ id: 1 }, {}] });
+      });
+    }
+  });
+}
