@@ -101,9 +101,13 @@ export function createStructuredStore<T = unknown>(options: StreamStoreOptions &
   const getSnapshot = (): StructuredState<T> => {
     const base = store.getSnapshot();
     if (cache?.base === base) return cache.state;
-    let object: unknown;
-    guard(() => (object = parser?.value()));
-    if (parseError !== undefined) object = cache?.state.object;
+    // After a fault the parser still returns what arrived before it; a backend that throws keeps the last value.
+    let object: unknown = cache?.state.object;
+    try {
+      object = parser?.value();
+    } catch (err) {
+      parseError ??= invalid(err);
+    }
     const error = base.error ?? parseError;
     const state: StructuredState<T> = { ...base, ...(error !== undefined && { error }), object: object as T | undefined, isComplete: parser?.done() === true && parseError === undefined, completedPaths: completed };
     cache = { base, state };

@@ -28,6 +28,14 @@ describe('useStructuredStream', () => {
     expect(onPathComplete).toHaveBeenCalledWith([], recipe);
   });
 
+  it('uses the incremental parser by default', async () => {
+    server.use(...createMockHandlers({ scenario: { parts: [{ type: 'text', text: JSON.stringify(recipe) }] }, timing: { ttftMs: 0, tokenDelayMs: 0 } }));
+    const { result } = renderHook(() => useStructuredStream<typeof recipe>({ url: URL, provider: 'openai-chat', body, autoStart: true }));
+    await waitFor(() => expect(result.current.status).toBe('done'));
+    expect(result.current.object).toEqual(recipe);
+    expect(result.current.completedPaths).toContainEqual(['steps', 1]);
+  });
+
   it('parses a tool call input and turns invalid JSON into an invalid-output error', async () => {
     server.use(...createMockHandlers({ scenario: { parts: [{ type: 'tool-call', toolCallId: 'c1', toolName: 'save_recipe', input: recipe }] }, timing: { ttftMs: 0, tokenDelayMs: 0 } }));
     const { result } = renderHook(() => useStructuredStream<typeof recipe>({ url: URL, provider: 'openai-chat', body, autoStart: true, parser: createPartialJsonParser, from: { toolName: 'save_recipe' } }));
