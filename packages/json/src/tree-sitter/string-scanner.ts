@@ -5,6 +5,10 @@ const HEX4 = /^[0-9a-fA-F]{4}$/;
 // eslint-disable-next-line no-control-regex -- JSON strings must not hold raw control characters; this finds them
 const CONTROL = /[\u0000-\u001f]/;
 
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
 /** Why a string body is not JSON: what was found at offset `at` and what JSON allows there. */
 export interface StringProblem {
   found: string;
@@ -53,11 +57,14 @@ export class StringScanner {
       const plain = raw.slice(index, stop < 0 ? raw.length : stop);
       const control = plain.search(CONTROL);
       if (control >= 0) return { found: plain.charAt(control), expected: 'an escaped control character (JSON strings cannot hold raw ones)', at: base + index + control };
-      this.decoded += plain;
       if (stop < 0) {
-        index = raw.length;
+        // A high surrogate at the very end waits for its pair, so no snapshot shows half a character.
+        const held = isHighSurrogate(plain.charCodeAt(plain.length - 1)) ? 1 : 0;
+        this.decoded += plain.slice(0, plain.length - held);
+        index = raw.length - held;
         break;
       }
+      this.decoded += plain;
       if (stop === quote) {
         this.end = base + stop + 1;
         index = stop + 1;
@@ -74,13 +81,22 @@ export class StringScanner {
           index = stop;
           break;
         }
-        if (!HEX4.test(hex)) return { found: `\\u${hex}`, expected: 'four hex digits after \\u', at: base + stop };
-        this.decoded += String.fromCharCode(Number.parseInt(hex, 16));
+        if (!HEX4.test(hex)) {
+          const bad = hex.search(/[^0-9a-fA-F]/);
+          return { found: hex.charAt(bad), expected: 'four hex digits after \\u', at: base + stop + 2 + bad };
+        }
+        const code = Number.parseInt(hex, 16);
+        // An escaped high surrogate is shown together with the escape that follows it.
+        if (isHighSurrogate(code) && stop + 12 > raw.length) {
+          index = stop;
+          break;
+        }
+        this.decoded += String.fromCharCode(code);
         index = stop + 6;
         continue;
       }
       const escaped = ESCAPES[kind];
-      if (escaped === undefined) return { found: `\\${kind}`, expected: 'an escape: \\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX', at: base + stop };
+      if (escaped === undefined) return { found: kind, expected: 'an escape: \\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX', at: base + stop + 1 };
       this.decoded += escaped;
       index = stop + 2;
     }

@@ -96,11 +96,13 @@ describe('tree-sitter backend', () => {
 
   it.each([
     ['{"a":1} x', { kind: 'syntax', found: 'x', expected: 'the end of the input' }],
-    ['[truex]', { kind: 'syntax', found: 'truex', offset: 1 }],
-    ['["a\\q"]', { kind: 'syntax', found: '\\q', offset: 3 }],
+    ['[truex]', { kind: 'syntax', found: 'x', offset: 5 }],
+    ['["a\\q"]', { kind: 'syntax', found: 'q', offset: 4 }],
     ['["a\tb"]', { kind: 'syntax', found: '\t', offset: 3 }],
     ['[1, // note\n 2]', { kind: 'syntax', found: '/', offset: 4 }],
-    ['[1.]', { kind: 'syntax', found: '1.' }],
+    ['[1.]', { kind: 'syntax', found: ']', offset: 3 }],
+    ['"\\u12G4"', { kind: 'syntax', found: 'G', offset: 5 }],
+    ['1.', { kind: 'incomplete', offset: 2 }],
     ['{"a":1', { kind: 'incomplete', expected: '"," or "}"', path: [] }],
     ['{"a":"b', { kind: 'incomplete', expected: 'the closing quote of the string' }],
     ['', { kind: 'incomplete', expected: 'a JSON value' }],

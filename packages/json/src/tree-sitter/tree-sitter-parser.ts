@@ -74,7 +74,10 @@ export class TreeSitterDocument implements IncrementalParser {
   }
 
   end(): void {
-    if (this.ended) return;
+    if (this.ended) {
+      if (this.problem) throw this.problem;
+      return;
+    }
     this.ended = true;
     this.synced = false;
     this.snapshot = undefined;
@@ -226,16 +229,21 @@ export class TreeSitterDocument implements IncrementalParser {
     // A number may still grow; a whole literal cannot (more letters would be an error anyway).
     const waiting = end === this.text.length && !this.ended && (typeof scalar?.value === 'number' || !scalar);
     if (waiting && couldGrowIntoScalar(lexeme)) return 'wait';
-    if (waiting || !scalar) {
-      this.fail(lexeme, at, 'a number, true, false or null');
+    if (!scalar || waiting) {
+      // The fault is the first character that cannot continue a number or literal.
+      let valid = 0;
+      while (valid < lexeme.length && couldGrowIntoScalar(lexeme.slice(0, valid + 1))) valid++;
+      const cutShort = valid === lexeme.length && end === this.text.length;
+      if (cutShort) this.fail(undefined, end, 'the rest of the number or literal', 'incomplete');
+      else this.fail(this.text.slice(at + valid, at + valid + 1), at + valid, 'a number, true, false or null');
       return 'wait';
     }
     this.resume = end;
     return this.builder.value(scalar.value) ? undefined : 'rejected';
   }
 
-  private fail(found: string, offset: number, expected = this.builder.expected()): false {
-    this.problem = new JSONStreamError({ kind: 'syntax', offset, expected, path: this.builder.path(), found });
+  private fail(found: string | undefined, offset: number, expected = this.builder.expected(), kind: 'syntax' | 'incomplete' = 'syntax'): false {
+    this.problem = new JSONStreamError({ kind, offset, expected, path: this.builder.path(), ...(found !== undefined && { found }) });
     return false;
   }
 }
