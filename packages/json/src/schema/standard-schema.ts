@@ -28,7 +28,8 @@ export interface StandardSchemaV1<Input = unknown, Output = Input> {
 }
 
 function toJsonPath(path: StandardSchemaIssue['path']): JsonPath {
-  return (path ?? []).map((segment) => {
+  // Array.from, not map: some libraries' paths are Array subclasses, and map would keep the subclass.
+  return Array.from(path ?? [], (segment) => {
     const key = typeof segment === 'object' ? segment.key : segment;
     return typeof key === 'number' ? key : String(key);
   });
