@@ -19,13 +19,23 @@ function entriesOf(value: unknown): Entries | undefined {
 export class CompletionFrontier {
   /** How many children are reported, per container on the rightmost path. */
   private readonly reported: number[] = [];
+  /** Paths already reported: the final value (from JSON.parse) can hold keys partial snapshots lacked. */
+  private readonly done = new Set<string>();
 
-  constructor(private readonly onComplete: (path: JsonPath, value: unknown) => void) {}
+  constructor(private readonly listener: (path: JsonPath, value: unknown) => void) {}
 
   /** Reports what `snapshot` proves complete; `final` when the whole document is. @example frontier.advance(v, true) */
   advance(snapshot: unknown, final: boolean): void {
-    this.visit(snapshot, 0, [], final);
+    if (final) this.reportAll(snapshot, []);
+    else this.visit(snapshot, 0, [], false);
     if (final) this.onComplete([], snapshot);
+  }
+
+  private onComplete(path: JsonPath, value: unknown): void {
+    const key = JSON.stringify(path);
+    if (this.done.has(key)) return;
+    this.done.add(key);
+    this.listener(path, value);
   }
 
   private visit(container: unknown, depth: number, path: JsonPath, final: boolean): void {

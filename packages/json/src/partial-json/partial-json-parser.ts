@@ -1,4 +1,4 @@
-import { Allow, MalformedJSON, PartialJSON, parse } from 'partial-json';
+import { Allow, MalformedJSON, parse } from 'partial-json';
 import { JSONStreamError } from '../errors.js';
 import type { IncrementalParser, IncrementalParserOptions } from '../parser-types.js';
 import { CompletionFrontier } from './completion-frontier.js';
@@ -35,10 +35,15 @@ export function createPartialJsonParser(options: IncrementalParserOptions = {}):
     if (parsedLength === text.length || problem) return;
     parsedLength = text.length;
     if (text.trim() === '') return;
+    if (complete) return;
     // A whole document goes through JSON.parse: partial-json assigns keys, so "__proto__" would be lost.
-    const whole = parseWhole(text);
+    const head = text.trimStart().charAt(0);
+    // A top-level number is whole only once something follows it (or the input ended): "4" may become "42".
+    const whole = /[-0-9]/.test(head) && !ended && !/\s$/.test(text) ? undefined : parseWhole(text);
+    // partial-json shows a top-level number or literal before it is whole: wait for JSON.parse.
+    if (!whole && !'{["'.includes(head)) return;
     try {
-      snapshot = shareCompleted(snapshot, whole ? whole.value : parse(text, ALLOW));
+      snapshot = shareCompleted(snapshot, whole ? whole.value : withoutHalfSurrogate(parse(text, ALLOW)));
     } catch (error) {
       // partial-json names no reliable offset (it trims the text first): the fault is in what arrived last.
       if (error instanceof MalformedJSON) problem = new JSONStreamError({ kind: 'syntax', offset: text.length, expected: `valid JSON (partial-json: ${error.message})`, path: [] });
@@ -66,6 +71,7 @@ export function createPartialJsonParser(options: IncrementalParserOptions = {}):
     },
     end() {
       ended = true;
+      parsedLength = -1; // a trailing top-level number completes now
       sync();
       if (!problem && !complete) problem = endProblem(text);
       if (problem) throw problem;
@@ -73,17 +79,44 @@ export function createPartialJsonParser(options: IncrementalParserOptions = {}):
   };
 }
 
-/** Why a finished text is not a document: partial-json without partial types tells truncation from garbage. */
+/**
+ * Why a finished text is not a document. JSON.parse's message names the position where engines
+ * report one (V8: "… at position N"); a fault at the very end means the text was cut short.
+ */
 function endProblem(text: string): JSONStreamError {
+  if (text.trim() === '') return new JSONStreamError({ kind: 'incomplete', offset: text.length, expected: 'a JSON value', path: [] });
+  let message = '';
   try {
-    parse(text, 0);
+    JSON.parse(text);
   } catch (error) {
-    if (error instanceof PartialJSON || text.trim() === '') {
-      return new JSONStreamError({ kind: 'incomplete', offset: text.length, expected: text.trim() === '' ? 'a JSON value' : 'the rest of the document', path: [] });
-    }
+    message = error instanceof Error ? error.message : String(error);
   }
-  // partial-json accepted it, JSON.parse did not: data after the value, or a form JSON forbids.
-  return new JSONStreamError({ kind: 'syntax', offset: text.length, expected: 'a single complete JSON value', path: [] });
+  const position = /position (\d+)/.exec(message)?.[1];
+  const cutShort = /end of (JSON )?(input|data)|EOF/i.test(message) || (position !== undefined && Number(position) >= text.trimEnd().length);
+  if (cutShort) return new JSONStreamError({ kind: 'incomplete', offset: text.length, expected: 'the rest of the document', path: [] });
+  return new JSONStreamError({ kind: 'syntax', offset: position === undefined ? text.length : Number(position), expected: `valid JSON (${message})`, path: [] });
+}
+
+/** partial-json can end a partial string on a lone high surrogate; the rightmost string loses it until its pair arrives. */
+function withoutHalfSurrogate(value: unknown): unknown {
+  if (typeof value === 'string') return /[\ud800-\udbff]$/.test(value) ? value.slice(0, -1) : value;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return value;
+    const last: unknown = value[value.length - 1];
+    const trimmed = withoutHalfSurrogate(last);
+    return trimmed === last ? value : [...value.slice(0, -1), trimmed];
+  }
+  if (typeof value === 'object' && value !== null) {
+    const key = Object.keys(value).at(-1);
+    if (key === undefined) return value;
+    const last: unknown = (value as Record<string, unknown>)[key];
+    const trimmed = withoutHalfSurrogate(last);
+    if (trimmed === last) return value;
+    const copy = { ...value };
+    Object.defineProperty(copy, key, { value: trimmed, writable: true, enumerable: true, configurable: true });
+    return copy;
+  }
+  return value;
 }
 
 function parseWhole(text: string): { value: unknown } | undefined {
