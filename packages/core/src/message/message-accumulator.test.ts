@@ -61,6 +61,17 @@ describe('createMessageAccumulator', () => {
     expect(part?.type === 'tool-call' && part.errorText).toMatch(/not valid JSON/);
   });
 
+  it('keeps the value from before a syntax error in the middle of tool input, and ends the call as output-error', () => {
+    const acc = createMessageAccumulator();
+    acc.push({ type: 'tool-input-start', toolCallId: 'c1', toolName: 'f' });
+    acc.push({ type: 'tool-input-delta', toolCallId: 'c1', delta: '{"a":1,' });
+    acc.push({ type: 'tool-input-delta', toolCallId: 'c1', delta: '}' });
+    acc.push({ type: 'tool-input-delta', toolCallId: 'c1', delta: '"b":2}' });
+    expect(acc.current().parts[0]).toMatchObject({ state: 'input-streaming', input: { a: 1 } });
+    acc.push({ type: 'tool-input-end', toolCallId: 'c1' });
+    expect(acc.current().parts[0]).toMatchObject({ state: 'output-error', inputText: '{"a":1,}"b":2}', input: { a: 1 } });
+  });
+
   it('collects signature and redacted reasoning', () => {
     const acc = createMessageAccumulator();
     acc.push({ type: 'reasoning-delta', id: '0', delta: 'why' });

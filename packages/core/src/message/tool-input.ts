@@ -24,41 +24,38 @@ export interface ToolInput {
 export function createToolInput(): ToolInput {
   const parser = createIncrementalParser();
   let text = '';
-  // A parser that rejected the text keeps its last partial value; the end decides the outcome.
-  let rejected = false;
-  let last: unknown;
+  // The parser's first complaint; after it the parser keeps the value from before the fault.
+  let fault: unknown;
 
-  const partial = (): unknown => {
-    if (rejected) return last;
-    try {
-      last = parser.value();
-    } catch {
-      rejected = true;
-    }
-    return last;
+  const fail = (err: unknown): void => {
+    fault ??= err;
   };
 
   return {
     push(delta) {
       text += delta;
-      if (rejected) return;
+      if (fault !== undefined) return;
       try {
         parser.push(delta);
-      } catch {
-        rejected = true;
+      } catch (err) {
+        fail(err);
       }
     },
     streaming(base) {
-      return { ...base, inputText: text, input: partial() };
+      return { ...base, inputText: text, input: parser.value() };
     },
     complete(base) {
       if (text.trim() === '') return { ...base, inputText: text, input: {}, state: 'input-available' };
-      try {
-        return { ...base, inputText: text, input: JSON.parse(text) as unknown, state: 'input-available' };
-      } catch (err) {
-        const reason = err instanceof Error ? err.message : String(err);
-        return { ...base, inputText: text, input: partial(), state: 'output-error', errorText: `The tool input is not valid JSON: ${reason}` };
+      if (fault === undefined) {
+        try {
+          parser.end();
+        } catch (err) {
+          fail(err);
+        }
       }
+      if (fault === undefined) return { ...base, inputText: text, input: parser.value(), state: 'input-available' };
+      const reason = fault instanceof Error ? fault.message : String(fault);
+      return { ...base, inputText: text, input: parser.value(), state: 'output-error', errorText: `The tool input is not valid JSON: ${reason}` };
     },
   };
 }
