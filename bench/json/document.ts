@@ -1,6 +1,6 @@
 // A deterministic LLM-style structured output (records with text, numbers, tags, nesting), as JSON text.
 
-const words = ['stream', 'token', 'delta', 'café', 'naïve', '中文', '😀', 'say "hi"', 'back\\slash', 'line\nbreak', 'tab\there', 'résumé', 'value'];
+const words = ['stream', 'token', 'delta', 'café', 'naïve', '中文', '😀', 'say "hi"', 'back\\slash', 'line\nbreak', 'tab\there', 'résumé', 'value', 'bell\u0007'];
 
 /** mulberry32: a seeded PRNG, so every run benches the same document. */
 function random(seed: number): () => number {
@@ -14,7 +14,7 @@ function random(seed: number): () => number {
 
 /**
  * `{"title": …, "items": [records…], "total": n}` of about `chars` characters (JSON.stringify
- * output, so escapes, unicode and exponent numbers like `1e+21` appear as a model writes them).
+ * output, so escapes (`\u0007` too), unicode and numbers like `1e+21` appear as a model writes them).
  *
  * @example
  * const text = jsonDocument(1 << 20); // ~1 MB, the same every run
