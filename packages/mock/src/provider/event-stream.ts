@@ -1,5 +1,7 @@
 import type { StreamStep } from '../timing/stream-plan.js';
 
+const DRAIN_BEFORE_DROP_MS = 15;
+
 /** The error a dropped connection surfaces as, on the client's reader. */
 export class DroppedConnectionError extends Error {
   constructor() {
@@ -49,7 +51,10 @@ export function playSteps(steps: readonly StreamStep[], signal?: AbortSignal): R
       if (signal?.aborted) return;
       // Pulled with an empty queue: the client has read everything before the drop.
       if ('drop' in next) {
-        controller.error(new DroppedConnectionError());
+        // A pipe in between (MSW's interceptor) may still hold what we sent, and erroring discards it;
+        // a real socket delivers sent bytes before the reset, so give the pipe a moment to drain.
+        await waitUntil(clock + DRAIN_BEFORE_DROP_MS);
+        if (!signal?.aborted) controller.error(new DroppedConnectionError());
         return;
       }
       // Everything due now goes out, each step as its own chunk; a drop waits for the next pull.
