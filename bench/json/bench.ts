@@ -41,7 +41,8 @@ function format(cell: Cell | undefined): string {
 
 const label = (size: number): string => (size >= 1e6 ? `${size / 1e6} MB` : `${size / 1e3} KB`);
 const documents = new Map(SIZES.map((size) => [size, jsonDocument(size)]));
-const largest = documents.get(4_000_000) ?? '';
+// A little over 4 MB, so the clock passes the 4 MB mark (jsonDocument stops just short of its size).
+const largest = jsonDocument(4_010_000);
 const all = await contenders();
 
 console.log(`JSON streaming: documents of ${SIZES.map(label).join(', ')} (characters of JSON.stringify output), medians of up to 5 runs.`);
