@@ -123,6 +123,12 @@ describe('accumulate', () => {
     expect(final).toMatchObject({ status, error: { kind, message: `${kind}!` }, parts: [{ type: 'text', text: 'kept' }] });
   });
 
+  it('calls a network failure after parts arrived interrupted, and one before any part an error', async () => {
+    const lost = new RillError({ kind: 'network', message: 'Connection lost', retryable: true });
+    expect(await accumulate(from([{ type: 'text-delta', id: 't', delta: 'kept' }], lost))).toMatchObject({ status: 'interrupted', error: { kind: 'network' }, parts: [{ text: 'kept' }] });
+    expect(await accumulate(from([], lost))).toMatchObject({ status: 'error', error: { kind: 'network' }, parts: [] });
+  });
+
   it('ends a source that stops without done or error as interrupted', async () => {
     const final = await accumulate(from([{ type: 'text-delta', id: 't', delta: 'half' }]));
     expect(final).toMatchObject({ status: 'interrupted', error: { kind: 'interrupted' }, parts: [{ text: 'half' }] });

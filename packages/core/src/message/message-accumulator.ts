@@ -30,6 +30,7 @@ interface ToolState {
  */
 export function createMessageAccumulator(): MessageAccumulator {
   let meta: Omit<Message, 'parts'> = { role: 'assistant', status: 'streaming' };
+  let started = false; // any part arrived: a network failure after it means the body ended early
   // Latest immutable part objects; a changed part is replaced, never mutated.
   const parts: Part[] = [];
   // `text:id` / `reasoning:id` → index in parts.
@@ -61,6 +62,7 @@ export function createMessageAccumulator(): MessageAccumulator {
   };
 
   const apply = (part: StreamPart): void => {
+    if (part.type !== 'error') started = true;
     switch (part.type) {
       case 'message-start':
         meta = { ...meta, ...(part.id !== undefined && { id: part.id }), ...(part.model !== undefined && { model: part.model }) };
@@ -111,7 +113,7 @@ export function createMessageAccumulator(): MessageAccumulator {
         meta = { ...meta, status: 'done' };
         return;
       case 'error':
-        meta = { ...meta, status: statusOfError(part.error), error: part.error };
+        meta = { ...meta, status: statusOfError(part.error, started), error: part.error };
         return;
     }
   };
