@@ -17,7 +17,12 @@ export interface OpenContainer {
   childSchema: SchemaNode;
 }
 
-/** Sets an own data property even for "__proto__", as JSON.parse does. */
+/**
+ * Sets an own data property even for "__proto__", as JSON.parse does (plain assignment would call the prototype setter).
+ *
+ * @example
+ * defineMember(target, '__proto__', {}); // Object.hasOwn(target, '__proto__') === true
+ */
 export function defineMember(target: Record<string, unknown>, key: string, value: unknown): void {
   if (key === '__proto__') Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
   else target[key] = value;

@@ -30,7 +30,8 @@ const N_FRAC = 4;
 const N_E = 5;
 const N_E_SIGN = 6;
 const N_EXP = 7;
-const NUMBER_EXPECTS = ['a digit', '".", "e" or the end of the number (no leading zeros)', '', 'a digit after "."', '', 'a digit or sign in the exponent', 'a digit in the exponent', ''];
+// Only the states a number cannot end in need words.
+const NUMBER_EXPECTS: Record<number, string> = { [N_MINUS]: 'a digit', [N_DOT]: 'a digit after "."', [N_E]: 'a digit or sign in the exponent', [N_E_SIGN]: 'a digit in the exponent' };
 
 const ESCAPES: Record<number, string> = { 0x22: '"', 0x5c: '\\', 0x2f: '/', 0x62: '\b', 0x66: '\f', 0x6e: '\n', 0x72: '\r', 0x74: '\t' };
 const LITERALS: Record<number, [string, boolean | null]> = { 0x74: ['true', true], 0x66: ['false', false], 0x6e: ['null', null] };
