@@ -57,9 +57,8 @@ export function snapshotOpenPath(stack: readonly OpenContainer[], partial: unkno
   for (let depth = stack.length - 1; depth >= 0; depth--) {
     const container = stack[depth] as OpenContainer;
     if (container.items) {
-      const copy = container.items.slice();
-      if (child !== NOTHING) copy.push(child);
-      child = copy;
+      // One allocation of the final length: slice-then-push would copy the whole array twice.
+      child = child === NOTHING ? container.items.slice() : container.items.concat([child]);
     } else {
       const copy = { ...container.members };
       if (child !== NOTHING && container.hasKey) defineMember(copy, container.key, child);
