@@ -77,17 +77,17 @@ class IncrementalJsonParser implements IncrementalParser {
   private ended = false;
   private readonly onPathComplete: IncrementalParserOptions['onPathComplete'];
   private readonly schema: SchemaNode;
-  private readonly options: IncrementalParserOptions;
+  private readonly standardSchema: IncrementalParserOptions['standardSchema'];
 
   constructor(options: IncrementalParserOptions) {
-    this.options = options;
     this.onPathComplete = options.onPathComplete;
     this.schema = options.schema;
+    this.standardSchema = options.standardSchema;
   }
 
   push(chunk: string): void {
     if (this.failure) throw this.failure;
-    if (this.ended) this.fail('syntax', this.base, 'no input after end()', chunk.charAt(0));
+    if (this.ended && chunk.length > 0) this.fail('syntax', this.base, 'no input after end()', chunk.charAt(0));
     const length = chunk.length;
     let index = 0;
     while (index < length) {
@@ -142,7 +142,8 @@ class IncrementalJsonParser implements IncrementalParser {
     this.ended = true;
     if (this.state === NUMBER) this.finishNumber(this.base);
     if (!this.root) this.fail('incomplete', this.base, this.expectedHere());
-    if (this.options.standardSchema) this.guard(() => validateStandard(this.options.standardSchema as NonNullable<IncrementalParserOptions['standardSchema']>, this.root?.value, this.base));
+    const { standardSchema } = this;
+    if (standardSchema) this.guard(() => validateStandard(standardSchema, this.root?.value, this.base));
   }
 
   /** Records a thrown schema error as the failure, so later calls repeat it. */
