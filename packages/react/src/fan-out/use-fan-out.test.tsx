@@ -1,0 +1,96 @@
+import { decodeProvider, streamSSE, type ProviderName, type StreamCandidate } from '@rill/core';
+import { createMockHandlers } from '@rill/mock/msw';
+import { act, cleanup, render, renderHook, screen, waitFor } from '@testing-library/react';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { useFanOut } from './use-fan-out.js';
+
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => {
+  cleanup();
+  server.resetHandlers();
+});
+afterAll(() => server.close());
+
+const BASE = 'https://mock.test';
+const TEXT = 'Hello! This is Rill’s mock provider, streaming one small piece at a time.';
+const requests = {
+  'openai-chat': { path: '/v1/chat/completions', body: { model: 'gpt-test', stream: true, messages: [{ role: 'user', content: 'Hi' }] } },
+  anthropic: { path: '/v1/messages', body: { model: 'claude-test', max_tokens: 64, stream: true, messages: [{ role: 'user', content: 'Hi' }] } },
+} as const;
+
+/** A real provider candidate over the mock, remembering the abort signal it was started with. */
+function model(provider: keyof typeof requests, headers: Record<string, string> = {}, signals: AbortSignal[] = []): StreamCandidate {
+  const { path, body } = requests[provider];
+  return {
+    id: provider,
+    start(signal) {
+      signals.push(signal);
+      const events = streamSSE(`${BASE}${path}`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers }, signal, retry: { maxAttempts: 1 } });
+      return decodeProvider(provider as ProviderName, events);
+    },
+  };
+}
+
+function Compare(props: { candidates: readonly StreamCandidate[] }) {
+  const { sources, status, stop } = useFanOut(props.candidates, { autoStart: true });
+  return (
+    <div>
+      {Object.entries(sources).map(([id, s]) => (
+        <p key={id} data-testid={id}>
+          {s.status}:{s.text}
+        </p>
+      ))}
+      <p data-testid="status">{status}</p>
+      <button onClick={stop}>Stop</button>
+    </div>
+  );
+}
+
+describe('useFanOut over the mock provider', () => {
+  it('streams two providers at once, each into its own message', async () => {
+    server.use(...createMockHandlers({ scenario: 'text', timing: { ttftMs: 0, tokenDelayMs: 1 } }));
+    const onFinish = vi.fn();
+    const candidates = [model('openai-chat'), model('anthropic')];
+    const { result } = renderHook(() => useFanOut(candidates, { autoStart: true, onFinish }));
+    expect(Object.keys(result.current.sources)).toEqual(['openai-chat', 'anthropic']);
+    await waitFor(() => expect(result.current.status).toBe('done'));
+    expect(result.current.sources['openai-chat']).toMatchObject({ status: 'done', text: TEXT, message: { model: 'gpt-test' } });
+    expect(result.current.sources.anthropic).toMatchObject({ status: 'done', text: TEXT, message: { model: 'claude-test' } });
+    expect(result.current.sources.anthropic?.metrics.ttftMs).toBeGreaterThanOrEqual(0);
+    await waitFor(() => expect(onFinish).toHaveBeenCalledWith(expect.objectContaining({ status: 'done' })));
+  });
+
+  it('one provider failing does not stop the other', async () => {
+    server.use(...createMockHandlers({ scenario: 'text', timing: { ttftMs: 0, tokenDelayMs: 1 } }));
+    const { result } = renderHook(() => useFanOut([model('openai-chat', { 'x-rill-mock-fault': '500' }), model('anthropic')], { autoStart: true }));
+    await waitFor(() => expect(result.current.status).toBe('done'));
+    expect(result.current.sources['openai-chat']?.error).toMatchObject({ kind: 'http', status: 500 });
+    expect(result.current.sources.anthropic).toMatchObject({ status: 'done', text: TEXT });
+  });
+
+  it('stop() aborts every request; what arrived stays', async () => {
+    server.use(...createMockHandlers({ scenario: 'text', timing: { ttftMs: 0, tokenDelayMs: 0 } }));
+    const signals: AbortSignal[] = [];
+    const stall = { 'x-rill-mock-fault': 'stall=10000;after=6' };
+    render(<Compare candidates={[model('openai-chat', stall, signals), model('anthropic', stall, signals)]} />);
+    await waitFor(() => expect(screen.getByTestId('openai-chat').textContent).toMatch(/^streaming:Hello/));
+    await waitFor(() => expect(screen.getByTestId('anthropic').textContent).toMatch(/^streaming:Hello/));
+    act(() => screen.getByRole('button', { name: 'Stop' }).click());
+    expect(screen.getByTestId('status').textContent).toBe('aborted');
+    expect(screen.getByTestId('openai-chat').textContent).toMatch(/^aborted:Hello/);
+    expect(screen.getByTestId('anthropic').textContent).toMatch(/^aborted:Hello/);
+    expect(signals.map((s) => s.aborted)).toEqual([true, true]);
+  });
+
+  it('unmount aborts every request', async () => {
+    server.use(...createMockHandlers({ scenario: 'text', timing: { ttftMs: 0, tokenDelayMs: 0 } }));
+    const signals: AbortSignal[] = [];
+    const stall = { 'x-rill-mock-fault': 'stall=10000;after=6' };
+    const view = render(<Compare candidates={[model('openai-chat', stall, signals), model('anthropic', stall, signals)]} />);
+    await waitFor(() => expect(screen.getByTestId('anthropic').textContent).toMatch(/^streaming:/));
+    view.unmount();
+    await waitFor(() => expect(signals.map((s) => s.aborted)).toEqual([true, true]));
+  });
+});
