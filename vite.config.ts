@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { defaultClientConditions, defaultServerConditions } from 'vite';
 import react from '@vitejs/plugin-react';
@@ -33,6 +34,30 @@ const domProject = (name: string) => ({
   },
 });
 
+// The @rill/react tests again on React 18 (the peer range is ^18.3 || ^19): Vite's aliases send our
+// code's react imports to the 18.3 copies, the setup file does the same for what Node requires itself.
+const react18Dir = fileURLToPath(new URL('packages/react/node_modules/', import.meta.url));
+const react18Project = {
+  ...domProject('react'),
+  resolve: {
+    ...resolve,
+    alias: [
+      { find: /^react$/, replacement: `${react18Dir}react-18/index.js` },
+      { find: /^react\/(.*)$/, replacement: `${react18Dir}react-18/$1.js` },
+      { find: /^react-dom$/, replacement: `${react18Dir}react-dom-18/index.js` },
+      { find: /^react-dom\/(.*)$/, replacement: `${react18Dir}react-dom-18/$1.js` },
+    ],
+  },
+  test: {
+    ...domProject('react').test,
+    name: 'react-18',
+    env: { RILL_REACT_MAJOR: '18' },
+    setupFiles: ['test/react-18-setup.ts'],
+    // An ES module dependency that imports react must go through the aliases too.
+    server: { deps: { inline: ['@tanstack/react-query'] } },
+  },
+};
+
 export default defineConfig({
   test: {
     projects: [
@@ -40,6 +65,7 @@ export default defineConfig({
       nodeProject('json'),
       nodeProject('mock'),
       domProject('react'),
+      react18Project,
       domProject('ui'),
       {
         // Every story runs as a test in Chromium, with the a11y addon failing on violations.
