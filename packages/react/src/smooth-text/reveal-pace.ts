@@ -8,7 +8,7 @@ export interface RevealPaceOptions {
 
 /** Decides, frame by frame, how much of a growing text to show. */
 export interface RevealPace {
-  /** Text grew (or was replaced) to `length` characters at time `at`. */
+  /** Text grew to `length` characters at time `at`; a shorter length is a new text, paced from zero. */
   arrived(length: number, at: number): void;
   /** How many characters to show at time `at`, given `shown` are shown now. */
   next(shown: number, at: number): number;
@@ -38,10 +38,16 @@ export function createRevealPace(options: RevealPaceOptions = {}): RevealPace {
 
   return {
     arrived(length, at) {
+      // A new stream in the same place: the old arrivals and rate say nothing about it.
+      if (length < latest) {
+        arrivals.length = 0;
+        gapMs = 50;
+        lastAt = undefined;
+        floor = 0;
+      }
       if (lastAt !== undefined) gapMs = gapMs * 0.7 + Math.min(maxLagMs, Math.max(16, at - lastAt)) * 0.3;
       lastAt = at;
       latest = length;
-      if (floor > length) floor = length;
       arrivals.push([at, length]);
     },
     next(shown, at) {

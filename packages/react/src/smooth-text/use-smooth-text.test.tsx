@@ -49,4 +49,34 @@ describe('useSmoothText', () => {
     rerender({ text: batch, status: 'streaming' });
     expect(result.current).toBe(batch);
   });
+
+  it('starts over from zero when the same hook gets a new, shorter text (a new stream)', () => {
+    const { result, rerender } = smooth({ text: '', status: 'streaming' });
+    rerender({ text: batch, status: 'streaming' });
+    advance(400);
+    expect(result.current).toBe(batch);
+    const next = 'A second answer, '.repeat(5);
+    rerender({ text: '', status: 'connecting' });
+    expect(result.current).toBe('');
+    rerender({ text: next, status: 'streaming' });
+    expect(result.current).toBe('');
+    advance(16);
+    expect(result.current.length).toBeGreaterThan(0);
+    expect(result.current.length).toBeLessThan(next.length);
+    expect(next.startsWith(result.current)).toBe(true);
+    advance(300);
+    expect(result.current).toBe(next);
+  });
+
+  it('starts over even when the new text arrives in one piece, shorter than the old one', () => {
+    const { result, rerender } = smooth({ text: '', status: 'streaming' });
+    rerender({ text: batch, status: 'streaming' });
+    advance(400);
+    const next = 'word '.repeat(20).replace(/w/g, 'v');
+    rerender({ text: next, status: 'streaming' });
+    expect(result.current).toBe('');
+    advance(16);
+    expect(result.current.length).toBeLessThan(next.length);
+    expect(next.startsWith(result.current)).toBe(true);
+  });
 });

@@ -23,7 +23,8 @@ function nextFrame(callback: () => void): () => void {
 /**
  * Reveals streamed text at a pace that follows its recent arrival rate, so chunky batches read
  * smoothly; it never lags more than `maxLagMs`, shows everything at once when the stream ends,
- * and is off under `prefers-reduced-motion`.
+ * and is off under `prefers-reduced-motion`. A text shorter than the last one is a new stream and is
+ * revealed from the start (a new text at least as long as the old one needs a new `key`).
  *
  * @example
  * function Answer() {
@@ -38,6 +39,12 @@ export function useSmoothText(text: string, options: SmoothTextOptions): string 
   const live = !isFinalStatus(status) && status !== 'idle' && !reduced;
   const [pace] = useState(() => createRevealPace({ maxLagMs, minCharsPerSecond }));
   const [shown, setShown] = useState(text.length);
+  const [seenLength, setSeenLength] = useState(text.length);
+  // A shorter text is a new stream: reveal it from zero (set during render, so no frame shows it whole).
+  if (text.length !== seenLength) {
+    setSeenLength(text.length);
+    if (text.length < seenLength) setShown(0);
+  }
 
   useEffect(() => {
     pace.arrived(text.length, now());
