@@ -12,11 +12,11 @@ import { toConversation } from './to-conversation.js';
 export interface ChatController {
   subscribe(listener: () => void): () => void;
   getSnapshot(): ChatState;
-  /** Adds a user message and streams the answer (stopping a turn in flight first). */
+  /** Adds a user message and streams the answer (stopping a turn in flight first; after the restored history while `loading`). */
   send(text: string): void;
-  /** Stops the turn or the tools in flight; the status becomes `aborted`. */
+  /** Stops the turn or the tools in flight; the status becomes `aborted`. While `loading`, cancels a waiting send's turn. */
   stop(): void;
-  /** Drops everything after the last user message and asks again. */
+  /** Drops everything after the last user message and asks again (nothing while `loading`). */
   regenerate(): void;
   /** Runs a tool call waiting for approval. */
   approve(toolCallId: string): void;
@@ -54,6 +54,8 @@ export function createChatController(options: ChatControllerOptions): ChatContro
   let turnId: string | undefined;
   let steps = 0;
   let tools: AbortController | undefined;
+  // Set while an async load is pending: whether a send is waiting for it to stream its turn.
+  let loading: { turnQueued: boolean } | undefined;
   const decisions = new Map<string, { approved: boolean; reason?: string }>();
   const listeners = new Set<() => void>();
   let seq = 0;
@@ -192,15 +194,29 @@ export function createChatController(options: ChatControllerOptions): ChatContro
     }
   };
 
-  if (opts.persistence !== undefined && opts.initialMessages === undefined) {
-    const restore = (saved: ChatMessage[] | undefined): void => {
-      if (saved === undefined || committed.length > 0 || turnId !== undefined) return;
-      committed = saved;
+  // The restored history goes before anything sent meanwhile; a send made while loading streams now.
+  const restored = (saved: ChatMessage[] | undefined): void => {
+    const waiting = loading;
+    if (waiting === undefined) return;
+    loading = undefined;
+    committed = [...(saved ?? []), ...committed];
+    status = 'idle';
+    if (!waiting.turnQueued) {
       publish();
-    };
+      return;
+    }
+    steps = 0;
+    save();
+    runTurn();
+  };
+
+  if (opts.persistence !== undefined && opts.initialMessages === undefined) {
     const loaded = opts.persistence.load();
-    if (loaded instanceof Promise) void loaded.then(restore, () => undefined);
-    else if (loaded !== undefined) committed = loaded;
+    if (loaded instanceof Promise) {
+      loading = { turnQueued: false };
+      status = 'loading';
+      void loaded.then(restored, () => restored(undefined));
+    } else if (loaded !== undefined) committed = loaded;
     state = build();
   }
 
@@ -211,6 +227,12 @@ export function createChatController(options: ChatControllerOptions): ChatContro
     },
     getSnapshot: () => state,
     send(text) {
+      if (loading !== undefined) {
+        committed = [...committed, { id: newId(), role: 'user', text }];
+        loading.turnQueued = true;
+        publish();
+        return;
+      }
       halt();
       decisions.clear();
       committed = [...committed, { id: newId(), role: 'user', text }];
@@ -219,11 +241,13 @@ export function createChatController(options: ChatControllerOptions): ChatContro
       runTurn();
     },
     stop() {
+      if (loading !== undefined) loading.turnQueued = false;
       const wasRunning = turnId !== undefined || tools !== undefined || status === 'awaiting-approval';
       halt();
       if (wasRunning && status !== 'aborted') finishConversation('aborted');
     },
     regenerate() {
+      if (loading !== undefined) return;
       halt();
       let lastUser = committed.length - 1;
       while (lastUser >= 0 && committed[lastUser]?.role !== 'user') lastUser -= 1;
@@ -245,6 +269,8 @@ export function createChatController(options: ChatControllerOptions): ChatContro
       opts = next;
     },
     setMessages(messages) {
+      // An explicit conversation wins over one still loading.
+      loading = undefined;
       halt();
       committed = messages;
       turnId = undefined;
@@ -253,6 +279,7 @@ export function createChatController(options: ChatControllerOptions): ChatContro
       publish();
     },
     dispose() {
+      loading = undefined;
       turnId = undefined;
       store.dispose();
       tools?.abort();

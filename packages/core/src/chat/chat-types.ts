@@ -20,10 +20,11 @@ export interface ChatTool {
 }
 
 /**
- * A conversation's status: a stream status while a turn streams, `running-tools` while client
- * tools run, `awaiting-approval` while a tool call waits for `approve` or `deny`.
+ * A conversation's status: `loading` while an async persistence `load` is pending, a stream status
+ * while a turn streams, `running-tools` while client tools run, `awaiting-approval` while a tool
+ * call waits for `approve` or `deny`.
  */
-export type ChatStatus = StreamStatus | 'running-tools' | 'awaiting-approval';
+export type ChatStatus = StreamStatus | 'loading' | 'running-tools' | 'awaiting-approval';
 
 /** One immutable snapshot of a chat controller. */
 export interface ChatState {
@@ -37,7 +38,11 @@ export interface ChatState {
   reconnect?: ReconnectState;
 }
 
-/** Where a conversation is kept across reloads; `load` may be async. */
+/**
+ * Where a conversation is kept across reloads. `load` may be async: until it settles the status
+ * is `loading`, nothing is saved, and a `send` shows its message at once but streams only after
+ * the restored history (which goes before it). A load that rejects restores nothing.
+ */
 export interface ChatPersistence {
   load(): ChatMessage[] | undefined | Promise<ChatMessage[] | undefined>;
   save(messages: ChatMessage[]): void;

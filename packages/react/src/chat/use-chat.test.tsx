@@ -120,4 +120,64 @@ describe('useChat', () => {
     const second = renderHook(() => useChat({ ...base, persistence: storagePersistence(area, 'chat') }));
     expect(second.result.current.messages.map(textOf)).toEqual(['Remember', 'Saved.']);
   });
+
+  describe('with an async persistence load', () => {
+    const history: ChatMessage[] = [
+      { id: 'u0', role: 'user', text: 'Earlier question' },
+      { id: 'a0', role: 'assistant', message: { role: 'assistant', status: 'done', parts: [{ type: 'text', text: 'Earlier answer.' }] } },
+    ];
+    /** A store whose load resolves when the test says so, recording every save. */
+    function slowStore(saved: ChatMessage[] | undefined) {
+      let resolve: (messages: ChatMessage[] | undefined) => void = () => undefined;
+      const saves: ChatMessage[][] = [];
+      const persistence = { load: () => new Promise<ChatMessage[] | undefined>((r) => (resolve = r)), save: (m: ChatMessage[]) => void saves.push(m) };
+      return { persistence, saves, finishLoad: () => act(async () => resolve(saved)) };
+    }
+
+    it('is loading until restored; a message sent meanwhile shows at once and streams after the restored history', async () => {
+      serve(() => ({ parts: [{ type: 'text', text: 'New answer.' }] }));
+      const store = slowStore(history);
+      const { result } = renderHook(() => useChat({ ...base, persistence: store.persistence }));
+      expect(result.current.status).toBe('loading');
+      act(() => result.current.send('New question'));
+      expect(result.current.messages.map(textOf)).toEqual(['New question']);
+      expect(result.current.status).toBe('loading');
+      expect(bodies).toHaveLength(0);
+      expect(store.saves).toHaveLength(0);
+      await store.finishLoad();
+      await waitFor(() => expect(result.current.status).toBe('done'));
+      expect(result.current.messages.map(textOf)).toEqual(['Earlier question', 'Earlier answer.', 'New question', 'New answer.']);
+      expect(JSON.stringify(bodies[0])).toContain('Earlier answer.');
+      expect(store.saves.at(-1)?.map(textOf)).toEqual(['Earlier question', 'Earlier answer.', 'New question', 'New answer.']);
+    });
+
+    it('restores into an idle chat when nothing was sent, and setMessages meanwhile wins over the late load', async () => {
+      const quiet = slowStore(history);
+      const restored = renderHook(() => useChat({ ...base, persistence: quiet.persistence }));
+      await quiet.finishLoad();
+      expect(restored.result.current.status).toBe('idle');
+      expect(restored.result.current.messages.map(textOf)).toEqual(['Earlier question', 'Earlier answer.']);
+
+      const cleared = slowStore(history);
+      const { result } = renderHook(() => useChat({ ...base, persistence: cleared.persistence }));
+      act(() => result.current.setMessages([]));
+      await cleared.finishLoad();
+      expect(result.current.status).toBe('idle');
+      expect(result.current.messages).toEqual([]);
+      expect(cleared.saves).toEqual([[]]);
+    });
+
+    it('stop() while loading keeps the sent message but cancels its turn', async () => {
+      serve(() => ({ parts: [{ type: 'text', text: 'Unwanted.' }] }));
+      const store = slowStore(undefined);
+      const { result } = renderHook(() => useChat({ ...base, persistence: store.persistence }));
+      act(() => result.current.send('Never mind'));
+      act(() => result.current.stop());
+      await store.finishLoad();
+      expect(result.current.status).toBe('idle');
+      expect(result.current.messages.map(textOf)).toEqual(['Never mind']);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(bodies).toHaveLength(0);
+    });
+  });
 });
