@@ -1,0 +1,124 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+// The widget's server (see widget.config.ts): built rill-widget.js, its host pages, the mock provider under /api.
+const ORIGIN = 'http://127.0.0.1:4320';
+
+async function openChat(page: Page, title: string) {
+  await page.getByRole('button', { name: `Open ${title}` }).click();
+  const dialog = page.getByRole('dialog', { name: title });
+  await expect(dialog).toBeVisible();
+  return dialog;
+}
+
+async function ask(page: Page, text: string) {
+  await page.getByRole('textbox', { name: 'Message' }).fill(text);
+  await page.getByRole('textbox', { name: 'Message' }).press('Enter');
+}
+
+test.describe('widget on a page with hostile CSS', () => {
+  test.beforeEach(async ({ page }) => {
+    await page.goto(`${ORIGIN}/hostile.html`);
+  });
+
+  test('opens, streams an answer progressively and keeps its own layout', async ({ page }) => {
+    const dialog = await openChat(page, 'Support');
+    await expect(page.getByRole('textbox', { name: 'Message' })).toBeFocused();
+    // `html { font-size: 4px }` and `* { all: unset }` on the page must not shrink or restyle the panel.
+    const box = await dialog.boundingBox();
+    expect(box?.width).toBeGreaterThan(300);
+    expect(box?.height).toBeGreaterThan(300);
+    expect(await dialog.evaluate((el) => getComputedStyle(el).fontSize)).toBe('16px');
+
+    await ask(page, 'Hello widget');
+    const log = page.getByRole('log', { name: 'Support conversation' });
+    await expect(log).toContainText('Hello widget');
+    const answer = log.getByRole('article', { name: 'Assistant message' });
+    // A partial answer shows while it streams (Stop is offered), then the whole answer.
+    await expect(answer).toHaveAttribute('aria-busy', 'true');
+    await expect(page.getByRole('button', { name: 'Stop' })).toBeVisible();
+    await expect(answer).toContainText('You said:');
+    await expect(answer).toContainText('You said: “Hello widget”. This answer comes from Rill’s mock provider, a few words at a time.');
+    await expect(answer).toHaveAttribute('aria-busy', 'false');
+    await expect(page.getByRole('button', { name: 'Send' })).toBeVisible();
+  });
+
+  test('does not leak styles into the page', async ({ page }) => {
+    await openChat(page, 'Support');
+    expect(await page.evaluate(() => document.querySelectorAll('style, link[rel=stylesheet]').length)).toBe(1);
+    expect(await page.locator('h1').evaluate((el) => getComputedStyle(el).fontFamily)).toContain('Comic Sans MS');
+  });
+
+  test('is keyboard usable: Tab reaches the launcher, Escape closes and returns focus', async ({ page }) => {
+    const launcher = page.getByRole('button', { name: 'Open Support' });
+    await page.keyboard.press('Tab');
+    await expect(launcher).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('textbox', { name: 'Message' })).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    await expect(launcher).toBeFocused();
+    await expect(launcher).toHaveAttribute('aria-expanded', 'false');
+  });
+
+  test('Stop keeps the partial answer', async ({ page }) => {
+    // A long answer, so there is time to stop it.
+    await page.route('**/api/**', (route) => route.continue({ headers: { ...route.request().headers(), 'x-rill-mock-scenario': 'long-text' } }));
+    await openChat(page, 'Support');
+    await ask(page, 'Tell me everything');
+    const answer = page.getByRole('article', { name: 'Assistant message' });
+    await expect(answer).not.toBeEmpty();
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await expect(answer).toContainText('Stopped.');
+    expect((await answer.innerText()).length).toBeGreaterThan('Stopped.'.length);
+    await expect(page.getByRole('textbox', { name: 'Message' })).toBeFocused();
+  });
+
+  test('keeps the conversation for the tab session: a reload restores it, a new tab starts fresh', async ({ page, context }) => {
+    await openChat(page, 'Support');
+    await ask(page, 'Remember me');
+    await expect(page.getByRole('article', { name: 'Assistant message' })).toHaveAttribute('aria-busy', 'false');
+    await page.reload();
+    await openChat(page, 'Support');
+    await expect(page.getByRole('log')).toContainText('Remember me');
+    await expect(page.getByRole('article', { name: 'Assistant message' })).toContainText('You said: “Remember me”.');
+
+    const other = await context.newPage();
+    await other.goto(`${ORIGIN}/hostile.html`);
+    await openChat(other, 'Support');
+    await expect(other.getByRole('log')).not.toContainText('Remember me');
+  });
+
+  test('axe finds no violations in the widget', async ({ page }) => {
+    await openChat(page, 'Support');
+    await ask(page, 'Check me');
+    await expect(page.getByRole('article', { name: 'Assistant message' })).toHaveAttribute('aria-busy', 'false');
+    // The page itself is deliberately broken; the widget is what is checked.
+    const { violations } = await new AxeBuilder({ page }).include('rill-widget').analyze();
+    expect(violations).toEqual([]);
+  });
+});
+
+test('axe finds no violations on a plain page with the widget open', async ({ page }) => {
+  await page.goto(ORIGIN);
+  const dialog = await openChat(page, 'Acme help');
+  await expect(dialog).toContainText('Ask me anything about your order.');
+  await ask(page, 'Where is my order?');
+  await expect(page.getByRole('article', { name: 'Assistant message' })).toHaveAttribute('aria-busy', 'false');
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations).toEqual([]);
+});
+
+test('RillWidget.mount rejects a bad provider with a message naming the setting', async ({ page }) => {
+  await page.goto(ORIGIN);
+  const message = await page.evaluate(() => {
+    const global = window as unknown as { RillWidget: { mount(el: HTMLElement, options: object): unknown } };
+    try {
+      global.RillWidget.mount(document.createElement('div'), { endpoint: '/api/v1/messages', provider: 'openai' });
+      return 'mounted';
+    } catch (error) {
+      return (error as Error).message;
+    }
+  });
+  expect(message).toContain('provider "openai" is not one of anthropic, openai-chat, openai-responses, gemini');
+});
