@@ -1,4 +1,4 @@
-import type { BreakerStatus, CircuitBreaker, RaceEvent } from '@rill/core';
+import type { BreakerStatus, CircuitBreaker, RaceEvent, StreamState, StreamStore } from '@rill/core';
 
 /** A breaker's states as a `useSyncExternalStore` source: the snapshot is cached until the breaker changes. */
 export interface BreakerSource {
@@ -43,5 +43,42 @@ export function createRaceLog(): RaceLog {
     clear: () => (events = []),
     add: (event) => (events = [...events, event]),
     events: () => events,
+  };
+}
+
+/** A stream state with the race events as they were when it was published. */
+export interface RaceSnapshot {
+  state: StreamState;
+  events: readonly RaceEvent[];
+}
+
+/** A `useSyncExternalStore` source pairing each store snapshot with the race log of that moment. */
+export interface RaceSnapshotSource {
+  subscribe(listener: () => void): () => void;
+  getSnapshot(): RaceSnapshot;
+}
+
+/**
+ * Captures the log when the store publishes, so a render never reads events newer than the state
+ * it shows (the log changes between frames; the snapshot does not).
+ *
+ * @example const source = raceSnapshotSource(store, log); const { state, events } = useSyncExternalStore(source.subscribe, source.getSnapshot);
+ */
+export function raceSnapshotSource(store: StreamStore, log: RaceLog): RaceSnapshotSource {
+  let snapshot: RaceSnapshot = { state: store.getSnapshot(), events: [] };
+  const capture = (): RaceSnapshot => {
+    const state = store.getSnapshot();
+    // `connecting` is only ever published as a run starts, before its race has logged anything.
+    if (state !== snapshot.state) snapshot = { state, events: state.status === 'idle' || state.status === 'connecting' ? [] : log.events() };
+    return snapshot;
+  };
+  return {
+    subscribe: (listener) =>
+      store.subscribe(() => {
+        capture();
+        listener();
+      }),
+    // Captures too: a publish between render and subscribe must still be seen.
+    getSnapshot: capture,
   };
 }

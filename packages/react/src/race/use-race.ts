@@ -1,7 +1,7 @@
 import { race, type BreakerStatus, type CircuitBreaker, type RaceEvent, type StreamCandidate, type StreamState } from '@rill/core';
 import { useState, useSyncExternalStore } from 'react';
 import { useStreamStore, type UseStreamOptions } from '../stream/use-stream.js';
-import { breakerSource, createRaceLog } from './race-sources.js';
+import { breakerSource, createRaceLog, raceSnapshotSource } from './race-sources.js';
 
 export interface UseRaceOptions extends Pick<UseStreamOptions, 'throttle' | 'onPart' | 'onFinish' | 'onError' | 'autoStart'> {
   candidates: readonly StreamCandidate[];
@@ -36,16 +36,17 @@ export function useRace(options: UseRaceOptions): UseRaceResult {
   const { candidates, ttftTimeoutMs, breaker, ...rest } = options;
   const [log] = useState(createRaceLog);
   const [breakers] = useState(() => breakerSource(breaker));
-  const { state, store } = useStreamStore({
+  const { store } = useStreamStore({
     ...rest,
     source: ({ signal }) => {
       log.clear();
       return race(candidates, { ttftTimeoutMs, signal, ...(breaker !== undefined && { breaker }), onEvent: log.add });
     },
   });
+  // Events ride on the store's snapshot: no render of their own, and never newer than the state shown.
+  const [snapshots] = useState(() => raceSnapshotSource(store, log));
+  const { state, events } = useSyncExternalStore(snapshots.subscribe, snapshots.getSnapshot, snapshots.getSnapshot);
   const breakerStates = useSyncExternalStore(breakers.subscribe, breakers.getSnapshot, breakers.getSnapshot);
-  // Race events are read with the frame the store publishes, so they add no render of their own.
-  const events = state.status === 'idle' ? [] : log.events();
   const winner = events.find((e) => e.type === 'winner')?.id;
   return { ...state, ...(winner !== undefined && { winner }), events, breakers: breakerStates, start: () => store.start(), stop: store.stop };
 }
