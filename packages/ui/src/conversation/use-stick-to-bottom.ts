@@ -21,14 +21,21 @@ export function useStickToBottom(): {
   const scrollRef = useRef<HTMLDivElement>(null);
   const contentRef = useRef<HTMLDivElement>(null);
   const stuck = useRef(true);
-  const [unseen, setUnseen] = useState(false);
+  const [unseen, setUnseenState] = useState(false);
+  const unseenRef = useRef(false);
+  // Scroll events fire every frame while following: only a real change may cost a React commit.
+  const setUnseen = useCallback((value: boolean) => {
+    if (unseenRef.current === value) return;
+    unseenRef.current = value;
+    setUnseenState(value);
+  }, []);
 
   const follow = useCallback(() => {
     const el = scrollRef.current;
     if (!el) return;
     if (stuck.current) el.scrollTop = el.scrollHeight;
     else if (el.scrollHeight - el.clientHeight - el.scrollTop > THRESHOLD_PX) setUnseen(true);
-  }, []);
+  }, [setUnseen]);
 
   // After every commit: the content may have grown through props.
   useLayoutEffect(follow);
@@ -48,14 +55,14 @@ export function useStickToBottom(): {
     const atBottom = el.scrollHeight - el.clientHeight - el.scrollTop <= THRESHOLD_PX;
     stuck.current = atBottom;
     if (atBottom) setUnseen(false);
-  }, []);
+  }, [setUnseen]);
 
   const jumpToLatest = useCallback(() => {
     const el = scrollRef.current;
     stuck.current = true;
     setUnseen(false);
     if (el) el.scrollTop = el.scrollHeight;
-  }, []);
+  }, [setUnseen]);
 
   return { scrollRef, contentRef, unseen, onScroll, jumpToLatest };
 }
