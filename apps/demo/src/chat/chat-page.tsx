@@ -1,0 +1,125 @@
+import { storagePersistence, type ChatMessage, type ProviderName } from '@rill/core';
+import { useChat } from '@rill/react';
+import { Conversation, MessageView, ReconnectBanner, StopButton } from '@rill/ui';
+import { useMemo, useState, type FormEvent } from 'react';
+import { faultFetch, faultStore } from '../faults/fault-store.js';
+import { measuredFetch } from '../metrics/measured-fetch.js';
+import { endpointFor, providers } from '../mock/endpoints.js';
+import { useExternalStore } from '../state/external-store.js';
+import { demoTools } from './demo-tools.js';
+
+/** Where the conversation is kept, so a reload restores it (whatever the provider). */
+export const CHAT_STORAGE_KEY = 'rill-demo:chat';
+
+const ACTIVE = new Set(['connecting', 'streaming', 'reconnecting', 'running-tools']);
+
+/** The chat tab: a provider switcher over one conversation that survives provider switches and reloads. */
+export function ChatPage() {
+  const [provider, setProvider] = useState<ProviderName>('anthropic');
+  return (
+    <section aria-labelledby="chat-title" className="demo-page">
+      <div className="demo-toolbar">
+        <h2 id="chat-title">Chat</h2>
+        <label>
+          Provider{' '}
+          <select value={provider} onChange={(e) => setProvider(e.currentTarget.value as ProviderName)}>
+            {providers.map((p) => (
+              <option key={p.name} value={p.name}>
+                {p.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {/* The controller's endpoint is fixed at creation: a new provider gets a new chat over the same stored conversation. */}
+      <Chat key={provider} provider={provider} />
+    </section>
+  );
+}
+
+function Chat({ provider }: { provider: ProviderName }) {
+  const model = providers.find((p) => p.name === provider)?.model ?? 'mock';
+  const fetch = useMemo(() => measuredFetch(faultFetch, provider, `Chat · ${provider}`), [provider]);
+  const persistence = useMemo(() => storagePersistence(localStorage, CHAT_STORAGE_KEY), []);
+  const chat = useChat({
+    provider,
+    url: endpointFor(provider, model),
+    model,
+    tools: demoTools,
+    persistence,
+    fetch,
+    retry: { maxAttempts: 4, baseDelayMs: 1200, maxDelayMs: 4000 },
+    idleTimeoutMs: 1500,
+  });
+  const { lastStatus } = useExternalStore(faultStore);
+  const [draft, setDraft] = useState('');
+  const active = ACTIVE.has(chat.status);
+  const pending = new Set(chat.pendingApprovals.map((p) => p.toolCallId));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (draft.trim() === '') return;
+    chat.send(draft);
+    setDraft('');
+  };
+
+  return (
+    <div className="demo-chat" data-status={chat.status}>
+      <Conversation label="Conversation">
+        {chat.messages.length === 0 && <p className="demo-hint">Ask something: “weather in Paris”, “what is 12 * (3 + 4)”, “send an email to the team”, “think about leap years”, “write a long answer”.</p>}
+        {chat.messages.map((m) => (
+          <Entry key={m.id} entry={m} pending={pending} onApprove={(id) => chat.approve(id)} onDeny={(id) => chat.deny(id)} onRetry={chat.regenerate} />
+        ))}
+      </Conversation>
+      {chat.status === 'reconnecting' && chat.reconnect && <ReconnectBanner reconnect={chat.reconnect} rateLimited={lastStatus === 429} />}
+      {chat.error !== undefined && chat.messages[chat.messages.length - 1]?.role === 'user' && (
+        <p role="alert" className="demo-error">
+          {chat.error.message}
+        </p>
+      )}
+      <form className="demo-composer" onSubmit={submit}>
+        <input aria-label="Message" value={draft} onChange={(e) => setDraft(e.currentTarget.value)} placeholder="Ask the mock model…" />
+        <button type="submit" className="rill-button rill-button--primary">
+          Send
+        </button>
+        <StopButton onStop={chat.stop} streaming={active || chat.status === 'awaiting-approval'} />
+        <button type="button" className="rill-button" onClick={chat.regenerate} disabled={active || !chat.messages.some((m) => m.role === 'user')}>
+          Regenerate
+        </button>
+        <button type="button" className="rill-button" onClick={() => chat.setMessages([])} disabled={chat.messages.length === 0}>
+          Clear
+        </button>
+      </form>
+      <p className="demo-status" aria-live="off">
+        Status: <span data-testid="chat-status">{chat.status}</span>
+      </p>
+    </div>
+  );
+}
+
+interface EntryProps {
+  entry: ChatMessage;
+  pending: ReadonlySet<string>;
+  onApprove(id: string): void;
+  onDeny(id: string): void;
+  onRetry(): void;
+}
+
+function Entry({ entry, pending, onApprove, onDeny, onRetry }: EntryProps) {
+  if (entry.role === 'user') {
+    return (
+      <article className="demo-user" aria-label="Your message">
+        <p>{entry.text}</p>
+      </article>
+    );
+  }
+  return (
+    <MessageView
+      message={entry.message}
+      needsApproval={(part) => pending.has(part.toolCallId)}
+      onApprove={(part) => onApprove(part.toolCallId)}
+      onDeny={(part) => onDeny(part.toolCallId)}
+      onRetry={onRetry}
+    />
+  );
+}

@@ -1,0 +1,32 @@
+import { expect, test } from '@playwright/test';
+import { openDemo } from '../support/demo-page.js';
+
+test.beforeEach(async ({ page }) => openDemo(page, 'race'));
+
+test('the race falls back when the primary has no first token in time', async ({ page }) => {
+  await page.getByRole('combobox', { name: 'Primary model' }).selectOption('slow');
+  await page.getByRole('button', { name: 'Start race' }).click();
+  await expect(page.getByTestId('race-winner')).toHaveText('fallback');
+  await expect(page.getByText('fallback started: primary had no token within 800 ms')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Race answer' })).toHaveText('This answer came from the model that produced the first token in time.');
+  await expect(page.getByText('primary aborted')).toBeVisible();
+});
+
+test('a failing primary opens its circuit breaker, and later races skip it', async ({ page }) => {
+  await page.getByRole('combobox', { name: 'Primary model' }).selectOption('failing');
+  const start = page.getByRole('button', { name: 'Start race' });
+  await start.click();
+  await expect(page.getByTestId('race-winner')).toHaveText('fallback');
+  await expect(page.getByTestId('breaker-primary')).toHaveText('closed');
+  await start.click();
+  await expect(page.getByTestId('breaker-primary')).toHaveText('open');
+  await start.click();
+  await expect(page.getByText('primary skipped: its circuit is open')).toBeVisible();
+  await expect(page.getByTestId('race-winner')).toHaveText('fallback');
+});
+
+test('a healthy primary wins', async ({ page }) => {
+  await page.getByRole('combobox', { name: 'Primary model' }).selectOption('healthy');
+  await page.getByRole('button', { name: 'Start race' }).click();
+  await expect(page.getByTestId('race-winner')).toHaveText('primary');
+});
