@@ -3,6 +3,7 @@ import { createMockHandlers } from '@rill/mock/msw';
 import { act, cleanup, render, renderHook, screen, waitFor } from '@testing-library/react';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { manualFrames } from '../../test/controlled-sse.js';
 import { useFanOut } from './use-fan-out.js';
 
 const server = setupServer();
@@ -92,5 +93,41 @@ describe('useFanOut over the mock provider', () => {
     await waitFor(() => expect(screen.getByTestId('anthropic').textContent).toMatch(/^streaming:/));
     view.unmount();
     await waitFor(() => expect(signals.map((s) => s.aborted)).toEqual([true, true]));
+  });
+});
+
+describe('useFanOut rendering', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('commits once for 1,000 parts from each of two sources that arrive within one frame', async () => {
+    const frames = manualFrames();
+    vi.stubGlobal('requestAnimationFrame', frames.request);
+    vi.stubGlobal('cancelAnimationFrame', frames.cancel);
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const burst = (id: string): StreamCandidate => ({
+      id,
+      async *start() {
+        yield { type: 'message-start', id };
+        await gate;
+        for (let i = 0; i < 1000; i += 1) yield { type: 'text-delta', id: 't', delta: 'x' };
+        yield { type: 'done' };
+      },
+    });
+    const candidates = [burst('a'), burst('b')];
+    let renders = 0;
+    const { result } = renderHook(() => {
+      renders += 1;
+      return useFanOut(candidates, { autoStart: true });
+    });
+    act(() => frames.flush());
+    await waitFor(() => expect(result.current.sources.b?.status).toBe('streaming'));
+    const before = renders;
+    // 2,002 parts and no frame: only the end (published at once) may render.
+    release();
+    await waitFor(() => expect(result.current.status).toBe('done'));
+    expect(renders).toBe(before + 1);
+    expect(result.current.sources.a?.text).toBe('x'.repeat(1000));
+    expect(result.current.sources.b?.text).toBe('x'.repeat(1000));
   });
 });
