@@ -23,17 +23,20 @@ function reportSize(): Plugin {
   };
 }
 
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   plugins: [react(), reportSize()],
   // Bundle the workspace packages from their sources: no `pnpm build` needed first.
   resolve: { conditions: ['rill-source', ...defaultClientConditions] },
-  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+  // Library builds leave process.env to the consumer; a script tag has none, so React's production build is chosen here.
+  define: command === 'build' ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {},
   build: {
     target: 'es2022',
     lib: { entry: 'src/main.ts', name: 'RillWidget', formats: ['iife'], fileName: () => 'rill-widget.js' },
   },
+  // Tests load @rill/ui's stylesheet from the workspace's sources, outside this app's root.
+  server: { fs: { allow: ['../..'] } },
   test: {
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],
   },
-});
+}));

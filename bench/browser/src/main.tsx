@@ -1,0 +1,44 @@
+// The perf page: ?variant=rill|naive|ai-sdk&rate=2000&seconds=20. The runner calls window.runBench()
+// once it has taken its "before" readings, and gets the page's own measurements back.
+import { Profiler, type ComponentType } from 'react';
+import { createRoot } from 'react-dom/client';
+import '@rill/ui/styles.css';
+import { startProbe, type PageProbe } from './probes.js';
+import { answerText } from './token-stream.js';
+import { AiSdkChat } from './variants/ai-sdk-chat.js';
+import { FirstTokenContext, type VariantProps } from './variants/bench-conversation.js';
+import { NaiveChat } from './variants/naive-chat.js';
+import { RillChat } from './variants/rill-chat.js';
+
+/** What `runBench()` resolves with. */
+export interface PageResult extends PageProbe {
+  tokens: number;
+  /** The variant showed exactly the streamed answer, no token lost or doubled. */
+  complete: boolean;
+}
+
+declare global {
+  interface Window {
+    runBench(): Promise<PageResult>;
+  }
+}
+
+const variants: Record<string, ComponentType<VariantProps>> = { rill: RillChat, naive: NaiveChat, 'ai-sdk': AiSdkChat };
+const params = new URLSearchParams(location.search);
+const Variant = variants[params.get('variant') ?? ''];
+if (!Variant) throw new Error(`Unknown variant "${params.get('variant')}"; use one of ${Object.keys(variants).join(', ')}`);
+const pace = { rate: Number(params.get('rate') ?? 2000), seconds: Number(params.get('seconds') ?? 20) };
+const tokens = Math.round(pace.rate * pace.seconds);
+
+window.runBench = () =>
+  new Promise((resolve) => {
+    const probe = startProbe();
+    const onDone = (text: string) => resolve({ ...probe.stop(), tokens, complete: text === answerText(tokens) });
+    createRoot(document.getElementById('root') as HTMLElement).render(
+      <Profiler id="bench" onRender={probe.onCommit}>
+        <FirstTokenContext value={probe.onFirstToken}>
+          <Variant pace={pace} onDone={onDone} />
+        </FirstTokenContext>
+      </Profiler>,
+    );
+  });
