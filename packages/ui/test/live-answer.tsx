@@ -36,7 +36,7 @@ export function LiveAnswer({ provider, scenario, fault, timing = 'ttft=200;delay
     <div style={{ display: 'grid', gap: '0.75rem' }}>
       <StreamStatus status={stream.status} metrics={stream.metrics} />
       {stream.status === 'reconnecting' && stream.reconnect && (
-        <ReconnectBanner reconnect={stream.reconnect} rateLimited={fault?.startsWith('429') === true} onRetryNow={stream.retry} />
+        <ReconnectBanner reconnect={stream.reconnect} onRetryNow={stream.retry} />
       )}
       <div style={{ height: 360 }}>
         <Conversation>

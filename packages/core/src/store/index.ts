@@ -2,6 +2,8 @@ export { createStreamStore } from './stream-store.js';
 export type { StreamStore, StreamStoreOptions, StreamCallbacks } from './stream-store.js';
 export type { StreamState, StreamStatus, ReconnectState } from './stream-state.js';
 export { isFinalStatus, messageText } from './stream-state.js';
+export { reconnectReason } from './reconnect-reason.js';
+export type { ReconnectReason } from './reconnect-reason.js';
 export { createFrameScheduler } from './frame-scheduler.js';
 export type { FrameScheduler, Throttle } from './frame-scheduler.js';
 export { httpSource } from './http-source.js';

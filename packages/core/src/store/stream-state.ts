@@ -1,6 +1,7 @@
 import type { RillErrorValue } from '../errors.js';
 import type { Message } from '../message/types.js';
 import type { StreamMetrics } from '../metrics/stream-metrics.js';
+import type { ReconnectReason } from './reconnect-reason.js';
 
 /**
  * Where a stream is: `idle` before `start()`; `connecting` until the response arrives;
@@ -17,6 +18,10 @@ export interface ReconnectState {
   maxAttempts: number;
   /** When it will be made, in ms since the epoch (`Date.now()` clock). */
   nextRetryAt: number;
+  /** Why it waits: a 429 shows as `rate-limit`, whose wait is the server's Retry-After. */
+  reason: ReconnectReason;
+  /** The HTTP status of the failed request, when it had one. */
+  status?: number;
 }
 
 /** One immutable snapshot of a stream store; a new object only when something changed. */

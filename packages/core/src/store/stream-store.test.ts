@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { RillErrorValue } from '../errors.js';
 import type { StreamPart } from '../message/types.js';
+import type { PartSourceContext } from './part-source.js';
 import { createStreamStore } from './stream-store.js';
 import type { StreamState } from './stream-state.js';
 
@@ -109,5 +111,57 @@ describe('createStreamStore', () => {
     await settle();
     expect(bodies).toEqual([{ prompt: 'x' }, { prompt: 'x' }]);
     expect(store.getSnapshot().status).toBe('done');
+  });
+
+  it('says why it waits to reconnect: a 429 is a rate limit with its status and the server’s wait', async () => {
+    let calls = 0;
+    const fetch = async (): Promise<Response> =>
+      ++calls === 1
+        ? new Response('slow down', { status: 429, headers: { 'retry-after': '7' } })
+        : new Response('data: never\n\n', { headers: { 'content-type': 'text/event-stream' } });
+    const store = createStreamStore({ url: 'https://api.test/chat', fetch, retry: { maxAttempts: 3 } });
+    const before = Date.now();
+    store.start();
+    await vi.waitFor(() => expect(store.getSnapshot().status).toBe('reconnecting'));
+    const { reconnect } = store.getSnapshot();
+    expect(reconnect).toMatchObject({ attempt: 2, maxAttempts: 3, reason: 'rate-limit', status: 429 });
+    expect(reconnect?.nextRetryAt).toBeGreaterThanOrEqual(before + 7000);
+    store.stop();
+    expect(store.getSnapshot()).toMatchObject({ status: 'aborted' });
+    expect(store.getSnapshot().reconnect).toBeUndefined();
+    expect(calls).toBe(1);
+  });
+
+  it('tells a failure before the answer (server, network, stall) from a resume after it started', async () => {
+    const failures: RillErrorValue[] = [
+      { kind: 'http', status: 503, message: 'Service unavailable', retryable: true },
+      { kind: 'network', message: 'Request failed', retryable: true },
+      { kind: 'stall', message: 'No data for 100 ms', retryable: true },
+    ];
+    let context: PartSourceContext | undefined;
+    const src = manualSource();
+    const store = createStreamStore({
+      source: (ctx) => {
+        context = ctx;
+        return src.source(ctx);
+      },
+    });
+    store.start();
+    const reasons = failures.map((error) => {
+      context?.onReconnect({ attempt: 2, maxAttempts: 5, delayMs: 10, error });
+      const { reconnect } = store.getSnapshot();
+      return [reconnect?.reason, reconnect?.status];
+    });
+    expect(reasons).toEqual([['server', 503], ['network', undefined], ['stall', undefined]]);
+
+    context?.onOpen();
+    src.emit({ type: 'text-delta', id: 't', delta: 'kept' });
+    await settle();
+    context?.onReconnect({ attempt: 2, maxAttempts: 5, delayMs: 10, error: { kind: 'stall', message: 'No data for 100 ms', retryable: true } });
+    expect(store.getSnapshot()).toMatchObject({ status: 'reconnecting', text: 'kept', reconnect: { reason: 'resume' } });
+    context?.onOpen();
+    expect(store.getSnapshot().status).toBe('streaming');
+    expect(store.getSnapshot().reconnect).toBeUndefined();
+    store.stop();
   });
 });

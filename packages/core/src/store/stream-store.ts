@@ -6,6 +6,7 @@ import { createMetricsRecorder, type MetricsRecorder } from '../metrics/metrics-
 import { createFrameScheduler, type FrameScheduler, type Throttle } from './frame-scheduler.js';
 import { httpSource, type HttpSourceOptions } from './http-source.js';
 import type { PartSource } from './part-source.js';
+import { reconnectReason } from './reconnect-reason.js';
 import { isFinalStatus, messageText, type ReconnectState, type StreamState, type StreamStatus } from './stream-state.js';
 
 /** Callbacks of a stream; each runs after the state it reports has been published. */
@@ -51,6 +52,8 @@ interface Run {
   acc: MessageAccumulator;
   metrics: MetricsRecorder;
   status: StreamStatus;
+  /** A response arrived: from here on a reconnect is a resume. */
+  opened: boolean;
   reconnect?: ReconnectState;
 }
 
@@ -176,7 +179,7 @@ export function createStreamStore(initial: StreamStoreOptions): StreamStore {
     scheduler = createFrameScheduler(options.throttle ?? 'frame', () => {
       if (run !== undefined) publish(run);
     });
-    const current: Run = { controller: new AbortController(), acc: createMessageAccumulator(), metrics: createMetricsRecorder(), status: 'connecting' };
+    const current: Run = { controller: new AbortController(), acc: createMessageAccumulator(), metrics: createMetricsRecorder(), status: 'connecting', opened: false };
     run = current;
     current.metrics.start();
     publishNow(current);
@@ -188,6 +191,7 @@ export function createStreamStore(initial: StreamStoreOptions): StreamStore {
         onOpen: () => {
           if (run !== current || isFinalStatus(current.status)) return;
           current.metrics.open();
+          current.opened = true;
           current.status = 'streaming';
           current.reconnect = undefined;
           publishNow(current);
@@ -196,7 +200,14 @@ export function createStreamStore(initial: StreamStoreOptions): StreamStore {
           if (run !== current || isFinalStatus(current.status)) return;
           current.metrics.reconnect();
           current.status = 'reconnecting';
-          current.reconnect = { attempt: info.attempt, maxAttempts: info.maxAttempts, nextRetryAt: Date.now() + info.delayMs };
+          const { status } = info.error;
+          current.reconnect = {
+            attempt: info.attempt,
+            maxAttempts: info.maxAttempts,
+            nextRetryAt: Date.now() + info.delayMs,
+            reason: reconnectReason(info.error, current.opened),
+            ...(status !== undefined && { status }),
+          };
           publishNow(current);
         },
       });

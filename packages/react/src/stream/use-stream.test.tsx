@@ -76,6 +76,23 @@ describe('useStream over the mock provider', () => {
     expect(result.current.metrics?.reconnects).toBe(1);
   });
 
+  it('says a wait is the server’s rate limit (x-rill-mock-fault: 429;retry-after=1), then streams', async () => {
+    server.use(...createMockHandlers({ scenario: 'text', timing: fast }));
+    const waits: NonNullable<StreamState['reconnect']>[] = [];
+    const { result } = renderHook(() => {
+      const stream = useStream(openai({ autoStart: true, headers: { 'x-rill-mock-fault': '429;retry-after=1' } }));
+      if (stream.reconnect) waits.push(stream.reconnect);
+      return stream;
+    });
+    await waitFor(() => expect(result.current.status).toBe('reconnecting'));
+    expect(result.current.reconnect).toMatchObject({ attempt: 2, reason: 'rate-limit', status: 429 });
+    expect((result.current.reconnect?.nextRetryAt ?? 0) - Date.now()).toBeGreaterThan(500);
+    await waitFor(() => expect(result.current.status).toBe('done'), { timeout: 3000 });
+    expect(result.current.reconnect).toBeUndefined();
+    expect(result.current.text).toBe(TEXT);
+    expect(new Set(waits.map((wait) => wait.reason))).toEqual(new Set(['rate-limit']));
+  });
+
   it('resumes a dropped stream with Last-Event-ID when the server sends ids', async () => {
     server.use(...createMockHandlers({ scenario: 'text', timing: fast, fault: { type: 'drop', afterEvents: 4 } }));
     const { result } = renderHook(() => useStream(openai({ autoStart: true })));

@@ -34,7 +34,7 @@ export const DroppedConnection: Story = { args: { scenario: 'reasoning', fault: 
 /** Nothing arrives for 3 s after 4 events: the idle timeout (1.5 s) reconnects and resumes. */
 export const Stall: Story = { args: { scenario: 'reasoning', fault: 'stall=3000;after=4' }, play: finishes };
 
-/** The provider answers 429 with Retry-After: 2; the banner shows the wait, then the answer streams. */
+/** The provider answers 429 with Retry-After: 2; the banner shows the server's wait from the store's reconnect reason alone, then the answer streams. */
 export const RateLimited: Story = {
   args: { scenario: 'text', fault: '429;retry-after=2' },
   play: async ({ canvas }) => {

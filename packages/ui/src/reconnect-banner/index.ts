@@ -1,2 +1,2 @@
 export { ReconnectBanner } from './reconnect-banner.js';
-export type { ReconnectBannerProps } from './reconnect-banner.js';
+export type { BannerReconnect, ReconnectBannerProps } from './reconnect-banner.js';

@@ -1,12 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { expect, fn } from 'storybook/test';
-import { ReconnectBanner, type ReconnectBannerProps } from './index.js';
+import { ReconnectBanner, type BannerReconnect, type ReconnectBannerProps } from './index.js';
 
 // The wait is fixed when the story mounts, so a screenshot taken soon after reads "3 s".
-function Banner({ waitMs, ...props }: Omit<ReconnectBannerProps, 'reconnect'> & { waitMs: number; attempt: number; maxAttempts: number }) {
+function Banner({ waitMs, attempt, maxAttempts, reason, status, ...props }: Omit<ReconnectBannerProps, 'reconnect'> & Omit<BannerReconnect, 'nextRetryAt'> & { waitMs: number }) {
   const [nextRetryAt] = useState(() => Date.now() + waitMs);
-  return <ReconnectBanner {...props} reconnect={{ attempt: props.attempt, maxAttempts: props.maxAttempts, nextRetryAt }} />;
+  return <ReconnectBanner {...props} reconnect={{ attempt, maxAttempts, nextRetryAt, reason, status }} />;
 }
 
 const meta = {
@@ -26,7 +26,25 @@ export const Reconnecting: Story = {
   },
 };
 
-export const RateLimited: Story = { args: { rateLimited: true, waitMs: 20_000 } };
+/** The store says the wait is a 429's: the banner shows it without `rateLimited`. */
+export const RateLimited: Story = {
+  args: { reason: 'rate-limit', status: 429, waitMs: 20_000 },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('status')).toHaveTextContent(/^Reconnecting… rate limited by the server, attempt 2 of 5, next try in 20 s$/);
+  },
+};
+
+/** `rateLimited` still forces the rate-limit wording where the app knows better. */
+export const RateLimitedByProp: Story = { args: { rateLimited: true, waitMs: 20_000 } };
+
+export const ServerError: Story = {
+  args: { reason: 'server', status: 503 },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('status')).toHaveTextContent(/\(the server answered 503\)$/);
+  },
+};
+
+export const Resuming: Story = { args: { reason: 'resume' } };
 
 export const TryingNow: Story = { args: { attempt: 5, waitMs: 0 } };
 

@@ -1,32 +1,55 @@
-import type { ReconnectState } from '@rill/core';
+import type { ReconnectReason, ReconnectState } from '@rill/core';
 import { classNames } from '../class-names.js';
 import { useSecondsLeft } from './use-seconds-left.js';
+
+/** The reconnect a banner shows: the store's `ReconnectState`; `reason` and `status` say why it waits. */
+export type BannerReconnect = Pick<ReconnectState, 'attempt' | 'maxAttempts' | 'nextRetryAt'> & Partial<Pick<ReconnectState, 'reason' | 'status'>>;
 
 /** Props of {@link ReconnectBanner}. */
 export interface ReconnectBannerProps {
   /** The reconnect being waited for: `useStream().reconnect`. */
-  reconnect: ReconnectState;
-  /** The wait is the server's (429 with Retry-After) rather than a dropped connection. */
+  reconnect: BannerReconnect;
+  /** Overrides `reconnect.reason`: the wait is (or is not) the server's 429 with Retry-After. */
   rateLimited?: boolean;
   /** Called by "Retry now"; without it no button is shown. */
   onRetryNow?(): void;
   className?: string;
 }
 
+// The cause goes after the countdown, so every banner still starts "Reconnecting… attempt N of M".
+const cause = (reason: ReconnectReason | undefined, status: number | undefined): string => {
+  switch (reason) {
+    case 'server':
+      return status === undefined ? ' (the server failed)' : ` (the server answered ${status})`;
+    case 'network':
+      return ' (the connection failed)';
+    case 'stall':
+      return ' (no data arrived in time)';
+    case 'resume':
+      return ' (the connection dropped; resuming where it stopped)';
+    default:
+      return '';
+  }
+};
+
 /**
  * A `role="status"` banner while the transport waits to reconnect: "Reconnecting… attempt 2 of
- * 5, next try in 3 s" (or the rate-limit wait), with a "Retry now" button.
+ * 5, next try in 3 s (the server answered 503)", or the server's rate-limit wait when
+ * `reconnect.reason` is `rate-limit`, with a "Retry now" button.
  *
  * @example
  * {stream.status === 'reconnecting' && stream.reconnect && <ReconnectBanner reconnect={stream.reconnect} onRetryNow={stream.retry} />}
  */
-export function ReconnectBanner({ reconnect, rateLimited = false, onRetryNow, className }: ReconnectBannerProps) {
+export function ReconnectBanner({ reconnect, rateLimited, onRetryNow, className }: ReconnectBannerProps) {
   const left = useSecondsLeft(reconnect.nextRetryAt);
+  const limited = rateLimited ?? reconnect.reason === 'rate-limit';
   const attempt = `attempt ${reconnect.attempt} of ${reconnect.maxAttempts}`;
   const wait = left === 0 ? 'trying now' : `next try in ${left} s`;
-  const text = rateLimited ? `Reconnecting… rate limited by the server, ${attempt}, ${wait}` : `Reconnecting… ${attempt}, ${wait}`;
+  const text = limited
+    ? `Reconnecting… rate limited by the server, ${attempt}, ${wait}`
+    : `Reconnecting… ${attempt}, ${wait}${cause(reconnect.reason, reconnect.status)}`;
   return (
-    <div className={classNames('rill-reconnect', className)} data-state={rateLimited ? 'rate-limited' : 'reconnecting'}>
+    <div className={classNames('rill-reconnect', className)} data-state={limited ? 'rate-limited' : 'reconnecting'} data-reason={reconnect.reason}>
       <p role="status" className="rill-reconnect__text">
         {text}
       </p>
