@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from '../vite.config.js';
+import { widgetWebServer } from './widget.config.js';
 
 export const DEMO_URL = 'http://127.0.0.1:4310';
 export const STORYBOOK_URL = 'http://127.0.0.1:4330';
@@ -8,7 +9,7 @@ export const STORYBOOK_URL = 'http://127.0.0.1:4330';
 const readme = process.env['RILL_README_SCREENSHOTS'] === '1';
 
 export default defineConfig({
-  testDir: 'specs',
+  testDir: '.',
   fullyParallel: true,
   // Two cores are shared by everyone: two browsers at a time.
   workers: 2,
@@ -24,11 +25,14 @@ export default defineConfig({
     reducedMotion: 'no-preference',
   },
   projects: [
-    { name: 'demo', testMatch: /demo-.*\.spec\.ts/, use: { baseURL: DEMO_URL } },
-    { name: 'storybook', testMatch: /storybook\.spec\.ts/, use: { baseURL: STORYBOOK_URL } },
-    ...(readme ? [{ name: 'readme', testMatch: /readme-screenshots\.ts/, use: { baseURL: DEMO_URL, viewport: { width: 1280, height: 800 } } }] : []),
+    { name: 'demo', testMatch: /specs\/demo-.*\.spec\.ts/, use: { baseURL: DEMO_URL } },
+    { name: 'storybook', testMatch: /specs\/storybook\.spec\.ts/, use: { baseURL: STORYBOOK_URL } },
+    // The widget's spec carries its own origin (widget.config.ts).
+    { name: 'widget', testMatch: /widget\.spec\.ts/ },
+    ...(readme ? [{ name: 'readme', testMatch: /specs\/readme-screenshots\.ts/, use: { baseURL: DEMO_URL, viewport: { width: 1280, height: 800 } } }] : []),
   ],
   webServer: [
+    widgetWebServer,
     { command: 'pnpm --filter @rill/demo run build && pnpm --filter @rill/demo run preview', url: DEMO_URL, reuseExistingServer: process.env['CI'] === undefined, timeout: 120_000 },
     {
       // Built by `pnpm run storybook:build` (part of `pnpm check`, before this suite); built here only when missing.
