@@ -1,4 +1,9 @@
 // A deterministic Anthropic-style Messages stream, as bytes, for the SSE throughput bench.
+// What it holds (20 MB, seed 42): 150,282 events of 135 B on average, LF line ends, each an
+// `event:` line plus one `data:` line of JSON as Anthropic sends it; 97% are content_block_delta
+// (text deltas of 1-6 words), 2% ping, the rest message/content-block start and stop. 64% of the
+// events carry some non-ASCII text (é, —, 中文, 😀 …), 2.6% of all bytes: every 4 KiB chunk decodes
+// to a two-byte string, the harder case for TextDecoder and string scanning, not the flattering one.
 
 const words = ['the', 'stream', 'of', 'tokens', 'arrives', 'quickly,', 'and', 'each', 'delta', 'is', 'small.', 'café', 'naïve', '—', '中文', '😀', '"quoted"', 'back\\slash', '\n\n', 'résumé'];
 
