@@ -2,6 +2,7 @@
 // `rate` tokens/s for `seconds` into a Conversation three ways (Rill useChat, a naive setState per
 // token, @ai-sdk/react useChat) and prints commits per frame, long tasks, main-thread time per
 // 1,000 tokens and heap growth, with ratios and the targets.
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { chromium, type CDPSession, type Page } from '@playwright/test';
 import { build, preview } from 'vite';
@@ -78,7 +79,8 @@ const table = (Object.keys(names) as (keyof typeof names)[]).map((variant) => {
 });
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => (row[i] ?? '').length)));
 const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join(' | ')} |`;
-console.log(`\n${rate} tokens/s for ${seconds} s (${rate * seconds} tokens), Chromium ${browser.version()}, 1280x800:\n`);
+// Long tasks and frame counts are wall-clock: on a loaded machine the renderer is preempted and both get worse.
+console.log(`\n${rate} tokens/s for ${seconds} s (${rate * seconds} tokens), Chromium ${browser.version()}, 1280x800, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}:\n`);
 console.log(line(header));
 console.log(`|${widths.map((w, i) => (i === 0 ? ':' : '') + '-'.repeat(w + 1) + (i === 0 ? '' : ':')).join('|')}|`);
 for (const row of table) console.log(line(row));
