@@ -5,6 +5,7 @@ export * from './reasoning/index.js';
 export * from './reconnect-banner/index.js';
 export * from './stream-status/index.js';
 export * from './stop-button/index.js';
+export * from './composer/index.js';
 export * from './conversation/index.js';
 export * from './message-view/index.js';
 export * from './structured-preview/index.js';

@@ -1,0 +1,2 @@
+export { Composer } from './composer.js';
+export type { ComposerProps } from './composer.js';
