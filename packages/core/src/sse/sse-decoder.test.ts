@@ -26,6 +26,18 @@ describe('createSSEDecoder: the event stream interpretation rules', () => {
     expect(events).toEqual([{ event: 'message', data: 'a', id: '' }]);
   });
 
+  it('keeps lines and characters whole when tiny and large chunks alternate', () => {
+    const value = 'é😀x'.repeat(2_000);
+    const bytes = new TextEncoder().encode(`data: ${value}\r\ndata: ${value}\r\n\r\nevent: e\rdata: z\r\r`);
+    // Cuts alternate between 1-7 bytes (below the decoder's tiny-chunk size) and 90-300 bytes, inside characters too.
+    const cuts: number[] = [];
+    for (let at = 0, i = 0; at < bytes.length; i++) cuts.push((at += i % 2 ? 90 + ((i * 37) % 211) : 1 + (i % 7)));
+    expect(collect(splitAt(bytes, cuts)).events).toEqual([
+      { event: 'message', data: `${value}\n${value}`, id: '' },
+      { event: 'e', data: 'z', id: '' },
+    ]);
+  });
+
   it('keeps a long line that arrives in many chunks whole', () => {
     const value = 'x'.repeat(100_000);
     const pieces = splitAt(new TextEncoder().encode(`data: ${value}\n\n`), Array.from({ length: 1000 }, (_, i) => i * 101));

@@ -34,7 +34,7 @@ class Decoder implements SSEDecoder {
   readonly #handlers: SSEHandlers;
   // One streaming decoder for the whole stream: it carries split characters across chunks and strips one leading BOM.
   readonly #utf8 = new TextDecoder();
-  // Chunks without a line end wait here as bytes: one decode call per line end, not per tiny chunk.
+  // Tiny chunks without a line end wait here as bytes: one decode call per line end, not per token.
   #pending = new Uint8Array(256);
   #pendingLength = 0;
   #rest = '';
@@ -51,7 +51,8 @@ class Decoder implements SSEDecoder {
   push(chunk: Uint8Array | string): void {
     const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
     let last = bytes.length - 1;
-    while (last >= 0 && bytes[last] !== LF && bytes[last] !== CR) last--;
+    // Only tiny chunks are scanned as bytes (a JS byte loop costs ~12% at 256 B): one without a line end waits undecoded.
+    if (last < 64) while (last >= 0 && bytes[last] !== LF && bytes[last] !== CR) last--;
     const text = last < 0 || this.#pendingLength ? this.#joined(bytes, last) : this.#utf8.decode(bytes, STREAM);
     const size = text.length;
     if (!size) return;
@@ -61,6 +62,8 @@ class Decoder implements SSEDecoder {
     let nextCR = this.#find(text, '\r', from);
     let end = nextLF < nextCR ? nextLF : nextCR;
     if (this.#rest) {
+      // Still no line end: grow the unfinished line (ropes, so a long line stays linear). #afterCR is false here.
+      if (end === size) return void (this.#rest += text);
       // Only the line begun in an earlier chunk is concatenated, never the whole chunk.
       const line = this.#rest + text.slice(from, end);
       this.#line(line, 0, line.length);
@@ -103,10 +106,10 @@ class Decoder implements SSEDecoder {
       this.#data = '';
       this.#hasData = false;
       this.#eventType = '';
-    } else if (text.charCodeAt(start) === 100 && text.startsWith('data:', start)) {
+    } else if (text.startsWith('data:', start)) {
       // text[end] is a line end (or past the string), so it is never the optional space.
       this.#append(text.slice(text.charCodeAt(start + 5) === 32 ? start + 6 : start + 5, end));
-    } else if (text.charCodeAt(start) === 101 && text.startsWith('event:', start)) {
+    } else if (text.startsWith('event:', start)) {
       this.#eventType = text.slice(text.charCodeAt(start + 6) === 32 ? start + 7 : start + 6, end);
     } else this.#field(text, start, end);
   }
@@ -137,7 +140,7 @@ class Decoder implements SSEDecoder {
     this.#hasData = true;
   }
 
-  // A chunk without a line end only waits; one with one is decoded together with what waited.
+  // A tiny chunk without a line end only waits; any other is decoded together with what waited.
   #joined(bytes: Uint8Array, last: number): string {
     const need = this.#pendingLength + bytes.length;
     if (need > this.#pending.length) {
