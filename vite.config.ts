@@ -61,6 +61,7 @@ const react18Project = {
 export default defineConfig({
   test: {
     projects: [
+      'apps/widget/vite.config.ts',
       nodeProject('core'),
       nodeProject('json'),
       nodeProject('mock'),
