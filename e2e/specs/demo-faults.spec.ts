@@ -66,3 +66,12 @@ test('a stream without its terminator is marked interrupted, and Retry completes
   await chatSettles(page);
   await expect(page.getByRole('note').filter({ hasText: 'interrupted' })).toHaveCount(0);
 });
+
+test('proxy-style buffering completes the answer and the metrics flag it', async ({ page }) => {
+  await armFault(page, 'Proxy buffering');
+  await send(page, LONG);
+  await chatSettles(page);
+  await expect(lastAnswer(page)).toContainText('with no word shown twice.');
+  await page.getByRole('link', { name: 'Metrics' }).click();
+  await expect(page.getByRole('note').filter({ hasText: /^Buffering suspected \(Chat · anthropic\)/ })).toBeVisible();
+});

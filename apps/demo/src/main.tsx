@@ -3,11 +3,12 @@ import './demo.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './layout/app.js';
-import { startMockWorker } from './mock/worker.js';
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element');
 // The worker must be serving before the first request: a restored conversation may render at once.
+// MSW and the mock provider load as their own chunk, next to the app's.
+const { startMockWorker } = await import('./mock/worker.js');
 await startMockWorker();
 createRoot(root).render(
   <StrictMode>

@@ -12,8 +12,8 @@ import { API_BASE } from './endpoints.js';
  * @example await startMockWorker(); createRoot(el).render(<App />);
  */
 export async function startMockWorker(): Promise<void> {
-  // Fast but visibly progressive: the first token after 250 ms, then one every 30 ms.
-  const mock = createMockProvider({ scenario: demoModel, scenarios: demoScenarios, timing: { ttftMs: 250, tokenDelayMs: 30, jitterMs: 10 } });
+  // Fast but visibly progressive: the first token after 250 ms, then one every 20 ms.
+  const mock = createMockProvider({ scenario: demoModel, scenarios: demoScenarios, timing: { ttftMs: 250, tokenDelayMs: 20, jitterMs: 5 } });
   const worker = setupWorker(...createMockHandlers(mock, { baseUrl: `${location.origin}${API_BASE}` }));
   await worker.start({ onUnhandledRequest: 'bypass', quiet: true, serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` } });
 }
