@@ -92,7 +92,7 @@ export function createStructuredStore<T = unknown>(options: StreamStoreOptions &
     parser = factory({
       ...(opts.schema !== undefined && { schema: opts.schema }),
       onPathComplete: (path, value) => {
-        completed = [...completed, path];
+        completed.push(path);
         opts.onPathComplete?.(path, value);
       },
     });
@@ -109,7 +109,10 @@ export function createStructuredStore<T = unknown>(options: StreamStoreOptions &
       parseError ??= invalid(err);
     }
     const error = base.error ?? parseError;
-    const state: StructuredState<T> = { ...base, ...(error !== undefined && { error }), object: object as T | undefined, isComplete: parser?.done() === true && parseError === undefined, completedPaths: completed };
+    // Copied once per published frame, not once per completion (that would be O(n²) over a long array).
+    const previous = cache?.state.completedPaths;
+    const completedPaths = previous?.length === completed.length ? previous : completed.slice();
+    const state: StructuredState<T> = { ...base, ...(error !== undefined && { error }), object: object as T | undefined, isComplete: parser?.done() === true && parseError === undefined, completedPaths };
     cache = { base, state };
     return state;
   };
