@@ -1,16 +1,8 @@
 // A deterministic LLM-style structured output (records with text, numbers, tags, nesting), as JSON text.
 
-const words = ['stream', 'token', 'delta', 'café', 'naïve', '中文', '😀', 'say "hi"', 'back\\slash', 'line\nbreak', 'tab\there', 'résumé', 'value', 'bell\u0007'];
+import { seededRandom } from '@rill/mock';
 
-/** mulberry32: a seeded PRNG, so every run benches the same document. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const words = ['stream', 'token', 'delta', 'café', 'naïve', '中文', '😀', 'say "hi"', 'back\\slash', 'line\nbreak', 'tab\there', 'résumé', 'value', 'bell\u0007'];
 
 /**
  * `{"title": …, "items": [records…], "total": n}` of about `chars` characters (JSON.stringify
@@ -20,7 +12,7 @@ function random(seed: number): () => number {
  * const text = jsonDocument(1 << 20); // ~1 MB, the same every run
  */
 export function jsonDocument(chars: number, seed = 7): string {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const sentence = (count: number): string => Array.from({ length: count }, () => words[Math.floor(next() * words.length)]).join(' ');
   const head = `{"title":${JSON.stringify(sentence(6))},"items":[`;
   const items: string[] = [];

@@ -5,17 +5,9 @@
 // events carry some non-ASCII text (é, —, 中文, 😀 …), 2.6% of all bytes: every 4 KiB chunk decodes
 // to a two-byte string, the harder case for TextDecoder and string scanning, not the flattering one.
 
-const words = ['the', 'stream', 'of', 'tokens', 'arrives', 'quickly,', 'and', 'each', 'delta', 'is', 'small.', 'café', 'naïve', '—', '中文', '😀', '"quoted"', 'back\\slash', '\n\n', 'résumé'];
+import { seededRandom } from '@rill/mock';
 
-/** mulberry32: a seeded PRNG, so every run benches the same bytes. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const words = ['the', 'stream', 'of', 'tokens', 'arrives', 'quickly,', 'and', 'each', 'delta', 'is', 'small.', 'café', 'naïve', '—', '中文', '😀', '"quoted"', 'back\\slash', '\n\n', 'résumé'];
 
 /**
  * Builds whole messages (message_start, text deltas of 1–6 words, a ping every 50 deltas,
@@ -25,7 +17,7 @@ function random(seed: number): () => number {
  * const body = anthropicStream(20e6); // ~20 MB, the same every run
  */
 export function anthropicStream(bytes: number, seed = 42): Uint8Array {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const parts: string[] = [];
   let size = 0;
   const event = (type: string, data: object): void => {
