@@ -1,18 +1,11 @@
 import { messageText, storagePersistence, type ChatMessage, type ChatTool } from '@rill/core';
-import { createMockHandlers } from '@rill/mock/msw';
 import type { MockScenario } from '@rill/mock';
-import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { act, renderHook, waitFor } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { mockProviderServer } from '../../test/mock-provider-server.js';
 import { useChat } from './use-chat.js';
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  cleanup();
-  server.resetHandlers();
-});
-afterAll(() => server.close());
+const mock = mockProviderServer();
 
 const URL = 'https://mock.test/v1/messages';
 const bodies: Record<string, unknown>[] = [];
@@ -22,15 +15,12 @@ const hasToolResult = (body: Record<string, unknown>): boolean => JSON.stringify
 
 function serve(scenario: (body: Record<string, unknown>) => MockScenario) {
   bodies.length = 0;
-  server.use(
-    ...createMockHandlers({
-      timing: { ttftMs: 0, tokenDelayMs: 0 },
-      scenario: ({ body }) => {
-        bodies.push(body);
-        return scenario(body);
-      },
-    }),
-  );
+  mock.serve({
+    scenario: ({ body }) => {
+      bodies.push(body);
+      return scenario(body);
+    },
+  });
 }
 
 const base = { provider: 'anthropic' as const, url: URL, model: 'claude-test', maxTokens: 256 };

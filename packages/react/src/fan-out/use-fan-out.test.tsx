@@ -1,18 +1,11 @@
 import { decodeProvider, streamSSE, type ProviderName, type StreamCandidate } from '@rill/core';
-import { createMockHandlers } from '@rill/mock/msw';
-import { act, cleanup, render, renderHook, screen, waitFor } from '@testing-library/react';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { act, render, renderHook, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { manualFrames } from '../../test/controlled-sse.js';
+import { mockProviderServer } from '../../test/mock-provider-server.js';
 import { useFanOut } from './use-fan-out.js';
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  cleanup();
-  server.resetHandlers();
-});
-afterAll(() => server.close());
+const mock = mockProviderServer();
 
 const BASE = 'https://mock.test';
 const TEXT = 'Hello! This is Rill’s mock provider, streaming one small piece at a time.';
@@ -51,7 +44,7 @@ function Compare(props: { candidates: readonly StreamCandidate[] }) {
 
 describe('useFanOut over the mock provider', () => {
   it('streams two providers at once, each into its own message', async () => {
-    server.use(...createMockHandlers({ scenario: 'text', timing: { ttftMs: 0, tokenDelayMs: 1 } }));
+    mock.serve({ scenario: 'text', timing: { ttftMs: 0, tokenDelayMs: 1 } });
     const onFinish = vi.fn();
     const candidates = [model('openai-chat'), model('anthropic')];
     const { result } = renderHook(() => useFanOut(candidates, { autoStart: true, onFinish }));
@@ -64,7 +57,7 @@ describe('useFanOut over the mock provider', () => {
   });
 
   it('one provider failing does not stop the other', async () => {
-    server.use(...createMockHandlers({ scenario: 'text', timing: { ttftMs: 0, tokenDelayMs: 1 } }));
+    mock.serve({ scenario: 'text', timing: { ttftMs: 0, tokenDelayMs: 1 } });
     const { result } = renderHook(() => useFanOut([model('openai-chat', { 'x-rill-mock-fault': '500' }), model('anthropic')], { autoStart: true }));
     await waitFor(() => expect(result.current.status).toBe('done'));
     expect(result.current.sources['openai-chat']?.error).toMatchObject({ kind: 'http', status: 500 });
@@ -72,7 +65,7 @@ describe('useFanOut over the mock provider', () => {
   });
 
   it('stop() aborts every request; what arrived stays', async () => {
-    server.use(...createMockHandlers({ scenario: 'text', timing: { ttftMs: 0, tokenDelayMs: 0 } }));
+    mock.serve({ scenario: 'text' });
     const signals: AbortSignal[] = [];
     const stall = { 'x-rill-mock-fault': 'stall=10000;after=6' };
     render(<Compare candidates={[model('openai-chat', stall, signals), model('anthropic', stall, signals)]} />);
@@ -86,7 +79,7 @@ describe('useFanOut over the mock provider', () => {
   });
 
   it('unmount aborts every request', async () => {
-    server.use(...createMockHandlers({ scenario: 'text', timing: { ttftMs: 0, tokenDelayMs: 0 } }));
+    mock.serve({ scenario: 'text' });
     const signals: AbortSignal[] = [];
     const stall = { 'x-rill-mock-fault': 'stall=10000;after=6' };
     const view = render(<Compare candidates={[model('openai-chat', stall, signals), model('anthropic', stall, signals)]} />);

@@ -1,18 +1,11 @@
-import { createMockHandlers } from '@rill/mock/msw';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
-import { setupServer } from 'msw/node';
+import { render, screen, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { mockProviderServer } from '../../test/mock-provider-server.js';
 import { useStreamQuery } from './use-stream-query.js';
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  cleanup();
-  server.resetHandlers();
-});
-afterAll(() => server.close());
+const mock = mockProviderServer();
 
 const options = { queryKey: ['answer', 'hi'], url: 'https://mock.test/v1/chat/completions', provider: 'openai-chat' as const, body: { model: 'gpt-test', stream: true, messages: [{ role: 'user', content: 'hi' }] } };
 
@@ -24,7 +17,7 @@ function Answer({ label }: { label: string }) {
 describe('useStreamQuery', () => {
   it('streams into the cache once for every component sharing the key', async () => {
     let requests = 0;
-    server.use(...createMockHandlers({ scenario: () => (requests++, { parts: [{ type: 'text', text: 'Shared answer.' }] }), timing: { ttftMs: 0, tokenDelayMs: 0 } }));
+    mock.serve({ scenario: () => (requests++, { parts: [{ type: 'text', text: 'Shared answer.' }] }) });
     const client = new QueryClient();
     const wrapper = ({ children }: { children: ReactNode }) => <QueryClientProvider client={client}>{children}</QueryClientProvider>;
     render(
