@@ -1,22 +1,8 @@
 import { createChatController, type ChatController, type ChatControllerOptions, type ChatState } from '@rill/core';
-import { useEffect, useState, useSyncExternalStore } from 'react';
-import { createCommitGate, type CommitGate } from '../lifecycle/commit-gate.js';
-import { useOwnedLifecycle } from '../lifecycle/use-owned-lifecycle.js';
+import { useGatedStore } from '../lifecycle/use-gated-store.js';
 
 /** The conversation plus its controls. */
 export type UseChatResult = ChatState & Pick<ChatController, 'send' | 'stop' | 'regenerate' | 'approve' | 'deny' | 'setMessages'>;
-
-function gated(options: ChatControllerOptions, gate: CommitGate<ChatState>): ChatControllerOptions {
-  const { onFinish, onError, ...rest } = options;
-  return {
-    ...rest,
-    onFinish: (state) =>
-      gate.after(state, () => {
-        if (state.error !== undefined && state.status !== 'aborted') onError?.(state.error);
-        onFinish?.(state);
-      }),
-  };
-}
 
 /**
  * A conversation with any provider, over the framework-free chat controller: `send`, `stop`,
@@ -40,11 +26,6 @@ function gated(options: ChatControllerOptions, gate: CommitGate<ChatState>): Cha
  * }
  */
 export function useChat(options: ChatControllerOptions): UseChatResult {
-  const [gate] = useState(() => createCommitGate<ChatState>());
-  const [chat] = useState(() => createChatController(gated(options, gate)));
-  useEffect(() => chat.setOptions(gated(options, gate)));
-  useOwnedLifecycle(chat, undefined);
-  const state = useSyncExternalStore(chat.subscribe, chat.getSnapshot, chat.getSnapshot);
-  useEffect(() => gate.committed(state), [gate, state]);
+  const { state, store: chat } = useGatedStore(createChatController, options);
   return { ...state, send: chat.send, stop: chat.stop, regenerate: chat.regenerate, approve: chat.approve, deny: chat.deny, setMessages: chat.setMessages };
 }

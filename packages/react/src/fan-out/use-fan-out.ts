@@ -1,7 +1,5 @@
 import { createFanOutStore, type FanOutState, type FanOutStoreOptions, type StreamCandidate } from '@rill/core';
-import { useEffect, useState, useSyncExternalStore } from 'react';
-import { createCommitGate, type CommitGate } from '../lifecycle/commit-gate.js';
-import { useOwnedLifecycle } from '../lifecycle/use-owned-lifecycle.js';
+import { useGatedStore } from '../lifecycle/use-gated-store.js';
 
 export interface UseFanOutOptions extends Omit<FanOutStoreOptions, 'candidates'> {
   /** Start on mount (once, also under StrictMode). Default false: call `start()`. */
@@ -14,12 +12,6 @@ export interface UseFanOutResult extends FanOutState {
   start(): void;
   /** Aborts every source still running; each ends `aborted`, keeping what arrived. */
   stop(): void;
-}
-
-// onFinish waits for the final state's commit, as useStream's does.
-function gated(candidates: readonly StreamCandidate[], options: UseFanOutOptions, gate: CommitGate<FanOutState>): FanOutStoreOptions {
-  const { onFinish, throttle } = options;
-  return { candidates, ...(throttle !== undefined && { throttle }), onFinish: (state) => gate.after(state, () => onFinish?.(state)) };
 }
 
 /**
@@ -35,11 +27,8 @@ function gated(candidates: readonly StreamCandidate[], options: UseFanOutOptions
  * }
  */
 export function useFanOut(candidates: readonly StreamCandidate[], options: UseFanOutOptions = {}): UseFanOutResult {
-  const [gate] = useState(() => createCommitGate<FanOutState>());
-  const [store] = useState(() => createFanOutStore(gated(candidates, options, gate)));
-  useEffect(() => store.setOptions(gated(candidates, options, gate)));
-  useOwnedLifecycle(store, options.autoStart === true ? () => store.start() : undefined);
-  const state = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
-  useEffect(() => gate.committed(state), [gate, state]);
+  const { onFinish, throttle, autoStart } = options;
+  const storeOptions: FanOutStoreOptions = { candidates, ...(throttle !== undefined && { throttle }), onFinish };
+  const { state, store } = useGatedStore(createFanOutStore, storeOptions, autoStart === true ? (s) => s.start() : undefined);
   return { ...state, start: store.start, stop: store.stop };
 }

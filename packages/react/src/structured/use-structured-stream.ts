@@ -1,7 +1,5 @@
-import { createStructuredStore, type StreamState, type StructuredOptions, type StructuredState, type StreamStoreOptions } from '@rill/core';
-import { useEffect, useState, useSyncExternalStore } from 'react';
-import { createCommitGate, type CommitGate } from '../lifecycle/commit-gate.js';
-import { useOwnedLifecycle } from '../lifecycle/use-owned-lifecycle.js';
+import { createStructuredStore, type StructuredOptions, type StructuredState, type StreamStoreOptions } from '@rill/core';
+import { useGatedStore } from '../lifecycle/use-gated-store.js';
 
 export type UseStructuredStreamOptions = StreamStoreOptions & StructuredOptions & { autoStart?: boolean };
 
@@ -9,19 +7,6 @@ export interface UseStructuredStreamResult<T> extends StructuredState<T> {
   start(body?: unknown): void;
   stop(): void;
   retry(): void;
-}
-
-function gated<O extends StreamStoreOptions>(options: O, gate: CommitGate<StreamState>): O {
-  const { onFinish, onError } = options;
-  return {
-    ...options,
-    onError: undefined,
-    onFinish: (state) =>
-      gate.after(state, () => {
-        if (state.error !== undefined && state.status !== 'aborted') onError?.(state.error);
-        onFinish?.(state);
-      }),
-  };
 }
 
 /**
@@ -41,11 +26,6 @@ function gated<O extends StreamStoreOptions>(options: O, gate: CommitGate<Stream
  * }
  */
 export function useStructuredStream<T = unknown>(options: UseStructuredStreamOptions): UseStructuredStreamResult<T> {
-  const [gate] = useState(() => createCommitGate<StreamState>());
-  const [store] = useState(() => createStructuredStore<T>(gated(options, gate)));
-  useEffect(() => store.setOptions(gated(options, gate)));
-  useOwnedLifecycle(store, options.autoStart === true ? () => store.start() : undefined);
-  const state = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
-  useEffect(() => gate.committed(state), [gate, state]);
+  const { state, store } = useGatedStore(createStructuredStore<T>, options, options.autoStart === true ? (s) => s.start() : undefined);
   return { ...state, start: store.start, stop: store.stop, retry: store.retry };
 }
