@@ -1,6 +1,7 @@
 import type { FinishReason } from '@rill/core';
 import { splitChunks, splitTokens } from '../scenario/tokens.js';
 import type { MockPart } from '../scenario/types.js';
+import { doneMessage, keepFinishAndUsage } from './expected-message.js';
 import { ARGUMENT_CHUNK_CHARS, expectedParts } from './expected-parts.js';
 import type { ProviderWire, WireEvent } from './types.js';
 
@@ -68,17 +69,13 @@ export const anthropicWire: ProviderWire = {
   },
   expected(scenario) {
     const { usage } = scenario;
-    return {
-      role: 'assistant',
-      id: scenario.id,
-      model: scenario.model,
-      status: 'done',
+    return doneMessage(scenario, {
       finishReason: scenario.finishReason,
       rawFinishReason: stopReasons[scenario.finishReason],
       usage: { inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, cachedInputTokens: usage.cachedInputTokens ?? 0 },
       parts: expectedParts(scenario.parts, { signatures: true, joinNeighbours: false }),
-    };
+    });
   },
   // message_delta (finish and usage) comes before message_stop.
-  unterminated: ({ finishReason, rawFinishReason, usage }) => ({ finishReason, rawFinishReason, usage }),
+  unterminated: keepFinishAndUsage,
 };

@@ -1,6 +1,7 @@
 import type { FinishReason, Usage } from '@rill/core';
 import { groupsOf, splitTokens } from '../scenario/tokens.js';
 import type { MockPart, MockUsage } from '../scenario/types.js';
+import { doneMessage } from './expected-message.js';
 import { expectedParts } from './expected-parts.js';
 import type { ProviderWire, WireEvent } from './types.js';
 
@@ -81,16 +82,12 @@ export const geminiWire: ProviderWire = {
   expected(scenario) {
     // STOP says nothing of tool calls: a decoder can only see whether the candidate ended on one.
     const stopped = scenario.finishReason === 'stop' || scenario.finishReason === 'tool-calls';
-    return {
-      role: 'assistant',
-      id: scenario.id,
-      model: scenario.model,
-      status: 'done',
+    return doneMessage(scenario, {
       finishReason: stopped ? (scenario.parts.at(-1)?.type === 'tool-call' ? 'tool-calls' : 'stop') : scenario.finishReason,
       rawFinishReason: finishReasons[scenario.finishReason],
       usage: expectedUsage(scenario.usage),
       parts: expectedParts(scenario.parts, { signatures: true, joinNeighbours: true }),
-    };
+    });
   },
   // The last chunk still arrives, with its usage, only without finishReason.
   unterminated: ({ usage }) => ({ usage }),

@@ -1,6 +1,7 @@
 import type { FinishReason } from '@rill/core';
 import { splitChunks, splitTokens } from '../scenario/tokens.js';
 import type { MockPart } from '../scenario/types.js';
+import { doneMessage, keepFinishAndUsage, reportedUsage } from './expected-message.js';
 import { ARGUMENT_CHUNK_CHARS, expectedParts } from './expected-parts.js';
 import type { ProviderWire, ResolvedScenario, WireEvent } from './types.js';
 
@@ -73,18 +74,13 @@ export const openAIChatWire: ProviderWire = {
     ];
   },
   expected(scenario) {
-    const { usage } = scenario;
-    return {
-      role: 'assistant',
-      id: scenario.id,
-      model: scenario.model,
-      status: 'done',
+    return doneMessage(scenario, {
       finishReason: scenario.finishReason,
       rawFinishReason: finishReasons[scenario.finishReason],
-      usage: { inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, cachedInputTokens: usage.cachedInputTokens ?? 0, reasoningTokens: usage.reasoningTokens ?? 0 },
+      usage: reportedUsage(scenario.usage),
       parts: expectedParts(scenario.parts, { signatures: false, joinNeighbours: true }),
-    };
+    });
   },
   // The finish chunk and the usage chunk come before [DONE].
-  unterminated: ({ finishReason, rawFinishReason, usage }) => ({ finishReason, rawFinishReason, usage }),
+  unterminated: keepFinishAndUsage,
 };

@@ -1,6 +1,7 @@
 import type { FinishReason } from '@rill/core';
 import { splitChunks, splitTokens } from '../scenario/tokens.js';
 import type { MockPart } from '../scenario/types.js';
+import { doneMessage, reportedUsage } from './expected-message.js';
 import { ARGUMENT_CHUNK_CHARS, expectedParts } from './expected-parts.js';
 import type { ProviderWire, ResolvedScenario, WireEvent } from './types.js';
 
@@ -95,20 +96,15 @@ export const openAIResponsesWire: ProviderWire = {
     ];
   },
   expected(scenario) {
-    const { usage } = scenario;
     const incomplete = incompleteReasons[scenario.finishReason];
     // `completed` says nothing of tool calls: a decoder can only see whether the output ended on one.
     const completedReason: FinishReason = endsOnToolCall(scenario) ? 'tool-calls' : 'stop';
-    return {
-      role: 'assistant',
-      id: scenario.id,
-      model: scenario.model,
-      status: 'done',
+    return doneMessage(scenario, {
       finishReason: incomplete === undefined ? completedReason : scenario.finishReason,
       rawFinishReason: incomplete ?? 'completed',
-      usage: { inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, cachedInputTokens: usage.cachedInputTokens ?? 0, reasoningTokens: usage.reasoningTokens ?? 0 },
+      usage: reportedUsage(scenario.usage),
       parts: expectedParts(scenario.parts, { signatures: true, joinNeighbours: false }),
-    };
+    });
   },
   // Finish and usage travel only in the terminal event.
   unterminated: () => ({}),
