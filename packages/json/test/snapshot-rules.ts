@@ -1,5 +1,8 @@
 // What every partial value must obey, checked against the final value: used by the backend tests.
 
+import { expect } from 'vitest';
+import type { IncrementalParser, IncrementalParserFactory } from '../src/parser-types.js';
+
 /** Why `partial` is not an allowed partial form of `final`, or undefined when it is. */
 export function breaksPartialRules(partial: unknown, final: unknown, path = '$'): string | undefined {
   if (partial === undefined) return undefined;
@@ -48,3 +51,22 @@ export const SAMPLE = `{"__proto__":{"own":"property"},${JSON.stringify({
   ],
   total: 2,
 }).slice(1)}`;
+
+/** The value a fresh parser shows once `text` has been pushed. */
+export function valueAfter(makeParser: IncrementalParserFactory, text: string): unknown {
+  const parser = makeParser();
+  parser.push(text);
+  return parser.value();
+}
+
+/** Streams {@link SAMPLE} in chunks of 1..max characters, expecting every snapshot to obey the partial rules; returns the ended parser. */
+export function streamSample(makeParser: IncrementalParserFactory, max: number): IncrementalParser {
+  const final: unknown = JSON.parse(SAMPLE);
+  const parser = makeParser();
+  for (const chunk of randomChunks(SAMPLE, max, max)) {
+    parser.push(chunk);
+    expect(breaksPartialRules(parser.value(), final)).toBeUndefined();
+  }
+  parser.end();
+  return parser;
+}
