@@ -1,6 +1,7 @@
 // Metrics recorder and race: cost per part as streams grow (should stay flat), the bounded
 // percentile histogram against keeping every gap and sorting, and race's per-part overhead.
 import { createMetricsRecorder, race, type StreamPart } from '@rill/core';
+import { median } from './median.js';
 
 const token: StreamPart = { type: 'text-delta', id: 't', delta: 'x' };
 
@@ -8,11 +9,6 @@ function time(run: () => void): number {
   const start = performance.now();
   run();
   return performance.now() - start;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
 }
 
 console.log('createMetricsRecorder: part() per token part, then snapshot() every 1,000 parts (a frame at ~60 tok/s is ~16 parts)');

@@ -1,6 +1,7 @@
 // Streaming partial JSON: total time for a whole document, Rill's parsers vs the peers vs one JSON.parse.
 // Run: pnpm bench json   (or standalone: pnpm exec tsx --conditions=rill-source bench/json/bench.ts)
 import { bestEffortThrows, Clock, contenders, FRAME_BYTES, type Contender, type Mode } from './contenders.js';
+import { median } from '../median.js';
 import { jsonDocument } from './document.js';
 
 const SIZES = [10_000, 100_000, 1_000_000, 4_000_000];
@@ -20,11 +21,6 @@ function split(text: string, size: number): string[] {
   const chunks: string[] = [];
   for (let i = 0; i < text.length; i += size) chunks.push(text.slice(i, i + size));
   return chunks;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1] ?? Number.NaN;
 }
 
 /** Growth exponent k in t ∝ size^k between two sizes. */

@@ -1,9 +1,7 @@
 // Markdown for streamed answers: bundle size (min+gz) and the cost of re-rendering a growing
 // document after every chunk, for the candidates @rill/ui could use. `pnpm bench markdown`.
-import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { build } from 'esbuild';
 import { createElement, type ReactNode } from 'react';
 import { Lexer } from 'marked';
 import { compiler as markdownToJsx } from 'markdown-to-jsx';
@@ -13,8 +11,9 @@ import { createBlockSplitter } from '../../packages/ui/src/markdown/block-splitt
 import { renderBlocks } from '../../packages/ui/src/markdown/render-tokens.js';
 import { repairBlock } from '../../packages/ui/src/markdown/repair/index.js';
 import { markdownAnswer } from '../../packages/ui/test/fixtures.js';
+import { bundleSize } from '../bundle-size.js';
+import { median } from '../median.js';
 
-const benchDir = fileURLToPath(new URL('..', import.meta.url));
 const uiMarkdown = fileURLToPath(new URL('../../packages/ui/src/markdown/index.ts', import.meta.url));
 
 const sizeEntries: [string, string][] = [
@@ -25,22 +24,8 @@ const sizeEntries: [string, string][] = [
   ['micromark (HTML string out: would need innerHTML)', "export { micromark } from 'micromark';"],
 ];
 
-async function size(source: string): Promise<{ minified: number; gzipped: number }> {
-  const result = await build({
-    stdin: { contents: source, resolveDir: benchDir, loader: 'ts' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    conditions: ['rill-source'],
-    external: ['react', 'react-dom', 'react/jsx-runtime'],
-    write: false,
-    logLevel: 'silent',
-  });
-  const code = result.outputFiles[0]?.contents ?? new Uint8Array();
-  return { minified: code.length, gzipped: gzipSync(code, { level: 9 }).length };
-}
+// React is the app's already: count only what each candidate adds.
+const size = (source: string) => bundleSize(source, ['react', 'react-dom', 'react/jsx-runtime']);
 
 // What the UI does after each chunk: parse the text so far and build React elements for it.
 type Renderer = { name: string; create(): (text: string) => unknown };
@@ -67,11 +52,6 @@ function timeGrowing(render: (text: string) => unknown, doc: string, chunk: numb
   const start = performance.now();
   for (let end = chunk; end < doc.length + chunk; end += chunk) render(doc.slice(0, end));
   return performance.now() - start;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
 }
 
 async function main(): Promise<void> {

@@ -1,6 +1,7 @@
 // Commits and main-thread CPU per 1,000 tokens: Rill's useStream vs a naive setState per token vs
 // @ai-sdk/react's useChat (default settings), all on the same mock stream, in jsdom with real frames.
 import { JSDOM } from 'jsdom';
+import { median } from '../median.js';
 
 const dom = new JSDOM('<!doctype html><div id="root"></div>', { pretendToBeVisual: true });
 Object.assign(globalThis, {
@@ -117,7 +118,6 @@ function AiSdkChat({ done }: { done: (text: string) => void }) {
 }
 
 const contenders = { 'rill useStream': RillStream, 'naive setState/token': NaiveSetState, '@ai-sdk/react useChat': AiSdkChat } as const;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const results: Record<string, Result> = {};
 for (const [name, Component] of Object.entries(contenders)) {
   await measure(Component); // warm-up

@@ -1,4 +1,5 @@
 // Load-robust timing: CPU time per run, contenders interleaved in rotating order, medians of many repetitions.
+import { median } from '../median.js';
 import type { Contender } from './contenders.js';
 
 /** Median CPU milliseconds per contender, and the median over repetitions of each one's time ratio to `base`. */
@@ -6,12 +7,6 @@ export interface Measured {
   ms: Map<string, number>;
   /** contender name -> median of (base's time / contender's time) within the same repetition. */
   speedup: Map<string, Map<string, number>>;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? (sorted[mid] ?? Number.NaN) : ((sorted[mid - 1] ?? Number.NaN) + (sorted[mid] ?? Number.NaN)) / 2;
 }
 
 function cpuMs(run: () => void): number {

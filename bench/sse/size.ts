@@ -1,9 +1,6 @@
 // Minified + gzipped size of what an app pays to stream SSE, tree-shaken, for Rill and for its peers.
-import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-
-const benchDir = fileURLToPath(new URL('..', import.meta.url));
+import { bundleSize } from '../bundle-size.js';
 
 const transport = fileURLToPath(new URL('../../packages/core/src/transport/index.ts', import.meta.url));
 
@@ -17,24 +14,6 @@ const entries: [string, string][] = [
   ['eventsource-parser + fetch-event-source', "export { createParser } from 'eventsource-parser'; export { fetchEventSource } from '@microsoft/fetch-event-source';"],
 ];
 
-/** Bundles `source` (an entry module) as an app would ship it and returns its gzipped byte count. */
-async function gzippedSize(source: string): Promise<{ minified: number; gzipped: number }> {
-  const result = await build({
-    stdin: { contents: source, resolveDir: benchDir, loader: 'ts' },
-    bundle: true,
-    minify: true,
-    treeShaking: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    conditions: ['rill-source'],
-    write: false,
-    logLevel: 'silent',
-  });
-  const code = result.outputFiles[0]?.contents ?? new Uint8Array();
-  return { minified: code.length, gzipped: gzipSync(code, { level: 9 }).length };
-}
-
 /**
  * Prints the bundle-size table.
  *
@@ -45,7 +24,7 @@ export async function printSizes(): Promise<void> {
   const rows = [];
   for (const [what, source] of entries) {
     try {
-      const { minified, gzipped } = await gzippedSize(source);
+      const { minified, gzipped } = await bundleSize(source);
       rows.push({ bundle: what, 'min bytes': minified, 'min+gzip bytes': gzipped, 'min+gzip KB': (gzipped / 1e3).toFixed(2) });
     } catch (error) {
       // Another stage of the package may be mid-change; report it and keep the other rows.
