@@ -1,9 +1,9 @@
-import { storagePersistence, type ChatMessage, type ProviderName } from '@rill/core';
+import { storagePersistence, type ChatMessage, type ChatState, type ProviderName } from '@rill/core';
 import { useChat } from '@rill/react';
 import { Conversation, MessageView, ReconnectBanner, StopButton } from '@rill/ui';
 import { useMemo, useState, type FormEvent } from 'react';
 import { faultFetch, faultStore } from '../faults/fault-store.js';
-import { measuredFetch } from '../metrics/measured-fetch.js';
+import { recordMetrics } from '../metrics/metrics-log.js';
 import { endpointFor, providers } from '../mock/endpoints.js';
 import { useExternalStore } from '../state/external-store.js';
 import { demoTools } from './demo-tools.js';
@@ -12,6 +12,14 @@ import { demoTools } from './demo-tools.js';
 export const CHAT_STORAGE_KEY = 'rill-demo:chat';
 
 const ACTIVE = new Set(['connecting', 'streaming', 'reconnecting', 'running-tools']);
+
+/** Logs the metrics of every model turn since the last user message (a tool round-trip has several). */
+function recordTurns(state: ChatState, label: string): void {
+  const since = state.messages.map((m) => m.role).lastIndexOf('user');
+  for (const entry of state.messages.slice(since + 1)) {
+    if (entry.role === 'assistant' && entry.metrics !== undefined) recordMetrics(label, entry.metrics);
+  }
+}
 
 /** The chat tab: a provider switcher over one conversation that survives provider switches and reloads. */
 export function ChatPage() {
@@ -39,7 +47,6 @@ export function ChatPage() {
 
 function Chat({ provider }: { provider: ProviderName }) {
   const model = providers.find((p) => p.name === provider)?.model ?? 'mock';
-  const fetch = useMemo(() => measuredFetch(faultFetch, provider, `Chat · ${provider}`), [provider]);
   const persistence = useMemo(() => storagePersistence(localStorage, CHAT_STORAGE_KEY), []);
   const chat = useChat({
     provider,
@@ -47,9 +54,10 @@ function Chat({ provider }: { provider: ProviderName }) {
     model,
     tools: demoTools,
     persistence,
-    fetch,
+    fetch: faultFetch,
     retry: { maxAttempts: 4, baseDelayMs: 1200, maxDelayMs: 4000 },
     idleTimeoutMs: 1500,
+    onFinish: (state) => recordTurns(state, `Chat · ${provider}`),
   });
   const { lastStatus } = useExternalStore(faultStore);
   const [draft, setDraft] = useState('');
@@ -92,6 +100,12 @@ function Chat({ provider }: { provider: ProviderName }) {
       </form>
       <p className="demo-status" aria-live="off">
         Status: <span data-testid="chat-status">{chat.status}</span>
+        {chat.metrics?.ttftMs !== undefined && (
+          <span data-testid="chat-metrics">
+            {' '}
+            · first token after {Math.round(chat.metrics.ttftMs)} ms, {chat.metrics.reconnects} reconnects
+          </span>
+        )}
       </p>
     </div>
   );

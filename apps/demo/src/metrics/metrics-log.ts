@@ -17,10 +17,12 @@ export const metricsLog = createExternalStore<readonly MetricsEntry[]>([]);
 let next = 0;
 
 /**
- * Adds a finished stream's metrics to the log (the newest last; the oldest drop off).
+ * Adds a finished stream's metrics to the log (the newest last; the oldest drop off); the same
+ * metrics object is logged once, however often it is reported.
  *
  * @example recordMetrics('Structured · openai-chat', state.metrics);
  */
 export function recordMetrics(label: string, metrics: StreamMetrics): void {
+  if (metricsLog.get().some((e) => e.metrics === metrics)) return;
   metricsLog.set([...metricsLog.get(), { id: ++next, label, metrics }].slice(-KEEP));
 }

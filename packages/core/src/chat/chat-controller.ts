@@ -1,4 +1,5 @@
 import type { Message, ToolCallPart } from '../message/types.js';
+import type { StreamMetrics } from '../metrics/stream-metrics.js';
 import type { ToolDefinition } from '../providers/request/conversation.js';
 import { toProviderRequest } from '../providers/request/to-provider-request.js';
 import { httpSource } from '../store/http-source.js';
@@ -37,7 +38,8 @@ const DENIED = 'The user denied this tool call.';
  * (so signed reasoning and tool results go back as the provider expects), streams it through a
  * stream store, runs client tools when a turn ends with tool calls (asking for approval where a
  * tool requires it) and streams the next turn, up to `maxSteps`. A persistence adapter restores
- * and saves the conversation.
+ * and saves the conversation. Each turn is measured as it is decoded (`state.metrics`, and
+ * `metrics` on the assistant message it produced), so nothing needs to read the response twice.
  *
  * @example
  * const chat = createChatController({
@@ -52,6 +54,8 @@ export function createChatController(options: ChatControllerOptions): ChatContro
   let committed: ChatMessage[] = opts.initialMessages ?? [];
   let status: ChatStatus = 'idle';
   let turnId: string | undefined;
+  // The last finished turn's metrics: shown between turns (tool runs, approvals, idle).
+  let lastMetrics: StreamMetrics | undefined;
   let steps = 0;
   let tools: AbortController | undefined;
   // Set while an async load is pending: whether a send is waiting for it to stream its turn.
@@ -76,9 +80,17 @@ export function createChatController(options: ChatControllerOptions): ChatContro
   const build = (): ChatState => {
     const turn = store.getSnapshot();
     const streaming = turnId !== undefined && turn.message !== undefined;
-    const messages = streaming && turn.message !== undefined && turnId !== undefined ? [...committed, { id: turnId, role: 'assistant' as const, message: turn.message }] : committed;
+    const messages = streaming && turn.message !== undefined && turnId !== undefined ? [...committed, { id: turnId, role: 'assistant' as const, message: turn.message, ...(turn.metrics !== undefined && { metrics: turn.metrics }) }] : committed;
     const error = status === turn.status ? turn.error : undefined;
-    return { messages, status, ...(error !== undefined && { error }), pendingApprovals: pendingApprovals(), ...(turn.reconnect !== undefined && turnId !== undefined && { reconnect: turn.reconnect }) };
+    const metrics = turnId !== undefined ? turn.metrics : lastMetrics;
+    return {
+      messages,
+      status,
+      ...(error !== undefined && { error }),
+      pendingApprovals: pendingApprovals(),
+      ...(turn.reconnect !== undefined && turnId !== undefined && { reconnect: turn.reconnect }),
+      ...(metrics !== undefined && { metrics }),
+    };
   };
 
   let state = build();
@@ -178,7 +190,8 @@ export function createChatController(options: ChatControllerOptions): ChatContro
 
   function turnEnded(final: StreamState): void {
     if (turnId === undefined || final.message === undefined) return;
-    committed = [...committed, { id: turnId, role: 'assistant', message: final.message }];
+    lastMetrics = final.metrics;
+    committed = [...committed, { id: turnId, role: 'assistant', message: final.message, ...(final.metrics !== undefined && { metrics: final.metrics }) }];
     turnId = undefined;
     const hasCalls = final.status === 'done' && final.message.parts.some((p) => p.type === 'tool-call' && p.state === 'input-available');
     status = final.status;
@@ -274,6 +287,7 @@ export function createChatController(options: ChatControllerOptions): ChatContro
       halt();
       committed = messages;
       turnId = undefined;
+      lastMetrics = undefined;
       status = 'idle';
       save();
       publish();

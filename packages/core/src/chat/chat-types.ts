@@ -1,12 +1,17 @@
 import type { RillErrorValue } from '../errors.js';
 import type { Message, ProviderName, ToolCallPart } from '../message/types.js';
+import type { StreamMetrics } from '../metrics/stream-metrics.js';
 import type { ReasoningOptions } from '../providers/request/conversation.js';
 import type { Throttle } from '../store/frame-scheduler.js';
 import type { HttpSourceOptions } from '../store/http-source.js';
 import type { ReconnectState, StreamStatus } from '../store/stream-state.js';
 
-/** One entry of a conversation: what the user typed, or an assistant message as decoded. */
-export type ChatMessage = { id: string; role: 'user'; text: string } | { id: string; role: 'assistant'; message: Message };
+/**
+ * One entry of a conversation: what the user typed, or an assistant message as decoded, with the
+ * metrics of the turn that streamed it (absent on messages given by `initialMessages` or `setMessages`
+ * without them).
+ */
+export type ChatMessage = { id: string; role: 'user'; text: string } | { id: string; role: 'assistant'; message: Message; metrics?: StreamMetrics };
 
 /** A tool the browser runs when the model calls it. */
 export interface ChatTool {
@@ -36,6 +41,11 @@ export interface ChatState {
   pendingApprovals: ToolCallPart[];
   /** Set while the current turn waits to reconnect. */
   reconnect?: ReconnectState;
+  /**
+   * The current turn's metrics while it streams (TTFB, TTFT, inter-token latency, tokens/s,
+   * reconnects, buffering), else the last turn's; absent before the first turn and after `setMessages`.
+   */
+  metrics?: StreamMetrics;
 }
 
 /**

@@ -8,6 +8,8 @@ export type UseChatResult = ChatState & Pick<ChatController, 'send' | 'stop' | '
  * A conversation with any provider, over the framework-free chat controller: `send`, `stop`,
  * `regenerate`, client tools with an approval flow (`awaiting-approval`, `approve`, `deny`), up to
  * `maxSteps` model turns per message, and optional persistence. Renders at most once per frame.
+ * `metrics` is the current (else the last) turn's `StreamMetrics`, measured as it is decoded, and
+ * each assistant message carries its own turn's `metrics`.
  *
  * @example
  * function Chat() {
@@ -21,6 +23,7 @@ export type UseChatResult = ChatState & Pick<ChatController, 'send' | 'stop' | '
  *       {chat.messages.map((m) => <p key={m.id}>{m.role === 'user' ? m.text : messageText(m.message)}</p>)}
  *       <input name="message" aria-label="Message" /> <button>Send</button>
  *       {chat.status === 'streaming' && <button type="button" onClick={chat.stop}>Stop</button>}
+ *       {chat.metrics?.ttftMs !== undefined && <small>first token after {Math.round(chat.metrics.ttftMs)} ms</small>}
  *     </form>
  *   );
  * }
