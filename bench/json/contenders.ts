@@ -83,7 +83,11 @@ function reparsing(name: string, parse: (text: string) => unknown | Promise<unkn
 /** best-effort-json-parser throws inside a `\u` escape; that is its behaviour, counted, not a crash. */
 export const bestEffortThrows = { count: 0 };
 
-/** Every contender, loaded (the tree-sitter wasm is loaded once, outside the timings). */
+/**
+ * Every contender, loaded (the tree-sitter wasm is loaded once, outside the timings).
+ *
+ * @example for (const c of await contenders()) console.log(c.name);
+ */
 export async function contenders(): Promise<Contender[]> {
   disableErrorLogging();
   const createTreeSitterParser = await loadTreeSitterBackend();

@@ -79,7 +79,11 @@ export type StreamPart =
   /** The stream ended badly: `kind` `interrupted` → status interrupted, `aborted` → aborted, else error. */
   | { type: 'error'; error: RillErrorValue };
 
-/** Parts that carry model output: what time-to-first-token and races wait for. */
+/**
+ * Parts that carry model output: what time-to-first-token and races wait for.
+ *
+ * @example isTokenPart({ type: 'text-delta', id: 't', delta: 'Hi' }); // true; a `usage` or `finish` part is false
+ */
 export function isTokenPart(part: StreamPart): boolean {
   return part.type === 'text-delta' || part.type === 'reasoning-delta' || part.type === 'tool-input-delta' || part.type === 'reasoning-redacted';
 }

@@ -10,7 +10,11 @@ export interface StreamCandidate {
   start(signal: AbortSignal): AsyncIterable<StreamPart>;
 }
 
-/** Throws when two candidates share an id: events, labels and breakers would mix them up. */
+/**
+ * Throws when two candidates share an id: events, labels and breakers would mix them up.
+ *
+ * @example assertUniqueIds([{ id: 'a', start }, { id: 'a', start }], 'race'); // TypeError: race: two candidates have the id "a"…
+ */
 export function assertUniqueIds(candidates: readonly StreamCandidate[], caller: string): void {
   const seen = new Set<string>();
   for (const { id } of candidates) {

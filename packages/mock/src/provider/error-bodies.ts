@@ -39,7 +39,11 @@ export function errorResponse(provider: ProviderName, status: number, message: s
   return new Response(JSON.stringify(errorBody(provider, status, message)), { status, headers: { 'content-type': 'application/json', ...headers } });
 }
 
-/** What a misconfigured proxy or captive portal answers instead of the stream. */
+/**
+ * What a misconfigured proxy or captive portal answers instead of the stream.
+ *
+ * @example htmlResponse(502).headers.get('content-type'); // 'text/html; charset=utf-8'
+ */
 export function htmlResponse(status: 200 | 502): Response {
   const title = status === 502 ? '502 Bad Gateway' : 'Sign in to the network';
   const body = `<!DOCTYPE html><html><head><title>${title}</title></head><body><h1>${title}</h1><hr><center>nginx</center></body></html>\n`;

@@ -2,7 +2,11 @@ import type { StreamStep } from '../timing/stream-plan.js';
 
 const DRAIN_BEFORE_DROP_MS = 15;
 
-/** The error a dropped connection surfaces as, on the client's reader. */
+/**
+ * The error a dropped connection surfaces as, on the client's reader.
+ *
+ * @example await reader.read().catch((e) => e instanceof DroppedConnectionError); // true after a `drop` fault
+ */
 export class DroppedConnectionError extends Error {
   constructor() {
     super('rill-mock: the connection was dropped on purpose (drop fault)');
