@@ -62,6 +62,7 @@ export default defineConfig({
   test: {
     projects: [
       'apps/widget/vite.config.ts',
+      'apps/demo/vitest.config.ts',
       nodeProject('core'),
       nodeProject('json'),
       nodeProject('mock'),

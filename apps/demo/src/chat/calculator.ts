@@ -1,6 +1,7 @@
 /**
  * Evaluates `+ - * /` arithmetic with parentheses and unary minus by recursive descent (the
- * demo's calculator tool; model-written input is never passed to `eval`). Throws on bad input.
+ * demo's calculator tool; model-written input is never passed to `eval`). Throws a message naming
+ * the problem on bad input or a division by zero.
  *
  * @example calculate('12 * (3 + 4)'); // 84
  */
@@ -23,7 +24,16 @@ export function calculate(expression: string): number {
   };
   const product = (): number => {
     let value = primary();
-    while (peek() === '*' || peek() === '/') value = take() === '*' ? value * primary() : value / primary();
+    while (peek() === '*' || peek() === '/') {
+      if (take() === '*') {
+        value *= primary();
+        continue;
+      }
+      const divisor = primary();
+      // Infinity would reach the model as JSON `null`: an error says what went wrong.
+      if (divisor === 0) throw new Error(`Division by zero in ${expression}`);
+      value /= divisor;
+    }
     return value;
   };
   const sum = (): number => {
