@@ -4,7 +4,7 @@ import { unterminated, type ProviderDecoder } from './decoder.js';
 import { openAIChatFinishReason } from './finish-reasons.js';
 import { isJson, list, num, obj, parsePayload, str, type Json } from './payload.js';
 import { providerError } from './provider-error.js';
-import { openAIChatUsage } from './usage.js';
+import { openAIUsage } from './usage.js';
 
 /**
  * Decodes OpenAI Chat Completions chunks (`choices[0].delta`, tool calls by index, the include_usage
@@ -81,7 +81,7 @@ export function createOpenAIChatDecoder(): ProviderDecoder {
       parts.push(...endTools(), { type: 'finish', finishReason: openAIChatFinishReason(finishReason), rawFinishReason: finishReason });
     }
     const usage = obj(json, 'usage');
-    if (usage !== undefined) parts.push({ type: 'usage', usage: openAIChatUsage(usage) });
+    if (usage !== undefined) parts.push({ type: 'usage', usage: openAIUsage('openai-chat', usage) });
     return parts;
   };
 

@@ -4,7 +4,7 @@ import { unterminated, type ProviderDecoder } from './decoder.js';
 import { responsesFinishReason } from './finish-reasons.js';
 import { malformed, num, obj, parsePayload, str, type Json } from './payload.js';
 import { providerError } from './provider-error.js';
-import { responsesUsage } from './usage.js';
+import { openAIUsage } from './usage.js';
 
 /**
  * Decodes the OpenAI Responses stream: typed `response.*` events routed by `item_id`. Text and
@@ -55,7 +55,7 @@ export function createOpenAIResponsesDecoder(): ProviderDecoder {
     const usage = obj(response, 'usage');
     return [
       { type: 'finish', finishReason: responsesFinishReason(status, incompleteReason, lastItemType === 'function_call'), rawFinishReason: raw },
-      ...(usage === undefined ? [] : [{ type: 'usage', usage: responsesUsage(usage) } as const]),
+      ...(usage === undefined ? [] : [{ type: 'usage', usage: openAIUsage('openai-responses', usage) } as const]),
     ];
   };
 

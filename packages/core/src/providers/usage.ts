@@ -37,31 +37,21 @@ export function anthropicUsage(c: AnthropicUsageCounters): Usage {
   });
 }
 
-/**
- * OpenAI Chat `usage` → Usage.
- *
- * @example openAIChatUsage({ prompt_tokens: 12, completion_tokens: 8 }); // { inputTokens: 12, outputTokens: 8 }
- */
-export function openAIChatUsage(usage: Json): Usage {
-  return defined({
-    inputTokens: num(usage, 'prompt_tokens'),
-    outputTokens: num(usage, 'completion_tokens'),
-    cachedInputTokens: num(obj(usage, 'prompt_tokens_details'), 'cached_tokens'),
-    reasoningTokens: num(obj(usage, 'completion_tokens_details'), 'reasoning_tokens'),
-  });
-}
+// Chat names its counters prompt_tokens / completion_tokens, Responses input_tokens / output_tokens; the rest is alike.
+const openAICounterNames = { 'openai-chat': ['prompt', 'completion'], 'openai-responses': ['input', 'output'] } as const;
 
 /**
- * OpenAI Responses `usage` → Usage.
+ * OpenAI `usage` → Usage, for either API: `<in>_tokens`, `<out>_tokens`, cached tokens in `<in>_tokens_details`, reasoning in `<out>_tokens_details`.
  *
- * @example responsesUsage({ input_tokens: 9, output_tokens: 7 }); // { inputTokens: 9, outputTokens: 7 }
+ * @example openAIUsage('openai-chat', { prompt_tokens: 12, completion_tokens: 8 }); // { inputTokens: 12, outputTokens: 8 }
  */
-export function responsesUsage(usage: Json): Usage {
+export function openAIUsage(api: keyof typeof openAICounterNames, usage: Json): Usage {
+  const [input, output] = openAICounterNames[api];
   return defined({
-    inputTokens: num(usage, 'input_tokens'),
-    outputTokens: num(usage, 'output_tokens'),
-    cachedInputTokens: num(obj(usage, 'input_tokens_details'), 'cached_tokens'),
-    reasoningTokens: num(obj(usage, 'output_tokens_details'), 'reasoning_tokens'),
+    inputTokens: num(usage, `${input}_tokens`),
+    outputTokens: num(usage, `${output}_tokens`),
+    cachedInputTokens: num(obj(usage, `${input}_tokens_details`), 'cached_tokens'),
+    reasoningTokens: num(obj(usage, `${output}_tokens_details`), 'reasoning_tokens'),
   });
 }
 
