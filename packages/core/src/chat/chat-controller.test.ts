@@ -1,5 +1,6 @@
-import { createMockHandlers } from '@rill/mock/msw';
-import type { MockProviderOptions } from '@rill/mock';
+// @rill/mock depends on @rill/core: reached by path, as a devDependency it would make the workspace graph cyclic.
+import type { MockProviderOptions } from '../../../mock/src/index.js';
+import { createMockHandlers } from '../../../mock/src/msw/index.js';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { messageText } from '../store/stream-state.js';
