@@ -32,7 +32,12 @@ export function loadProviderFixtures(): ProviderFixture[] {
     });
 }
 
-/** A small seeded PRNG (mulberry32), so a failing chunking can be replayed from its seed. */
+/**
+ * A small seeded PRNG (mulberry32), so a failing chunking can be replayed from its seed; @rill/mock's
+ * `seededRandom` is the same, but core's tests cannot import mock (mock depends on core).
+ *
+ * @example chunkedBody(bytes, seededRandom(7)); // the same cuts every run
+ */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {

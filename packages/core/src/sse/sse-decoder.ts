@@ -28,8 +28,7 @@ const LF = 10;
 const CR = 13;
 const STREAM = { stream: true };
 
-// A class rather than closures: every decoder shares one set of methods, so the JIT keeps its
-// optimized code when an app creates a decoder per request (per-instance closures deoptimize).
+// A class, not closures: decoders share one set of methods, so the JIT keeps its optimized code across requests.
 class Decoder implements SSEDecoder {
   readonly #handlers: SSEHandlers;
   // One streaming decoder for the whole stream: it carries split characters across chunks and strips one leading BOM.
