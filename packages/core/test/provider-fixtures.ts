@@ -14,7 +14,11 @@ export interface ProviderFixture {
 
 const providers: ProviderName[] = ['openai-responses', 'openai-chat', 'anthropic', 'gemini'];
 
-/** Every `NAME.sse` + `NAME.expected.json` pair in test/fixtures; the provider is the name's prefix. */
+/**
+ * Every `NAME.sse` + `NAME.expected.json` pair in test/fixtures; the provider is the name's prefix.
+ *
+ * @example for (const { name, provider, bytes, expected } of loadProviderFixtures()) it(name, …);
+ */
 export function loadProviderFixtures(): ProviderFixture[] {
   return readdirSync(dir)
     .filter((file) => file.endsWith('.sse'))
@@ -49,7 +53,11 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-/** The bytes as a body cut at random byte offsets (1 to `maxChunk` bytes a chunk), splitting lines and characters. */
+/**
+ * The bytes as a body cut at random byte offsets (1 to `maxChunk` bytes a chunk), splitting lines and characters.
+ *
+ * @example readSSE(chunkedBody(bytes, seededRandom(7), 16)); // at most 16 bytes a read
+ */
 export function chunkedBody(bytes: Uint8Array, random: () => number, maxChunk = 64): ReadableStream<Uint8Array> {
   const chunks: Uint8Array[] = [];
   for (let at = 0; at < bytes.length; ) {

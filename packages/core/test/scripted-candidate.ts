@@ -61,7 +61,11 @@ export function scriptedCandidate(id: string, steps: ScriptStep[]): { candidate:
   };
 }
 
-/** The parts of a complete reply: message start, `text` split in two deltas, finish, done. */
+/**
+ * The parts of a complete reply: message start, `text` split in two deltas, finish, done.
+ *
+ * @example scriptedCandidate('fast', reply('fast', 'Hello', 5)); // first token at 15 ms
+ */
 export function reply(id: string, text: string, from: number, gapMs = 10): ScriptStep[] {
   const half = Math.ceil(text.length / 2);
   return [
@@ -73,7 +77,11 @@ export function reply(id: string, text: string, from: number, gapMs = 10): Scrip
   ];
 }
 
-/** Consumes an async iterable in the background; `items` fills as parts arrive. */
+/**
+ * Consumes an async iterable in the background; `items` fills as parts arrive.
+ *
+ * @example const { items, done } = drain(race(candidates, options)); await vi.advanceTimersByTimeAsync(20); // items: the parts so far
+ */
 export function drain<T>(iterable: AsyncIterable<T>): { items: T[]; done: Promise<T[]> } {
   const items: T[] = [];
   const done = (async () => {

@@ -7,7 +7,11 @@ export interface Collected {
   retries: number[];
 }
 
-/** Pushes each chunk into a fresh decoder, ends it, and returns what it reported. */
+/**
+ * Pushes each chunk into a fresh decoder, ends it, and returns what it reported.
+ *
+ * @example collect(['data: a\n', '\n']).events; // [{ event: 'message', data: 'a', id: '' }]
+ */
 export function collect(chunks: Iterable<Uint8Array | string>): Collected {
   const out: Collected = { events: [], comments: [], retries: [] };
   const decoder = createSSEDecoder({
@@ -20,13 +24,21 @@ export function collect(chunks: Iterable<Uint8Array | string>): Collected {
   return out;
 }
 
-/** The bytes of a case's chunks: strings as UTF-8, number arrays as raw bytes. */
+/**
+ * The bytes of a case's chunks: strings as UTF-8, number arrays as raw bytes.
+ *
+ * @example toBytes(['é', [0xc3]]); // [Uint8Array [0xc3, 0xa9], Uint8Array [0xc3]]
+ */
 export function toBytes(chunks: (string | number[])[]): Uint8Array[] {
   const encoder = new TextEncoder();
   return chunks.map((c) => (typeof c === 'string' ? encoder.encode(c) : Uint8Array.from(c)));
 }
 
-/** One byte array holding all of `parts`. */
+/**
+ * One byte array holding all of `parts`.
+ *
+ * @example concat([Uint8Array.of(1), Uint8Array.of(2, 3)]); // Uint8Array [1, 2, 3]
+ */
 export function concat(parts: Uint8Array[]): Uint8Array {
   const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
@@ -37,7 +49,11 @@ export function concat(parts: Uint8Array[]): Uint8Array {
   return all;
 }
 
-/** `bytes` cut at the given offsets (sorted, deduplicated, out-of-range ones dropped). */
+/**
+ * `bytes` cut at the given offsets (sorted, deduplicated, out-of-range ones dropped).
+ *
+ * @example splitAt(Uint8Array.of(1, 2, 3), [2, 0, 2]); // [Uint8Array [1, 2], Uint8Array [3]]
+ */
 export function splitAt(bytes: Uint8Array, cuts: number[]): Uint8Array[] {
   const points = [...new Set(cuts.filter((c) => c > 0 && c < bytes.length))].sort((a, b) => a - b);
   const pieces: Uint8Array[] = [];

@@ -36,7 +36,11 @@ export interface BackendCapabilities {
 
 type Completion = { path: JsonPath; value: unknown };
 
-/** Streams `chunks`, taking a snapshot after each; returns snapshots, completion events and the final value. */
+/**
+ * Streams `chunks`, taking a snapshot after each; returns snapshots, completion events and the final value.
+ *
+ * @example streamChunks(createIncrementalParser, ['[1,', '2]']).final; // [1, 2]
+ */
 export function streamChunks(makeParser: IncrementalParserFactory, chunks: readonly string[], options: Omit<IncrementalParserOptions, 'onPathComplete'> = {}) {
   const completions: Completion[] = [];
   const parser = makeParser({ ...options, onPathComplete: (path, value) => completions.push({ path: [...path], value }) });
@@ -49,7 +53,11 @@ export function streamChunks(makeParser: IncrementalParserFactory, chunks: reado
   return { parser, snapshots, completions, final: parser.value() };
 }
 
-/** Cuts `text` at the given positions (taken modulo its length). */
+/**
+ * Cuts `text` at the given positions (taken modulo its length).
+ *
+ * @example cutAt('[1,2]', [2]); // ['[1', ',2]']
+ */
 export function cutAt(text: string, cuts: readonly number[]): string[] {
   const points = [...new Set(cuts.map((cut) => (text.length ? cut % text.length : 0)))].filter((point) => point > 0).sort((a, b) => a - b);
   const chunks: string[] = [];
@@ -72,7 +80,11 @@ function isContainer(value: unknown): value is Record<string, unknown> | unknown
   return typeof value === 'object' && value !== null;
 }
 
-/** The value at `path`, or undefined. */
+/**
+ * The value at `path`, or undefined.
+ *
+ * @example valueAt({ a: [1, 2] }, ['a', 1]); // 2
+ */
 export function valueAt(root: unknown, path: JsonPath): unknown {
   let node = root;
   for (const key of path) {
@@ -82,7 +94,11 @@ export function valueAt(root: unknown, path: JsonPath): unknown {
   return node;
 }
 
-/** Every path in a complete value, children before their parent, the root last. */
+/**
+ * Every path in a complete value, children before their parent, the root last.
+ *
+ * @example allPaths({ a: [1] }); // [['a', 0], ['a'], []]
+ */
 export function allPaths(value: unknown, path: JsonPath = []): JsonPath[] {
   const paths: JsonPath[] = [];
   if (Array.isArray(value)) value.forEach((item, index) => paths.push(...allPaths(item, [...path, index])));
@@ -147,7 +163,11 @@ function pushAll(parser: IncrementalParser, chunks: readonly string[]): unknown 
   return undefined;
 }
 
-/** Registers the shared backend tests under `describe(name)`. */
+/**
+ * Registers the shared backend tests under `describe(name)`.
+ *
+ * @example runBackendSuite('createIncrementalParser', createIncrementalParser, { keepsIdentity: true, exactErrorOffsets: true, schemas: true });
+ */
 export function runBackendSuite(name: string, makeParser: IncrementalParserFactory, capabilities: BackendCapabilities): void {
   const runs = capabilities.propertyRuns ?? 150;
 

@@ -3,7 +3,11 @@
 import { expect } from 'vitest';
 import type { IncrementalParser, IncrementalParserFactory } from '../src/parser-types.js';
 
-/** Why `partial` is not an allowed partial form of `final`, or undefined when it is. */
+/**
+ * Why `partial` is not an allowed partial form of `final`, or undefined when it is.
+ *
+ * @example breaksPartialRules({ a: 'x' }, { a: 'y' }); // '$.a: string "x" is not a prefix of the final value'
+ */
 export function breaksPartialRules(partial: unknown, final: unknown, path = '$'): string | undefined {
   if (partial === undefined) return undefined;
   if (typeof partial === 'string') {
@@ -29,7 +33,11 @@ export function breaksPartialRules(partial: unknown, final: unknown, path = '$')
   return undefined;
 }
 
-/** Splits `text` into chunks of 1..max characters, the same split for the same seed. */
+/**
+ * Splits `text` into chunks of 1..max characters, the same split for the same seed.
+ *
+ * @example randomChunks('{"a":1}', 3, 5); // the same 1-3 character pieces every run
+ */
 export function randomChunks(text: string, max: number, seed: number): string[] {
   const chunks: string[] = [];
   let state = seed;
@@ -52,14 +60,22 @@ export const SAMPLE = `{"__proto__":{"own":"property"},${JSON.stringify({
   total: 2,
 }).slice(1)}`;
 
-/** The value a fresh parser shows once `text` has been pushed. */
+/**
+ * The value a fresh parser shows once `text` has been pushed.
+ *
+ * @example valueAfter(createPartialJsonParser, '[1,2,'); // [1, 2]
+ */
 export function valueAfter(makeParser: IncrementalParserFactory, text: string): unknown {
   const parser = makeParser();
   parser.push(text);
   return parser.value();
 }
 
-/** Streams {@link SAMPLE} in chunks of 1..max characters, expecting every snapshot to obey the partial rules; returns the ended parser. */
+/**
+ * Streams {@link SAMPLE} in chunks of 1..max characters, expecting every snapshot to obey the partial rules; returns the ended parser.
+ *
+ * @example expect(streamSample(create, 4).value()).toStrictEqual(JSON.parse(SAMPLE));
+ */
 export function streamSample(makeParser: IncrementalParserFactory, max: number): IncrementalParser {
   const final: unknown = JSON.parse(SAMPLE);
   const parser = makeParser();

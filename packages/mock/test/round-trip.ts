@@ -14,7 +14,11 @@ export const requestModels: Record<ProviderName, string> = {
   gemini: 'gemini-2.5-flash',
 };
 
-/** A valid streaming request for the provider, as its SDK would send it. */
+/**
+ * A valid streaming request for the provider, as its SDK would send it.
+ *
+ * @example const { url, body } = providerRequest('anthropic', server.url); await fetch(url, { method: 'POST', body });
+ */
 export function providerRequest(provider: ProviderName, baseUrl: string, userText = 'Hello'): { url: string; body: string } {
   const model = requestModels[provider];
   switch (provider) {
@@ -29,18 +33,30 @@ export function providerRequest(provider: ProviderName, baseUrl: string, userTex
   }
 }
 
-/** Reads a response the way an app does without the transport: readSSE → decodeProvider → accumulate. */
+/**
+ * Reads a response the way an app does without the transport: readSSE → decodeProvider → accumulate.
+ *
+ * @example expect(await decodeResponse('gemini', response)).toMatchObject({ status: 'done' });
+ */
 export function decodeResponse(provider: ProviderName, response: Response): Promise<Message> {
   return accumulate(decodeProvider(provider, readSSE(response)));
 }
 
-/** Streams with the resilient transport (retries, Last-Event-ID resume), fast backoff. */
+/**
+ * Streams with the resilient transport (retries, Last-Event-ID resume), fast backoff.
+ *
+ * @example await decodeStream('openai-chat', server.url, { 'x-rill-mock-fault': 'drop-after=5' }); // the message after the transport's resume
+ */
 export function decodeStream(provider: ProviderName, baseUrl: string, headers: Record<string, string> = {}, opts: StreamSSEOptions = {}): Promise<Message> {
   const { url, body } = providerRequest(provider, baseUrl);
   return accumulate(decodeProvider(provider, streamSSE(url, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers }, retry: { baseDelayMs: 1, maxDelayMs: 5 }, ...opts })));
 }
 
-/** Splits bytes at random places (seeded), down to single bytes, so lines and characters straddle chunks. */
+/**
+ * Splits bytes at random places (seeded), down to single bytes, so lines and characters straddle chunks.
+ *
+ * @example randomChunks(bytes, seededRandom(11)); // the same cuts for the same seed
+ */
 export function randomChunks(bytes: Uint8Array, random: () => number): Uint8Array[] {
   const chunks: Uint8Array[] = [];
   for (let at = 0; at < bytes.length; ) {
@@ -55,7 +71,11 @@ async function* events(list: SSEEvent[]): AsyncIterable<SSEEvent> {
   yield* list;
 }
 
-/** Decodes byte chunks with createSSEDecoder (no stream in between). */
+/**
+ * Decodes byte chunks with createSSEDecoder (no stream in between).
+ *
+ * @example await decodeChunks('anthropic', randomChunks(bytes, seededRandom(3)));
+ */
 export function decodeChunks(provider: ProviderName, chunks: Iterable<Uint8Array | string>): Promise<Message> {
   const list: SSEEvent[] = [];
   const decoder = createSSEDecoder({ onEvent: (e) => list.push(e) });

@@ -16,7 +16,11 @@ export interface ControlledSSE {
   fetch: typeof fetch;
 }
 
-/** Creates a hand-driven SSE endpoint. */
+/**
+ * Creates a hand-driven SSE endpoint.
+ *
+ * @example const sse = controlledSSE(); render(<Answer options={{ url, provider: 'openai-chat', fetch: sse.fetch }} />); sse.write('data: {}\n\n');
+ */
 export function controlledSSE(): ControlledSSE {
   const encoder = new TextEncoder();
   let controller: ReadableStreamDefaultController<Uint8Array> | undefined;
@@ -50,7 +54,11 @@ export function controlledSSE(): ControlledSSE {
   };
 }
 
-/** Replaces requestAnimationFrame with frames the test runs by hand. */
+/**
+ * Replaces requestAnimationFrame with frames the test runs by hand.
+ *
+ * @example const frames = manualFrames(); vi.stubGlobal('requestAnimationFrame', frames.request); frames.flush();
+ */
 export function manualFrames() {
   const frames = new Map<number, FrameRequestCallback>();
   let next = 0;
