@@ -31,6 +31,8 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 /**
  * A candidate that plays `steps` on the (fake) timers, honouring its abort signal like a real
  * fetch-backed stream.
+ *
+ * @example const { candidate, log } = scriptedCandidate('slow', reply('slow', 'Hi', 500)); // log.closed once aborted or done
  */
 export function scriptedCandidate(id: string, steps: ScriptStep[]): { candidate: StreamCandidate; log: CandidateLog } {
   const log: CandidateLog = { closed: false };

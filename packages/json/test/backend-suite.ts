@@ -110,6 +110,8 @@ export function allPaths(value: unknown, path: JsonPath = []): JsonPath[] {
 /**
  * Why `partial` is not an allowed partial form of `later` (a later snapshot or the final value):
  * strings must be prefixes, scalars equal, containers of the same kind with a subset of keys.
+ *
+ * @example partialFault([1], [1, 2]); // undefined: an array that grows into the later one
  */
 export function partialFault(partial: unknown, later: unknown, path = '$'): string | undefined {
   if (partial === undefined) return undefined;

@@ -23,6 +23,8 @@ const CONTAINERS = new Set(['object', 'array']);
  * Complete, error-free containers in new text are taken whole; anything inside ERROR or MISSING
  * nodes is read token by token from the raw text, so the partial value obeys the same rules as
  * the default parser whatever shape the error recovery gave the tree.
+ *
+ * @example const doc = new TreeSitterDocument({ Parser, Edit, language }, {}); doc.push('{"a":[1,'); doc.value(); // { a: [1] }
  */
 export class TreeSitterDocument implements IncrementalParser {
   private readonly text = new TextStore();
