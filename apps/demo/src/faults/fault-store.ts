@@ -26,8 +26,7 @@ let injections = 0;
 /**
  * A `fetch` for the pages' streams: the first request after a fault was armed carries it in
  * `x-rill-mock-fault` (with its own `x-rill-mock-key`, so the mock counts it afresh), so the
- * retry or resume that follows gets through, as it would after a real fault. The body is read
- * ahead into a queue, so arrival times are the mock's rather than the page's render timing.
+ * retry or resume that follows gets through, as it would after a real fault.
  *
  * @example useChat({ ...options, fetch: faultFetch });
  */
@@ -41,8 +40,5 @@ export const faultFetch: typeof fetch = async (input, init) => {
   }
   const response = await fetch(input, { ...init, headers });
   faultStore.set({ ...faultStore.get(), lastStatus: response.status });
-  if (response.body === null) return response;
-  // MSW's service worker hands the body over a chunk per pull: read ahead as a network stack does, or one flush's chunks arrive up to ~20 ms apart and buffering goes unflagged.
-  const ahead = response.body.pipeThrough(new TransformStream<Uint8Array, Uint8Array>({}, { highWaterMark: 1024 }));
-  return new Response(ahead, { status: response.status, statusText: response.statusText, headers: response.headers });
+  return response;
 };

@@ -61,11 +61,13 @@ export function playSteps(steps: readonly StreamStep[], signal?: AbortSignal): R
         if (!signal?.aborted) controller.error(new DroppedConnectionError());
         return;
       }
-      // Everything due now goes out, each step as its own chunk; a drop waits for the next pull.
+      // Everything due now goes out as one chunk, as a server's (or a buffering proxy's) flush does; a drop waits for the next pull.
+      let due = '';
       for (let step = steps[index]; step !== undefined && 'text' in step && step.atMs <= clock; step = steps[index]) {
-        controller.enqueue(encoder.encode(step.text));
+        due += step.text;
         index += 1;
       }
+      controller.enqueue(encoder.encode(due));
     },
     cancel: stop,
   });

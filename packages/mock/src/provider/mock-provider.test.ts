@@ -148,7 +148,11 @@ describe('stream faults', () => {
     const { url, body } = providerRequest('anthropic', BASE);
     // Reads what is due at once; the mock then arms a timer for the next token, 10 s away.
     const readUntilWaiting = async (reader: ReadableStreamDefaultReader<Uint8Array> | undefined): Promise<void> => {
-      for (let reads = 0; reads < 10 && vi.getTimerCount() === 0; reads++) await reader?.read();
+      for (let reads = 0; reads < 10 && vi.getTimerCount() === 0; reads++) {
+        await reader?.read();
+        // The stream pulls again only after the read settles: let that pull arm its timer before checking.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
     };
 
     it('stop when the client cancels the body', async () => {
