@@ -1,7 +1,7 @@
 // Metrics recorder and race: cost per part as streams grow (should stay flat), the bounded
 // percentile histogram against keeping every gap and sorting, and race's per-part overhead.
 import { createMetricsRecorder, race, type StreamPart } from '@rill/core';
-import { median } from './median.js';
+import { median } from '../median.js';
 
 const token: StreamPart = { type: 'text-delta', id: 't', delta: 'x' };
 
