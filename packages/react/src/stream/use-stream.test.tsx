@@ -1,25 +1,18 @@
-import { createMockHandlers } from '@rill/mock/msw';
 import type { StreamState } from '@rill/core';
-import { act, cleanup, render, renderHook, screen, waitFor } from '@testing-library/react';
-import { setupServer } from 'msw/node';
+import { act, render, renderHook, screen, waitFor } from '@testing-library/react';
 import { Profiler, StrictMode } from 'react';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { controlledSSE, manualFrames } from '../../test/controlled-sse.js';
+import { mockProviderServer } from '../../test/mock-provider-server.js';
 import { useStream, type UseStreamOptions } from './use-stream.js';
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  cleanup();
-  server.resetHandlers();
-  vi.unstubAllGlobals();
-});
-afterAll(() => server.close());
+// Registered before the server so it runs after its cleanup (after-hooks run in reverse): unmounting still sees the stubbed frames.
+afterEach(() => vi.unstubAllGlobals());
+const mock = mockProviderServer();
 
 const BASE = 'https://mock.test';
 const TEXT = 'Hello! This is Rill’s mock provider, streaming one small piece at a time.';
 const chatBody = { model: 'gpt-test', stream: true, messages: [{ role: 'user', content: 'Hi' }] };
-const fast = { ttftMs: 0, tokenDelayMs: 0 };
 const openai = (extra: Partial<UseStreamOptions> = {}): UseStreamOptions =>
   ({ url: `${BASE}/v1/chat/completions`, provider: 'openai-chat', body: chatBody, retry: { baseDelayMs: 1, maxDelayMs: 5 }, ...extra }) as UseStreamOptions;
 
@@ -36,7 +29,7 @@ function Answer(props: { options: UseStreamOptions }) {
 
 describe('useStream over the mock provider', () => {
   it('streams a message to done and calls onFinish after the final text is on screen', async () => {
-    server.use(...createMockHandlers({ scenario: 'text', timing: fast }));
+    mock.serve({ scenario: 'text' });
     const seenAtFinish: string[] = [];
     const onFinish = vi.fn((state: StreamState) => seenAtFinish.push(`${state.status}:${screen.getByTestId('text').textContent ?? ''}`));
     render(<Answer options={openai({ autoStart: true, onFinish })} />);
@@ -47,7 +40,7 @@ describe('useStream over the mock provider', () => {
 
   it('starts on demand with a body, reports metrics, and retry() sends the same body again', async () => {
     const bodies: unknown[] = [];
-    server.use(...createMockHandlers({ scenario: (ctx) => (bodies.push(JSON.parse(ctx.request.headers.get('x-test-body') ?? 'null')), { parts: [{ type: 'text', text: 'ok' }] }), timing: fast }));
+    mock.serve({ scenario: (ctx) => (bodies.push(JSON.parse(ctx.request.headers.get('x-test-body') ?? 'null')), { parts: [{ type: 'text', text: 'ok' }] }) });
     const { result } = renderHook(() => useStream(openai({ headers: { 'x-test-body': '"first"' } })));
     expect(result.current.status).toBe('idle');
     act(() => result.current.start({ ...chatBody, model: 'other' }));
@@ -63,7 +56,7 @@ describe('useStream over the mock provider', () => {
   });
 
   it('shows reconnecting with attempt and time on a 429, then streams', async () => {
-    server.use(...createMockHandlers({ scenario: 'text', timing: fast, fault: { type: 'rate-limit', retryAfterSeconds: 0 } }));
+    mock.serve({ scenario: 'text', fault: { type: 'rate-limit', retryAfterSeconds: 0 } });
     const statuses: string[] = [];
     const { result } = renderHook(() => {
       const stream = useStream(openai({ autoStart: true }));
@@ -77,7 +70,7 @@ describe('useStream over the mock provider', () => {
   });
 
   it('says a wait is the server’s rate limit (x-rill-mock-fault: 429;retry-after=1), then streams', async () => {
-    server.use(...createMockHandlers({ scenario: 'text', timing: fast }));
+    mock.serve({ scenario: 'text' });
     const waits: NonNullable<StreamState['reconnect']>[] = [];
     const { result } = renderHook(() => {
       const stream = useStream(openai({ autoStart: true, headers: { 'x-rill-mock-fault': '429;retry-after=1' } }));
@@ -94,7 +87,7 @@ describe('useStream over the mock provider', () => {
   });
 
   it('resumes a dropped stream with Last-Event-ID when the server sends ids', async () => {
-    server.use(...createMockHandlers({ scenario: 'text', timing: fast, fault: { type: 'drop', afterEvents: 4 } }));
+    mock.serve({ scenario: 'text', fault: { type: 'drop', afterEvents: 4 } });
     const { result } = renderHook(() => useStream(openai({ autoStart: true })));
     await waitFor(() => expect(result.current.status).toBe('done'));
     expect(result.current.text).toBe(TEXT);
@@ -108,7 +101,7 @@ describe('useStream over the mock provider', () => {
     ['a 500 that outlives the retries', 'error', 'http', { type: 'server-error', status: 500, times: Infinity } as const, true],
     ['an HTML page instead of a stream', 'error', 'content-type', { type: 'html', status: 200 } as const, true],
   ])('ends %s as %s, keeping what arrived, and calls onError', async (_name, status, kind, fault, eventIds) => {
-    server.use(...createMockHandlers({ scenario: 'text', timing: fast, fault, eventIds }));
+    mock.serve({ scenario: 'text', fault, eventIds });
     const onError = vi.fn();
     const { result } = renderHook(() => useStream(openai({ autoStart: true, idleTimeoutMs: 100, retry: { maxAttempts: 2, baseDelayMs: 1 }, onError })));
     await waitFor(() => expect(result.current.status).toBe(status), { timeout: 3000 });

@@ -1,7 +1,5 @@
 import { createStreamStore, type StreamState, type StreamStore, type StreamStoreOptions } from '@rill/core';
-import { useEffect, useState, useSyncExternalStore } from 'react';
-import { createCommitGate, type CommitGate } from '../lifecycle/commit-gate.js';
-import { useOwnedLifecycle } from '../lifecycle/use-owned-lifecycle.js';
+import { useGatedStore } from '../lifecycle/use-gated-store.js';
 
 /** `createStreamStore` options (url, body, headers, provider, fetch, retry, resume, idleTimeoutMs, throttle, callbacks) plus `autoStart`. */
 export type UseStreamOptions = StreamStoreOptions & {
@@ -19,32 +17,13 @@ export interface UseStreamResult extends StreamState {
   retry(): void;
 }
 
-/** Routes the store's end-of-stream callbacks through the gate, so they run after the final commit. */
-function gatedOptions(options: StreamStoreOptions, gate: CommitGate<StreamState>): StreamStoreOptions {
-  const { onFinish, onError, ...rest } = options;
-  return {
-    ...rest,
-    onFinish: (state) =>
-      gate.after(state, () => {
-        if (state.error !== undefined && state.status !== 'aborted') onError?.(state.error);
-        onFinish?.(state);
-      }),
-  };
-}
-
 /**
  * Subscribes a component to a store with commit-gated callbacks; shared by the stream hooks.
  *
  * @example const { state, store } = useStreamStore(options);
  */
 export function useStreamStore(options: UseStreamOptions): { state: StreamState; store: StreamStore } {
-  const [gate] = useState(() => createCommitGate<StreamState>());
-  const [store] = useState(() => createStreamStore(gatedOptions(options, gate)));
-  useEffect(() => store.setOptions(gatedOptions(options, gate)));
-  useOwnedLifecycle(store, options.autoStart === true ? () => store.start() : undefined);
-  const state = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
-  useEffect(() => gate.committed(state), [gate, state]);
-  return { state, store };
+  return useGatedStore(createStreamStore, options, options.autoStart === true ? (store) => store.start() : undefined);
 }
 
 /**
