@@ -139,6 +139,14 @@ describe('streamSSE after events have flowed', () => {
     expect(reconnects).toMatchObject([{ attempt: 2, error: { kind: 'network' } }]);
   });
 
+  it('does not resume after the server reset the event id with an empty id field', async () => {
+    const { url, requests } = await serve({ stream: [...events(1, 2, true), 'id\ndata: e3\n\n'], then: 'drop' }, { stream: events(3, 5, true), then: 'end' });
+    const { data, error } = await collect(url, { body: 'generate' });
+    expect(data).toEqual(['e1', 'e2', 'e3']);
+    expect(error).toMatchObject({ kind: 'interrupted', retryable: true });
+    expect(requests).toHaveLength(1);
+  });
+
   it('re-attaches to resume.url with resume.method and no body', async () => {
     const { url, requests } = await serve({ stream: events(1, 2, true), then: 'drop' }, { stream: events(3, 3, true), then: 'end' });
     const { data } = await collect(`${url}/chat`, { body: 'generate', resume: { url: `${url}/chat/stream`, method: 'GET' } });

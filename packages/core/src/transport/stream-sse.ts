@@ -135,8 +135,8 @@ export async function* streamSSE(url: string, opts: StreamSSEOptions = {}): Asyn
           if (event.id) {
             if ((seen.get(event.id) ?? current) < current) continue; // replayed by the server after a resume
             seen.set(event.id, current);
-            lastId = event.id;
           }
+          lastId = event.id; // an empty `id:` resets it: the server says there is nothing to resume from
           failures = 0;
           yield event;
         }
