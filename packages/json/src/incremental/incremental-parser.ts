@@ -4,7 +4,7 @@ import type { IncrementalParser, IncrementalParserOptions, JsonPath } from '../p
 import { itemSchema, keyViolation, openViolation, propertySchema, schemaViolation } from '../schema/json-schema.js';
 import type { SchemaNode, SchemaViolation } from '../schema/json-schema.js';
 import { validateStandard } from '../schema/standard-schema.js';
-import { NOTHING, defineMember, pathOfOpenChild, snapshotOpenPath } from './container-stack.js';
+import { ContainerStack, NOTHING } from './container-stack.js';
 import type { OpenContainer } from './container-stack.js';
 
 // What the machine expects next.
@@ -56,9 +56,19 @@ function visibleString(text: string): string {
   return last >= 0xd800 && last <= 0xdbff ? text.slice(0, -1) : text;
 }
 
+/**
+ * The same string as one flat piece. Built by `+=` across chunks and escapes, V8 keeps a string as
+ * a chain of pieces (about 3x its flat size); reading a character flattens it in place, so the
+ * value kept in the tree is as compact as JSON.parse's.
+ */
+function flatten(text: string): string {
+  text.charCodeAt(0);
+  return text;
+}
+
 /** The single-pass JSON state machine behind `createIncrementalParser`. */
 class IncrementalJsonParser implements IncrementalParser {
-  private readonly stack: OpenContainer[] = [];
+  private readonly stack = new ContainerStack();
   private state = VALUE;
   /** Characters consumed by earlier pushes (offsets are stream-wide). */
   private base = 0;
@@ -126,7 +136,7 @@ class IncrementalJsonParser implements IncrementalParser {
       if (this.root) this.snapshot = this.root.value;
       else {
         const partial = (this.state === STRING || this.state === ESCAPE || this.state === UNICODE) && !this.stringIsKey ? visibleString(this.text) : NOTHING;
-        this.snapshot = snapshotOpenPath(this.stack, partial);
+        this.snapshot = this.stack.snapshot(partial);
       }
     }
     return this.snapshot;
@@ -156,7 +166,7 @@ class IncrementalJsonParser implements IncrementalParser {
     }
   }
 
-  private fail(kind: JSONStreamErrorKind, offset: number, expected: string, found?: string, path: JsonPath = pathOfOpenChild(this.stack)): never {
+  private fail(kind: JSONStreamErrorKind, offset: number, expected: string, found?: string, path: JsonPath = this.stack.pathOfOpenChild()): never {
     this.failure = new JSONStreamError({ kind, offset, expected, path, ...(found === undefined ? {} : { found }) });
     throw this.failure;
   }
@@ -166,7 +176,7 @@ class IncrementalJsonParser implements IncrementalParser {
   }
 
   private expectedHere(): string {
-    const top = this.stack[this.stack.length - 1];
+    const top = this.stack.top();
     switch (this.state) {
       case VALUE:
         return 'a JSON value';
@@ -179,7 +189,7 @@ class IncrementalJsonParser implements IncrementalParser {
       case COLON:
         return '":"';
       case AFTER_VALUE:
-        return top?.items ? '"," or "]"' : '"," or "}"';
+        return top?.isArray ? '"," or "]"' : '"," or "}"';
       case STRING:
         return 'more of the string, or its closing \'"\'';
       case ESCAPE:
@@ -197,11 +207,12 @@ class IncrementalJsonParser implements IncrementalParser {
 
   /** Places a completed value in its container (or as the root), after its schema allows it. */
   private complete(value: unknown, offset: number): void {
-    const top = this.stack[this.stack.length - 1];
+    const top = this.stack.top();
     const schema = top ? top.childSchema : this.schema;
-    const needsPath = this.onPathComplete !== undefined || schema !== undefined;
-    const path = needsPath ? pathOfOpenChild(this.stack) : [];
-    if (schema !== undefined) {
+    const listener = this.onPathComplete;
+    // No path (not even an empty array) unless someone reads it: this runs once per value.
+    const path = listener !== undefined || schema !== undefined ? this.stack.pathOfOpenChild() : undefined;
+    if (schema !== undefined && path) {
       const violation = schemaViolation(schema, value);
       if (violation) this.failSchema(violation, offset, path);
     }
@@ -209,37 +220,25 @@ class IncrementalJsonParser implements IncrementalParser {
       this.root = { value };
       this.state = END;
     } else {
-      if (top.items) top.items.push(value);
-      else {
-        defineMember(top.members as Record<string, unknown>, top.key, value);
-        top.hasKey = false;
-      }
+      this.stack.add(top, value);
       this.state = AFTER_VALUE;
     }
     this.stale = true;
-    this.onPathComplete?.(path, value);
+    if (listener && path) listener(path, value);
   }
 
   private open(isArray: boolean, offset: number): void {
-    const top = this.stack[this.stack.length - 1];
+    const top = this.stack.top();
     const schema = top ? top.childSchema : this.schema;
     const violation = schema === undefined ? undefined : openViolation(schema, isArray ? 'array' : 'object');
-    if (violation) this.failSchema(violation, offset, pathOfOpenChild(this.stack));
-    this.stack.push({
-      items: isArray ? [] : undefined,
-      members: isArray ? undefined : {},
-      key: '',
-      hasKey: false,
-      schema,
-      childSchema: isArray ? itemSchema(schema) : undefined,
-    });
+    if (violation) this.failSchema(violation, offset, this.stack.pathOfOpenChild());
+    this.stack.open(isArray, schema, isArray ? itemSchema(schema) : undefined);
     this.state = isArray ? FIRST_ITEM : FIRST_KEY;
     this.stale = true;
   }
 
   private close(offset: number): void {
-    const container = this.stack.pop() as OpenContainer;
-    this.complete(container.items ?? container.members, offset);
+    this.complete(this.stack.close(), offset);
   }
 
   private structural(code: number, chunk: string, index: number): void {
@@ -264,9 +263,9 @@ class IncrementalJsonParser implements IncrementalParser {
         else this.fail('syntax', offset, '":"', chunk.charAt(index));
         return;
       case AFTER_VALUE: {
-        const top = this.stack[this.stack.length - 1] as OpenContainer;
-        if (code === 0x2c) this.state = top.items ? VALUE : KEY;
-        else if (code === (top.items ? 0x5d : 0x7d)) this.close(offset);
+        const top = this.stack.top() as OpenContainer;
+        if (code === 0x2c) this.state = top.isArray ? VALUE : KEY;
+        else if (code === (top.isArray ? 0x5d : 0x7d)) this.close(offset);
         else this.fail('syntax', offset, this.expectedHere(), chunk.charAt(index));
         return;
       }
@@ -321,15 +320,15 @@ class IncrementalJsonParser implements IncrementalParser {
 
   private finishString(offset: number): void {
     if (!this.stringIsKey) {
-      this.complete(this.text, offset);
+      this.complete(flatten(this.text), offset);
       return;
     }
-    const top = this.stack[this.stack.length - 1] as OpenContainer;
+    const top = this.stack.top() as OpenContainer;
     top.key = this.text;
     top.hasKey = true;
     if (top.schema !== undefined) {
       const violation = keyViolation(top.schema, top.key);
-      if (violation) this.failSchema(violation, offset, pathOfOpenChild(this.stack));
+      if (violation) this.failSchema(violation, offset, this.stack.pathOfOpenChild());
       top.childSchema = propertySchema(top.schema, top.key);
     }
     this.state = COLON;
