@@ -6,8 +6,11 @@ import { parsePartialJson } from 'ai';
 import { disableErrorLogging, parse as bestEffortParse } from 'best-effort-json-parser';
 import { parse as partialJsonParse } from 'partial-json';
 
-/** `frame`: one snapshot per 4 KB received (how the UI reads); `chunk`: one after every chunk (how peers are used). */
-export type Mode = 'frame' | 'chunk';
+/**
+ * `frame`: one snapshot per 4 KB received (how the UI reads); `chunk`: one after every chunk (how peers are used);
+ * `end`: only the final snapshot (parsing alone, to tell its cost from the snapshots').
+ */
+export type Mode = 'frame' | 'chunk' | 'end';
 export const FRAME_BYTES = 4096;
 
 /** Marks times at given character counts while streaming, and stops once a budget is spent. */
@@ -46,7 +49,7 @@ async function stream(chunks: string[], mode: Mode, push: (chunk: string) => voi
     push(chunk);
     sinceSnapshot += chunk.length;
     received += chunk.length;
-    if (mode === 'chunk' || sinceSnapshot >= FRAME_BYTES) {
+    if (mode === 'chunk' || (mode === 'frame' && sinceSnapshot >= FRAME_BYTES)) {
       sinceSnapshot = 0;
       await snapshot();
     }

@@ -67,3 +67,13 @@ export class JSONStreamError extends Error {
     this.found = init.found;
   }
 }
+
+/**
+ * The error every backend throws for input pushed after `end()`, at the offset where the document ended.
+ *
+ * @example
+ * throw afterEnd(11, ' {}'); // JSONStreamError: Unexpected " " ($, offset 11): expected no input after end()
+ */
+export function afterEnd(offset: number, chunk: string): JSONStreamError {
+  return new JSONStreamError({ kind: 'syntax', offset, expected: 'no input after end()', found: chunk.charAt(0), path: [] });
+}

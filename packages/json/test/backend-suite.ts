@@ -271,6 +271,15 @@ export function runBackendSuite(name: string, makeParser: IncrementalParserFacto
       expect((caught as JSONStreamError).offset).toBe(text.length);
     });
 
+    it('rejects input after end() with a syntax JSONStreamError at the end offset, keeping the value', () => {
+      const parser = makeParser();
+      parser.push('{"a":[1,2]}');
+      parser.end();
+      parser.push('');
+      expect(() => parser.push(' {}')).toThrow(expect.objectContaining({ name: 'JSONStreamError', kind: 'syntax', offset: 11, expected: 'no input after end()', found: ' ' }));
+      expect(parser.value()).toEqual({ a: [1, 2] });
+    });
+
     it('property: random documents in random chunks stream to JSON.parse, strings only grow, completed values keep identity, every path completes once, root last', () => {
       const documents = fc.oneof(
         fc.json({ maxDepth: 4 }),

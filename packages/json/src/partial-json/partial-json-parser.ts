@@ -1,5 +1,5 @@
 import { Allow, MalformedJSON, parse } from 'partial-json';
-import { JSONStreamError } from '../errors.js';
+import { JSONStreamError, afterEnd } from '../errors.js';
 import type { IncrementalParser, IncrementalParserOptions } from '../parser-types.js';
 import { CompletionFrontier } from './completion-frontier.js';
 import { shareCompleted } from './share-completed.js';
@@ -55,8 +55,11 @@ export function createPartialJsonParser(options: IncrementalParserOptions = {}):
 
   return {
     push(chunk) {
-      if (ended) throw new Error('push() after end()');
       if (problem) throw problem;
+      if (ended) {
+        if (chunk === '') return;
+        throw (problem = afterEnd(text.length, chunk));
+      }
       text += chunk;
       if (onPathComplete) sync();
       if (problem) throw problem;

@@ -1,6 +1,6 @@
 import type { Edit, Language, Node, Parser as ParserInstance, Point, Tree } from 'web-tree-sitter';
 import { couldGrowIntoScalar, isScalarChar, parseScalar } from './scalar.js';
-import { JSONStreamError } from '../errors.js';
+import { JSONStreamError, afterEnd } from '../errors.js';
 import type { IncrementalParser, IncrementalParserOptions } from '../parser-types.js';
 import { StringScanner } from './string-scanner.js';
 import { TextStore } from './text-store.js';
@@ -52,9 +52,9 @@ export class TreeSitterDocument implements IncrementalParser {
   }
 
   push(chunk: string): void {
-    if (this.ended) throw new Error('push() after end()');
     if (this.problem) throw this.problem;
     if (chunk === '') return;
+    if (this.ended) throw (this.problem = afterEnd(this.text.length, chunk));
     this.text.append(chunk);
     this.advancePoint(chunk);
     this.synced = false;
