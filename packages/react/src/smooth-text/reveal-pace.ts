@@ -8,8 +8,8 @@ export interface RevealPaceOptions {
 
 /** Decides, frame by frame, how much of a growing text to show. */
 export interface RevealPace {
-  /** Text grew to `length` characters at time `at`; a shorter length is a new text, paced from zero. */
-  arrived(length: number, at: number): void;
+  /** Text grew to `length` characters at time `at`; a shorter length, or `restart`, is a new text, paced from zero. */
+  arrived(length: number, at: number, restart?: boolean): void;
   /** How many characters to show at time `at`, given `shown` are shown now. */
   next(shown: number, at: number): number;
 }
@@ -37,9 +37,9 @@ export function createRevealPace(options: RevealPaceOptions = {}): RevealPace {
   let floor = 0;
 
   return {
-    arrived(length, at) {
+    arrived(length, at, restart = length < latest) {
       // A new stream in the same place: the old arrivals and rate say nothing about it.
-      if (length < latest) {
+      if (restart) {
         arrivals.length = 0;
         gapMs = 50;
         lastAt = undefined;

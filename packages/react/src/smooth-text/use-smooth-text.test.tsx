@@ -68,6 +68,32 @@ describe('useSmoothText', () => {
     expect(result.current).toBe(next);
   });
 
+  it('starts over when a new text as long as the old one does not continue it (no key needed)', () => {
+    const { result, rerender } = smooth({ text: '', status: 'streaming' });
+    rerender({ text: batch, status: 'streaming' });
+    advance(400);
+    expect(result.current).toBe(batch);
+    const next = `${'Another answer. '.repeat(10)}${batch}`;
+    rerender({ text: next, status: 'streaming' });
+    expect(result.current).toBe('');
+    advance(16);
+    expect(result.current.length).toBeGreaterThan(0);
+    expect(result.current.length).toBeLessThan(batch.length);
+    expect(next.startsWith(result.current)).toBe(true);
+    advance(400);
+    expect(result.current).toBe(next);
+  });
+
+  it('keeps revealing, not restarting, while the text grows', () => {
+    const { result, rerender } = smooth({ text: '', status: 'streaming' });
+    rerender({ text: batch, status: 'streaming' });
+    advance(32);
+    const before = result.current.length;
+    expect(before).toBeGreaterThan(0);
+    rerender({ text: `${batch} and more`, status: 'streaming' });
+    expect(result.current.length).toBe(before);
+  });
+
   it('starts over even when the new text arrives in one piece, shorter than the old one', () => {
     const { result, rerender } = smooth({ text: '', status: 'streaming' });
     rerender({ text: batch, status: 'streaming' });

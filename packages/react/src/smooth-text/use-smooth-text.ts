@@ -1,5 +1,5 @@
 import { isFinalStatus, type StreamStatus } from '@rill/core';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { usePrefersReducedMotion } from './reduced-motion.js';
 import { createRevealPace, type RevealPaceOptions } from './reveal-pace.js';
 
@@ -24,7 +24,7 @@ function nextFrame(callback: () => void): () => void {
  * Reveals streamed text at a pace that follows its recent arrival rate, so chunky batches read
  * smoothly; it never lags more than `maxLagMs`, shows everything at once when the stream ends,
  * and is off under `prefers-reduced-motion`. A text shorter than the last one is a new stream and is
- * revealed from the start (a new text at least as long as the old one needs a new `key`).
+ * revealed from the start, as is any text that does not continue the one before it.
  *
  * @example
  * function Answer() {
@@ -39,15 +39,17 @@ export function useSmoothText(text: string, options: SmoothTextOptions): string 
   const live = !isFinalStatus(status) && status !== 'idle' && !reduced;
   const [pace] = useState(() => createRevealPace({ maxLagMs, minCharsPerSecond }));
   const [shown, setShown] = useState(text.length);
-  const [seenLength, setSeenLength] = useState(text.length);
-  // A shorter text is a new stream: reveal it from zero (set during render, so no frame shows it whole).
-  if (text.length !== seenLength) {
-    setSeenLength(text.length);
-    if (text.length < seenLength) setShown(0);
+  const [seen, setSeen] = useState(text);
+  // A text that does not continue the last one is a new stream: reveal it from zero (set during render, so no frame shows it whole).
+  if (text !== seen) {
+    setSeen(text);
+    if (!text.startsWith(seen)) setShown(0);
   }
+  const paced = useRef(text);
 
   useEffect(() => {
-    pace.arrived(text.length, now());
+    pace.arrived(text.length, now(), !text.startsWith(paced.current));
+    paced.current = text;
   }, [pace, text]);
 
   useEffect(() => {
