@@ -74,7 +74,7 @@ export function createMessageAccumulator(): MessageAccumulator {
         reasoning(part.id, (r) => ({ ...r, text: r.text + part.delta }));
         return;
       case 'reasoning-signature':
-        reasoning(part.id, (r) => ({ ...r, signature: part.signature }));
+        reasoning(part.id, (r) => ({ ...r, signature: part.signature, ...(part.itemId !== undefined && { itemId: part.itemId }) }));
         return;
       case 'reasoning-redacted':
         reasoning(part.id, (r) => ({ ...r, text: r.text + part.data, redacted: true }));

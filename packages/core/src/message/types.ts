@@ -25,6 +25,8 @@ export interface ReasoningPart {
   text: string;
   signature?: string;
   redacted?: boolean;
+  /** The provider's id for the reasoning item (OpenAI Responses `rs_…`), which must go back with its signature. */
+  itemId?: string;
 }
 
 export interface ToolCallPart {
@@ -65,7 +67,8 @@ export type StreamPart =
   | { type: 'message-start'; id?: string; model?: string }
   | { type: 'text-delta'; id: string; delta: string }
   | { type: 'reasoning-delta'; id: string; delta: string }
-  | { type: 'reasoning-signature'; id: string; signature: string }
+  /** `itemId`: the provider's id of the reasoning item, where handing it back needs one (OpenAI Responses). */
+  | { type: 'reasoning-signature'; id: string; signature: string; itemId?: string }
   /** Reasoning the provider encrypted: kept (as `text`) so it can be sent back, shown as redacted. */
   | { type: 'reasoning-redacted'; id: string; data: string }
   | { type: 'tool-input-start'; toolCallId: string; toolName: string }

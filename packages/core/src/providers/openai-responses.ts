@@ -45,7 +45,7 @@ export function createOpenAIResponsesDecoder(): ProviderDecoder {
     if (str(item, 'type') === 'function_call') return argumentsDone(itemId, item);
     const encrypted = str(item, 'encrypted_content');
     // The reasoning part's id is that of its first summary, so the signature joins it.
-    return str(item, 'type') === 'reasoning' && encrypted ? [{ type: 'reasoning-signature', id: `${itemId}:0`, signature: encrypted }] : [];
+    return str(item, 'type') === 'reasoning' && encrypted ? [{ type: 'reasoning-signature', id: `${itemId}:0`, signature: encrypted, itemId }] : [];
   };
 
   const finished = (response: Json): StreamPart[] => {

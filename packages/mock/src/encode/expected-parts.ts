@@ -10,14 +10,17 @@ export interface PartOptions {
   signatures: boolean;
   /** True where one text stream carries every part, so neighbours of one kind join (OpenAI Chat, Gemini). */
   joinNeighbours: boolean;
+  /** The id a signed reasoning item has on the wire, given its output index (OpenAI Responses), if it has one. */
+  reasoningItemId?: (index: number) => string;
 }
 
-function toPart(part: MockPart, options: PartOptions): Part {
+function toPart(part: MockPart, index: number, options: PartOptions): Part {
   switch (part.type) {
     case 'text':
       return { type: 'text', text: part.text };
     case 'reasoning':
-      return { type: 'reasoning', text: part.text, ...(options.signatures && part.signature !== undefined && { signature: part.signature }) };
+      if (!options.signatures || part.signature === undefined) return { type: 'reasoning', text: part.text };
+      return { type: 'reasoning', text: part.text, signature: part.signature, ...(options.reasoningItemId && { itemId: options.reasoningItemId(index) }) };
     case 'tool-call':
       return { type: 'tool-call', toolCallId: part.toolCallId, toolName: part.toolName, inputText: JSON.stringify(part.input), input: part.input, state: 'input-available' };
   }
@@ -30,8 +33,8 @@ function toPart(part: MockPart, options: PartOptions): Part {
  */
 export function expectedParts(parts: readonly MockPart[], options: PartOptions): Part[] {
   const out: Part[] = [];
-  for (const part of parts) {
-    const next = toPart(part, options);
+  for (const [index, part] of parts.entries()) {
+    const next = toPart(part, index, options);
     const last = out.at(-1);
     if (options.joinNeighbours && last?.type === 'text' && next.type === 'text') out[out.length - 1] = { type: 'text', text: last.text + next.text };
     else if (options.joinNeighbours && last?.type === 'reasoning' && next.type === 'reasoning') out[out.length - 1] = { ...last, ...next, text: last.text + next.text };

@@ -13,13 +13,16 @@ const incompleteReasons: Partial<Record<FinishReason, string>> = { length: 'max_
 
 const endsOnToolCall = (scenario: ResolvedScenario): boolean => scenario.parts.at(-1)?.type === 'tool-call';
 
+/** A reasoning item's id on the wire: one id per output item, by its index. */
+const reasoningItemId = (index: number): string => `rs_${index}`;
+
 /** The finished output item for a part, as `response.output_item.done` and `response.completed` list it. */
 function doneItem(part: MockPart, index: number): object {
   switch (part.type) {
     case 'text':
       return { id: `msg_${index}`, type: 'message', status: 'completed', role: 'assistant', content: [{ type: 'output_text', text: part.text, annotations: [] }] };
     case 'reasoning':
-      return { id: `rs_${index}`, type: 'reasoning', summary: [{ type: 'summary_text', text: part.text }], ...(part.signature !== undefined && { encrypted_content: part.signature }) };
+      return { id: reasoningItemId(index), type: 'reasoning', summary: [{ type: 'summary_text', text: part.text }], ...(part.signature !== undefined && { encrypted_content: part.signature }) };
     case 'tool-call':
       return { id: `fc_${index}`, type: 'function_call', status: 'completed', arguments: JSON.stringify(part.input), call_id: part.toolCallId, name: part.toolName };
   }
@@ -51,7 +54,7 @@ export const openAIResponsesWire: ProviderWire = {
           ];
         }
         case 'reasoning': {
-          const at = { item_id: `rs_${output_index}`, output_index, summary_index: 0 };
+          const at = { item_id: reasoningItemId(output_index), output_index, summary_index: 0 };
           return [
             event('response.output_item.added', { output_index, item: { id: at.item_id, type: 'reasoning', summary: [] } }),
             event('response.reasoning_summary_part.added', { ...at, part: { type: 'summary_text', text: '' } }),
@@ -103,7 +106,7 @@ export const openAIResponsesWire: ProviderWire = {
       finishReason: incomplete === undefined ? completedReason : scenario.finishReason,
       rawFinishReason: incomplete ?? 'completed',
       usage: reportedUsage(scenario.usage),
-      parts: expectedParts(scenario.parts, { signatures: true, joinNeighbours: false }),
+      parts: expectedParts(scenario.parts, { signatures: true, joinNeighbours: false, reasoningItemId }),
     });
   },
   // Finish and usage travel only in the terminal event.

@@ -9,10 +9,10 @@ function assistantItems(parts: Part[]): RequestBody[] {
       case 'text':
         return part.text === '' ? [] : [{ role: 'assistant', content: [{ type: 'output_text', text: part.text }] }];
       case 'reasoning':
-        // Only encrypted reasoning can be handed back statelessly; a summary alone is not accepted.
+        // Only encrypted reasoning can be handed back statelessly (with its item id); a summary alone is not accepted.
         return part.signature === undefined
           ? []
-          : [{ type: 'reasoning', summary: part.text === '' ? [] : [{ type: 'summary_text', text: part.text }], encrypted_content: part.signature }];
+          : [defined({ type: 'reasoning', id: part.itemId, summary: part.text === '' ? [] : [{ type: 'summary_text', text: part.text }], encrypted_content: part.signature })];
       case 'tool-call':
         return [{ type: 'function_call', call_id: part.toolCallId, name: part.toolName, arguments: toolCallArgumentsText(part) }];
     }

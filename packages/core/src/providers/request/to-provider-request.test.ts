@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Message } from '../../message/index.js';
+import { loadProviderFixtures } from '../../../test/provider-fixtures.js';
+import { accumulate, type Message } from '../../message/index.js';
+import { readSSE } from '../../sse/index.js';
+import { decodeProvider } from '../index.js';
 import { providerRequestPath, toProviderRequest, type Conversation } from './index.js';
 
 // A decoded assistant turn: signed reasoning, text, then a finished tool call.
@@ -124,6 +127,15 @@ describe('toProviderRequest', () => {
         { role: 'user', content: [{ type: 'input_text', text: 'And tomorrow?' }] },
       ],
     });
+  });
+
+  it('openai-responses: a decoded reasoning item goes back with its item id (required by the API), summary or not', async () => {
+    const fixture = loadProviderFixtures().find(({ name }) => name === 'openai-responses-reasoning-tool');
+    const message = await accumulate(decodeProvider('openai-responses', readSSE(new Response(fixture?.bytes))));
+    const body = toProviderRequest('openai-responses', { model: 'm', messages: [{ role: 'user', content: 'Weather in Oslo?' }, message] });
+    expect(body.input).toContainEqual({ type: 'reasoning', id: 'rs_1', summary: [{ type: 'summary_text', text: '**Plan** look up the weather.' }], encrypted_content: 'gAAAAB-enc' });
+    const bare = toProviderRequest('openai-responses', { model: 'm', messages: [{ role: 'assistant', parts: [{ type: 'reasoning', text: '', signature: 'ENC', itemId: 'rs_7' }] }] });
+    expect(bare.input).toEqual([{ type: 'reasoning', id: 'rs_7', summary: [], encrypted_content: 'ENC' }]);
   });
 
   it('gemini: the thought signature rides on the next part, results are named functionResponses', () => {
