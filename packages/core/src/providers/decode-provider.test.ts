@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RillError } from '../errors.js';
-import type { StreamPart } from '../message/index.js';
+import { accumulate, type StreamPart } from '../message/index.js';
 import type { SSEEvent } from '../sse/index.js';
 import { decodeProvider } from './index.js';
 
@@ -77,5 +77,31 @@ describe('decodeProvider', () => {
       { type: 'tool-input-start', toolCallId: 'r9-call-1', toolName: 'a' },
       { type: 'tool-input-start', toolCallId: 'r9-call-2', toolName: 'b' },
     ]);
+  });
+
+  it('keeps OpenAI-compatible parallel tool calls apart when they share index 0 or have none', async () => {
+    const delta = (toolCalls: object[], finish: string | null = null): SSEEvent => ({ event: 'message', id: '', data: JSON.stringify({ id: 'c1', model: 'm', choices: [{ index: 0, delta: { tool_calls: toolCalls }, finish_reason: finish }] }) });
+    async function* events(): AsyncIterable<SSEEvent> {
+      yield delta([{ index: 0, id: 'call_a', type: 'function', function: { name: 'get_weather', arguments: '{"city":' } }]);
+      yield delta([{ index: 0, function: { arguments: '"Paris"}' } }]);
+      yield delta([{ id: 'call_b', type: 'function', function: { name: 'get_time', arguments: '{"tz":"CET"}' } }]);
+      yield delta([], 'tool_calls');
+      yield { event: 'message', id: '', data: '[DONE]' };
+    }
+    const message = await accumulate(decodeProvider('openai-chat', events()));
+    expect(message.parts).toEqual([
+      { type: 'tool-call', toolCallId: 'call_a', toolName: 'get_weather', inputText: '{"city":"Paris"}', input: { city: 'Paris' }, state: 'input-available' },
+      { type: 'tool-call', toolCallId: 'call_b', toolName: 'get_time', inputText: '{"tz":"CET"}', input: { tz: 'CET' }, state: 'input-available' },
+    ]);
+  });
+
+  it("takes an OpenAI message's id and model from the first chunk that names them (Azure's first has neither)", async () => {
+    async function* events(): AsyncIterable<SSEEvent> {
+      yield { event: 'message', id: '', data: JSON.stringify({ choices: [], created: 0, id: '', model: '', object: '', prompt_filter_results: [{ prompt_index: 0, content_filter_results: {} }] }) };
+      yield chunk('Hi');
+      yield { event: 'message', id: '', data: '[DONE]' };
+    }
+    const message = await accumulate(decodeProvider('openai-chat', events()));
+    expect(message).toMatchObject({ id: 'c1', model: 'm', parts: [{ type: 'text', text: 'Hi' }] });
   });
 });

@@ -9,7 +9,8 @@ import { geminiUsage } from './usage.js';
 /**
  * Decodes Gemini `streamGenerateContent?alt=sse` chunks: `candidates[0].content.parts` text, thoughts
  * and whole function calls. Function calls without an `id` get one generated. A part's
- * `thoughtSignature` becomes the signature of the reasoning just before it. The terminator is the
+ * `thoughtSignature` becomes the signature of the thoughts streaming just before it, or of an empty
+ * reasoning part opened right before it, so it goes back on the part it came on. The terminator is the
  * candidate's `finishReason`, after which a trailing usage chunk is still read.
  *
  * @example
@@ -23,7 +24,8 @@ export function createGeminiDecoder(): ProviderDecoder {
   let lastKind = '';
   let calls = 0;
   let responseId = '';
-  let lastThoughtId: string | undefined;
+  // Whether the last content was a function call (a signature-only part does not change it).
+  let endedOnCall = false;
 
   const segmentId = (kind: string): string => {
     if (kind !== lastKind) {
@@ -36,12 +38,13 @@ export function createGeminiDecoder(): ProviderDecoder {
   const decodePart = (part: Json): StreamPart[] => {
     const out: StreamPart[] = [];
     const signature = str(part, 'thoughtSignature');
-    // The signature belongs to the latest thoughts; it opens an empty reasoning part if none streamed.
-    if (signature) out.push({ type: 'reasoning-signature', id: (lastThoughtId ??= segmentId('thought')), signature });
+    // The signature joins thoughts streaming right before this part; else an empty reasoning part placed just before it.
+    if (signature) out.push({ type: 'reasoning-signature', id: segmentId('thought'), signature });
     const call = obj(part, 'functionCall');
     const text = str(part, 'text');
     if (call !== undefined) {
       segmentId('call');
+      endedOnCall = true;
       calls += 1;
       const toolCallId = str(call, 'id') ?? `${responseId || 'gemini'}-call-${calls}`;
       out.push(
@@ -50,9 +53,9 @@ export function createGeminiDecoder(): ProviderDecoder {
         { type: 'tool-input-end', toolCallId },
       );
     } else if (text) {
+      endedOnCall = false;
       if (part['thought'] === true) {
-        lastThoughtId = segmentId('thought');
-        out.push({ type: 'reasoning-delta', id: lastThoughtId, delta: text });
+        out.push({ type: 'reasoning-delta', id: segmentId('thought'), delta: text });
       } else {
         out.push({ type: 'text-delta', id: segmentId('text'), delta: text });
       }
@@ -75,7 +78,7 @@ export function createGeminiDecoder(): ProviderDecoder {
     const raw = (candidate === undefined ? undefined : str(candidate, 'finishReason')) ?? str(obj(json, 'promptFeedback') ?? {}, 'blockReason');
     if (raw !== undefined && !finished) {
       finished = true;
-      const reason = candidate === undefined ? 'content-filter' : geminiFinishReason(raw, lastKind === 'call');
+      const reason = candidate === undefined ? 'content-filter' : geminiFinishReason(raw, endedOnCall);
       out.push({ type: 'finish', finishReason: reason, rawFinishReason: raw });
     }
     const usage = obj(json, 'usageMetadata');

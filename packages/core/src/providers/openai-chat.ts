@@ -20,7 +20,7 @@ export function createOpenAIChatDecoder(): ProviderDecoder {
   // Text ids change whenever another kind of part intervenes, so the message keeps the wire order.
   let segment = 0;
   let lastKind = '';
-  // tool_calls[].index → tool-call id, in arrival order; all end together at finish_reason.
+  // tool_calls[].index → the newest tool-call id at that index; all end together at finish_reason.
   const tools = new Map<number, string>();
   const openTools = new Set<string>();
 
@@ -37,9 +37,11 @@ export function createOpenAIChatDecoder(): ProviderDecoder {
     const index = num(call, 'index') ?? 0;
     const fn = obj(call, 'function') ?? {};
     const parts: StreamPart[] = [];
+    const id = str(call, 'id');
     let toolCallId = tools.get(index);
-    if (toolCallId === undefined) {
-      toolCallId = str(call, 'id') ?? `call_${index}`;
+    // A new id at a known index is a new call: some compatible servers send every parallel call as index 0, or none.
+    if (toolCallId === undefined || (id && id !== toolCallId)) {
+      toolCallId = id || `call_${index}`;
       tools.set(index, toolCallId);
       openTools.add(toolCallId);
       lastKind = 'tool';
@@ -60,9 +62,12 @@ export function createOpenAIChatDecoder(): ProviderDecoder {
     const error = json['error'];
     if (isJson(error)) return [providerError(str(error, 'message') ?? 'OpenAI sent an error payload.', [str(error, 'code'), str(error, 'type')])];
     const parts: StreamPart[] = [];
-    if (!started) {
+    // Azure's first chunk (prompt_filter_results only) has an empty id and model: start from the first that names them.
+    const id = str(json, 'id') || undefined;
+    const model = str(json, 'model') || undefined;
+    if (!started && (id || model)) {
       started = true;
-      parts.push({ type: 'message-start', id: str(json, 'id'), model: str(json, 'model') });
+      parts.push({ type: 'message-start', id, model });
     }
     // Only the first choice is decoded: Rill streams one message per request (n = 1).
     const choice = list(json, 'choices').find((c) => (num(c, 'index') ?? 0) === 0);

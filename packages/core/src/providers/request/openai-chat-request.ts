@@ -12,6 +12,8 @@ function messages(message: ConversationMessage): RequestBody[] {
       const calls = message.parts.flatMap((p) =>
         p.type === 'tool-call' ? [{ id: p.toolCallId, type: 'function', function: { name: p.toolName, arguments: toolCallArgumentsText(p) } }] : [],
       );
+      // A turn with neither (stopped while reasoning) is dropped: the API rejects `content: null` without tool calls.
+      if (text === '' && calls.length === 0) return [];
       return [defined({ role: 'assistant', content: text === '' ? null : text, tool_calls: calls.length > 0 ? calls : undefined })];
     }
     case 'tool':

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadProviderFixtures } from '../../../test/provider-fixtures.js';
 import { accumulate, type Message } from '../../message/index.js';
-import { readSSE } from '../../sse/index.js';
+import { readSSE, type SSEEvent } from '../../sse/index.js';
 import { decodeProvider } from '../index.js';
 import { providerRequestPath, toProviderRequest, type Conversation } from './index.js';
 
@@ -136,6 +136,28 @@ describe('toProviderRequest', () => {
     expect(body.input).toContainEqual({ type: 'reasoning', id: 'rs_1', summary: [{ type: 'summary_text', text: '**Plan** look up the weather.' }], encrypted_content: 'gAAAAB-enc' });
     const bare = toProviderRequest('openai-responses', { model: 'm', messages: [{ role: 'assistant', parts: [{ type: 'reasoning', text: '', signature: 'ENC', itemId: 'rs_7' }] }] });
     expect(bare.input).toEqual([{ type: 'reasoning', id: 'rs_7', summary: [], encrypted_content: 'ENC' }]);
+  });
+
+  it('gemini: a signature that came on a function call after text goes back on that call, not on the text', async () => {
+    async function* events(): AsyncIterable<SSEEvent> {
+      const parts = [{ text: 'Plan: call the tool', thought: true }, { text: 'Let me check.' }, { functionCall: { name: 'get_weather', args: { city: 'Rome' } }, thoughtSignature: 'SIG_FC' }];
+      yield { event: 'message', id: '', data: JSON.stringify({ responseId: 'r1', candidates: [{ content: { role: 'model', parts }, finishReason: 'STOP' }] }) };
+    }
+    const message = await accumulate(decodeProvider('gemini', events()));
+    expect(message.finishReason).toBe('tool-calls');
+    const body = toProviderRequest('gemini', { model: 'm', messages: [{ role: 'user', content: 'Weather in Rome?' }, message] });
+    expect(body.contents).toEqual([
+      { role: 'user', parts: [{ text: 'Weather in Rome?' }] },
+      { role: 'model', parts: [{ text: 'Let me check.' }, { functionCall: { name: 'get_weather', args: { city: 'Rome' } }, thoughtSignature: 'SIG_FC' }] },
+    ]);
+  });
+
+  it('openai-chat: an assistant turn with only reasoning (stopped while thinking) is left out', () => {
+    const body = toProviderRequest('openai-chat', { model: 'm', messages: [{ role: 'user', content: 'Prove it' }, { role: 'assistant', parts: [{ type: 'reasoning', text: 'Let me think' }] }, { role: 'user', content: 'Just answer' }] });
+    expect(body.messages).toEqual([
+      { role: 'user', content: 'Prove it' },
+      { role: 'user', content: 'Just answer' },
+    ]);
   });
 
   it('gemini: the thought signature rides on the next part, results are named functionResponses', () => {
