@@ -8,7 +8,7 @@ export interface RevealPaceOptions {
 
 /** Decides, frame by frame, how much of a growing text to show. */
 export interface RevealPace {
-  /** Text grew to `length` characters at time `at`; a shorter length, or `restart`, is a new text, paced from zero. */
+  /** Text grew to `length` characters at time `at`; a shorter length, or `restart`, is a new text, paced from zero; the same length again is ignored. */
   arrived(length: number, at: number, restart?: boolean): void;
   /** How many characters to show at time `at`, given `shown` are shown now. */
   next(shown: number, at: number): number;
@@ -44,6 +44,9 @@ export function createRevealPace(options: RevealPaceOptions = {}): RevealPace {
         gapMs = 50;
         lastAt = undefined;
         floor = 0;
+      } else if (length === latest) {
+        // Nothing new arrived (StrictMode runs a mount effect twice): not an arrival, so it must not shorten the gap.
+        return;
       }
       if (lastAt !== undefined) gapMs = gapMs * 0.7 + Math.min(maxLagMs, Math.max(16, at - lastAt)) * 0.3;
       lastAt = at;

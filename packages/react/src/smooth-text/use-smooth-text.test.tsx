@@ -1,5 +1,6 @@
 import type { StreamStatus } from '@rill/core';
 import { act, cleanup, renderHook } from '@testing-library/react';
+import { StrictMode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useSmoothText } from './use-smooth-text.js';
 
@@ -104,5 +105,25 @@ describe('useSmoothText', () => {
     advance(16);
     expect(result.current.length).toBeLessThan(next.length);
     expect(next.startsWith(result.current)).toBe(true);
+  });
+
+  it('reveals at the same pace under StrictMode, which runs state updaters and mount effects twice', () => {
+    const text = 'x'.repeat(400);
+    const sample = (wrapper?: typeof StrictMode) => {
+      const { result, rerender, unmount } = renderHook((props: { text: string }) => useSmoothText(props.text, { status: 'streaming' }), { initialProps: { text: '' }, ...(wrapper !== undefined && { wrapper }) });
+      rerender({ text });
+      const lengths: number[] = [];
+      // One sample per 16 ms frame, so both runs see frames at the same times.
+      for (let i = 0; i < 8; i += 1) {
+        advance(16);
+        lengths.push(result.current.length);
+      }
+      unmount();
+      return lengths;
+    };
+    const plain = sample();
+    const strict = sample(StrictMode);
+    expect(strict).toEqual(plain);
+    expect(strict.at(-1)).toBeGreaterThan(300);
   });
 });

@@ -46,6 +46,12 @@ export function useSmoothText(text: string, options: SmoothTextOptions): string 
     if (!text.startsWith(seen)) setShown(0);
   }
   const paced = useRef(text);
+  // The tick reads the count here, not in an updater: pace.next keeps state and StrictMode calls updaters twice.
+  const onScreen = useRef(shown);
+  // After every commit, so a restart set during render resets it too.
+  useEffect(() => {
+    onScreen.current = shown;
+  });
 
   useEffect(() => {
     pace.arrived(text.length, now(), !text.startsWith(paced.current));
@@ -56,7 +62,9 @@ export function useSmoothText(text: string, options: SmoothTextOptions): string 
     if (!live) return undefined;
     let cancel = (): void => undefined;
     const tick = (): void => {
-      setShown((current) => pace.next(Math.min(current, text.length), now()));
+      const next = pace.next(Math.min(onScreen.current, text.length), now());
+      onScreen.current = next;
+      setShown(next);
       cancel = nextFrame(tick);
     };
     cancel = nextFrame(tick);
