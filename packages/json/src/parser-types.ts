@@ -6,7 +6,10 @@ export type JsonPath = (string | number)[];
 
 /** Options every backend accepts; a backend that cannot honour one says so in its docs. */
 export interface IncrementalParserOptions {
-  /** Called once per completed value (scalar, object, array), children before parents, the root (`[]`) last. */
+  /**
+   * Called once per completed value (scalar, object, array), children before parents, the root (`[]`) last.
+   * If it throws, the parser still consumes the whole chunk, then `push`/`end` rethrows the first such error.
+   */
   onPathComplete?(path: JsonPath, value: unknown): void;
   /** Each completed value is checked against its sub-schema as it completes; a violation throws a `schema` error. */
   schema?: JSONSchema;

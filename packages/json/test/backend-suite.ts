@@ -271,6 +271,23 @@ export function runBackendSuite(name: string, makeParser: IncrementalParserFacto
       expect((caught as JSONStreamError).offset).toBe(text.length);
     });
 
+    it('keeps parsing when an onPathComplete listener throws, and rethrows its error from that push', () => {
+      const boom = new Error('listener failed');
+      const seen: unknown[] = [];
+      const parser = makeParser({
+        onPathComplete: (_path, value) => {
+          seen.push(value);
+          if (value === 1) throw boom;
+        },
+      });
+      expect(() => parser.push('[1,2,"x')).toThrow(boom);
+      expect(seen).toEqual([1, 2]);
+      parser.push('"]');
+      parser.end();
+      expect(parser.value()).toEqual([1, 2, 'x']);
+      expect(seen).toEqual([1, 2, 'x', [1, 2, 'x']]);
+    });
+
     it('rejects input after end() with a syntax JSONStreamError at the end offset, keeping the value', () => {
       const parser = makeParser();
       parser.push('{"a":[1,2]}');

@@ -4,6 +4,7 @@ import type { IncrementalParser, IncrementalParserOptions, JsonPath } from '../p
 import { itemSchema, keyViolation, openViolation, propertySchema, schemaViolation } from '../schema/json-schema.js';
 import type { SchemaNode, SchemaViolation } from '../schema/json-schema.js';
 import { validateStandard } from '../schema/standard-schema.js';
+import { guardListener, type ListenerGuard } from '../listener-guard.js';
 import { ContainerStack, NOTHING } from './container-stack.js';
 import type { OpenContainer } from './container-stack.js';
 
@@ -85,12 +86,12 @@ class IncrementalJsonParser implements IncrementalParser {
   private stale = false;
   private failure: JSONStreamError | undefined;
   private ended = false;
-  private readonly onPathComplete: IncrementalParserOptions['onPathComplete'];
+  private readonly listener: ListenerGuard;
   private readonly schema: SchemaNode;
   private readonly standardSchema: IncrementalParserOptions['standardSchema'];
 
   constructor(options: IncrementalParserOptions) {
-    this.onPathComplete = options.onPathComplete;
+    this.listener = guardListener(options.onPathComplete);
     this.schema = options.schema;
     this.standardSchema = options.standardSchema;
   }
@@ -128,6 +129,7 @@ class IncrementalJsonParser implements IncrementalParser {
       }
     }
     this.base += length;
+    this.listener.rethrow();
   }
 
   value(): unknown {
@@ -151,6 +153,7 @@ class IncrementalJsonParser implements IncrementalParser {
     if (this.ended) return;
     this.ended = true;
     if (this.state === NUMBER) this.finishNumber(this.base);
+    this.listener.rethrow();
     if (!this.root) this.fail('incomplete', this.base, this.expectedHere());
     const { standardSchema } = this;
     if (standardSchema) this.guard(() => validateStandard(standardSchema, this.root?.value, this.base));
@@ -209,7 +212,7 @@ class IncrementalJsonParser implements IncrementalParser {
   private complete(value: unknown, offset: number): void {
     const top = this.stack.top();
     const schema = top ? top.childSchema : this.schema;
-    const listener = this.onPathComplete;
+    const { listener } = this.listener;
     // No path (not even an empty array) unless someone reads it: this runs once per value.
     const path = listener !== undefined || schema !== undefined ? this.stack.pathOfOpenChild() : undefined;
     if (schema !== undefined && path) {

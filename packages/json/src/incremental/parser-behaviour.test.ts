@@ -135,4 +135,15 @@ describe('createIncrementalParser errors', () => {
     expect(caught(() => parser.push('["tab\there"]'))).toMatchObject({ kind: 'syntax', offset: 5, path: [0] });
     expect(parser.value()).toEqual(['tab']);
   });
+
+  it('reports later faults at the right offset after an onPathComplete listener threw', () => {
+    const boom = new Error('listener failed');
+    const parser = createIncrementalParser({
+      onPathComplete: (_path, value) => {
+        if (value === 1) throw boom;
+      },
+    });
+    expect(() => parser.push('[1,2,')).toThrow(boom);
+    expect(caught(() => parser.push('x'))).toMatchObject({ kind: 'syntax', offset: 5, path: [2] });
+  });
 });

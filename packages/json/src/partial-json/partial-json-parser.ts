@@ -1,5 +1,6 @@
 import { Allow, MalformedJSON, parse } from 'partial-json';
 import { JSONStreamError, afterEnd } from '../errors.js';
+import { guardListener } from '../listener-guard.js';
 import type { IncrementalParser, IncrementalParserOptions } from '../parser-types.js';
 import { CompletionFrontier } from './completion-frontier.js';
 import { shareCompleted } from './share-completed.js';
@@ -22,8 +23,8 @@ const ALLOW = Allow.STR | Allow.ARR | Allow.OBJ;
  * parser.push('{"items":[{"id":1},{"id"'); parser.value(); // { items: [{ id: 1 }, {}] }
  */
 export function createPartialJsonParser(options: IncrementalParserOptions = {}): IncrementalParser {
-  const { onPathComplete } = options;
-  const frontier = onPathComplete && new CompletionFrontier(onPathComplete);
+  const guard = guardListener(options.onPathComplete);
+  const frontier = guard.listener && new CompletionFrontier(guard.listener);
   let text = '';
   let parsedLength = -1;
   let snapshot: unknown;
@@ -61,7 +62,8 @@ export function createPartialJsonParser(options: IncrementalParserOptions = {}):
         throw (problem = afterEnd(text.length, chunk));
       }
       text += chunk;
-      if (onPathComplete) sync();
+      if (frontier) sync();
+      guard.rethrow();
       if (problem) throw problem;
     },
     value() {
@@ -76,6 +78,7 @@ export function createPartialJsonParser(options: IncrementalParserOptions = {}):
       ended = true;
       parsedLength = -1; // a trailing top-level number completes now
       sync();
+      guard.rethrow();
       if (!problem && !complete) problem = endProblem(text);
       if (problem) throw problem;
     },

@@ -1,6 +1,7 @@
 import type { Edit, Language, Node, Parser as ParserInstance, Point, Tree } from 'web-tree-sitter';
 import { couldGrowIntoScalar, isScalarChar, parseScalar } from './scalar.js';
 import { JSONStreamError, afterEnd } from '../errors.js';
+import { guardListener, type ListenerGuard } from '../listener-guard.js';
 import type { IncrementalParser, IncrementalParserOptions } from '../parser-types.js';
 import { StringScanner } from './string-scanner.js';
 import { TextStore } from './text-store.js';
@@ -38,15 +39,17 @@ export class TreeSitterDocument implements IncrementalParser {
   private resume = 0;
   private openString: StringScanner | undefined;
   private ended = false;
+  private readonly guard: ListenerGuard;
   private synced = true;
   private snapshot: { value: unknown } | undefined;
   private problem: JSONStreamError | undefined;
 
   constructor(
     private readonly runtime: TreeSitterRuntime,
-    private readonly options: IncrementalParserOptions = {},
+    options: IncrementalParserOptions = {},
   ) {
-    this.builder = new ValueBuilder(options.onPathComplete && ((path, value) => options.onPathComplete?.(path, value)));
+    this.guard = guardListener(options.onPathComplete);
+    this.builder = new ValueBuilder(this.guard.listener);
     this.parser = new runtime.Parser();
     this.parser.setLanguage(runtime.language);
   }
@@ -60,7 +63,8 @@ export class TreeSitterDocument implements IncrementalParser {
     this.synced = false;
     this.snapshot = undefined;
     // Completion events are promised per push; without a listener the work waits for value().
-    if (this.options.onPathComplete) this.sync();
+    if (this.guard.listener) this.sync();
+    this.guard.rethrow();
     if (this.problem) throw this.problem;
   }
 
@@ -84,6 +88,7 @@ export class TreeSitterDocument implements IncrementalParser {
     this.synced = false;
     this.snapshot = undefined;
     this.sync();
+    this.guard.rethrow();
     this.tree?.delete();
     this.tree = null;
     this.parser?.delete();
