@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { StreamPart } from '../message/types.js';
-import { createStructuredStore } from './structured-store.js';
+import { createStructuredStore, type StructuredState } from './structured-store.js';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
@@ -34,5 +34,39 @@ describe('createStructuredStore', () => {
     expect(second.isComplete).toBe(true);
     expect(first.completedPaths).toEqual([['steps', 0]]);
     store.stop();
+  });
+
+  const finished = (text: string) => {
+    const seen: { finished?: StructuredState<{ a: number }>; calls: string[] } = { calls: [] };
+    const store = createStructuredStore<{ a: number }>({
+      source: async function* () {
+        yield { type: 'text-delta', id: 't', delta: text };
+        yield { type: 'finish', finishReason: 'stop' };
+        yield { type: 'done' };
+      },
+      onError: (error) => seen.calls.push(`onError ${error.kind}`),
+      onFinish: (state) => {
+        seen.calls.push('onFinish');
+        seen.finished = state;
+      },
+    });
+    store.start();
+    return { store, seen };
+  };
+
+  it('gives onFinish the structured final state, the same snapshot subscribers get', async () => {
+    const { store, seen } = finished('{"a": 1}');
+    await vi.waitFor(() => expect(seen.finished).toBeDefined());
+    expect(seen.finished).toBe(store.getSnapshot());
+    expect(seen.finished).toMatchObject({ status: 'done', object: { a: 1 }, isComplete: true });
+    expect(seen.calls).toEqual(['onFinish']);
+  });
+
+  it('calls onError, then onFinish, with the invalid-output error of bad JSON', async () => {
+    const { store, seen } = finished('{"a": 1} oops');
+    await vi.waitFor(() => expect(seen.finished).toBeDefined());
+    expect(seen.calls).toEqual(['onError invalid-output', 'onFinish']);
+    expect(seen.finished).toBe(store.getSnapshot());
+    expect(seen.finished).toMatchObject({ status: 'done', object: { a: 1 }, isComplete: false, error: { kind: 'invalid-output' } });
   });
 });

@@ -15,7 +15,7 @@ export type StructuredParserFactory = (opts?: { onPathComplete?(path: ValuePath,
   end(): void;
 };
 
-export interface StructuredOptions {
+export interface StructuredOptions<T = unknown> {
   /** Parse the message text (default) or the input of the first call to this tool. */
   from?: 'text' | { toolName: string };
   /** The backend: @rill/json's `createIncrementalParser` (default), `createPartialJsonParser`, or the factory `loadTreeSitterBackend()` resolves to. */
@@ -24,6 +24,8 @@ export interface StructuredOptions {
   schema?: Record<string, unknown>;
   /** Each value (children first, the root last) as soon as it is complete: start cascading work here. */
   onPathComplete?(path: ValuePath, value: unknown): void;
+  /** The stream ended; `state` is the final structured snapshot (the one subscribers get), after `onError` when it carries an error. */
+  onFinish?(state: StructuredState<T>): void;
 }
 
 /** A stream snapshot plus the structured value growing inside it. */
@@ -36,10 +38,16 @@ export interface StructuredState<T = unknown> extends StreamState {
   completedPaths: ValuePath[];
 }
 
+// Omit per member of the union, so `url` / `source` survive.
+type WithoutOnFinish<O> = O extends unknown ? Omit<O, 'onFinish'> : never;
+
+/** The options of a structured store: a stream store's, with `onFinish` given the structured state. */
+export type StructuredStoreOptions<T = unknown> = WithoutOnFinish<StreamStoreOptions> & StructuredOptions<T>;
+
 /** A stream store whose snapshot also carries the parsed object. */
 export interface StructuredStore<T = unknown> extends Omit<StreamStore, 'getSnapshot' | 'setOptions'> {
   getSnapshot(): StructuredState<T>;
-  setOptions(options: StreamStoreOptions & StructuredOptions): void;
+  setOptions(options: StructuredStoreOptions<T>): void;
 }
 
 const invalid = (err: unknown): RillErrorValue => ({ kind: 'invalid-output', message: err instanceof Error ? err.message : String(err), retryable: true });
@@ -48,13 +56,14 @@ const invalid = (err: unknown): RillErrorValue => ({ kind: 'invalid-output', mes
  * A stream store that feeds the text (or a tool call's input) deltas to an incremental JSON
  * parser as they arrive (O(delta) each) and takes the partial value once per published frame.
  * Bad JSON or a schema violation becomes an `invalid-output` error; the value that arrived stays.
+ * `onError` and `onFinish` see the structured final state, so a parse error reaches `onError` too.
  *
  * @example
  * const store = createStructuredStore({ url: '/api/extract', provider: 'openai-chat', body, onPathComplete: (path) => console.log(path) });
  * store.subscribe(() => render(store.getSnapshot().object));
  * store.start();
  */
-export function createStructuredStore<T = unknown>(options: StreamStoreOptions & StructuredOptions): StructuredStore<T> {
+export function createStructuredStore<T = unknown>(options: StructuredStoreOptions<T>): StructuredStore<T> {
   let opts = options;
   let parser: ReturnType<StructuredParserFactory> | undefined;
   let completed: ValuePath[] = [];
@@ -80,7 +89,24 @@ export function createStructuredStore<T = unknown>(options: StreamStoreOptions &
     opts.onPart?.(part);
   };
 
-  const wrap = (next: StreamStoreOptions & StructuredOptions): StreamStoreOptions => ({ ...next, onPart });
+  // The base store's end callbacks would see its own state: no object, no parse error.
+  const onFinish = (): void => {
+    const final = getSnapshot();
+    const { error } = final;
+    if (error !== undefined && final.status !== 'aborted') {
+      try {
+        opts.onError?.(error);
+      } catch (err) {
+        // As in the stream store: a throwing onError still surfaces, and onFinish still runs.
+        queueMicrotask(() => {
+          throw err;
+        });
+      }
+    }
+    opts.onFinish?.(final);
+  };
+
+  const wrap = (next: StructuredStoreOptions<T>): StreamStoreOptions => ({ ...next, onPart, onError: undefined, onFinish });
   const store = createStreamStore(wrap(opts));
 
   const reset = (): void => {

@@ -41,4 +41,23 @@ describe('useStructuredStream', () => {
     expect(bad.result.current.error?.kind).toBe('invalid-output');
     expect(bad.result.current.object).toMatchObject({ title: 'Soup' });
   });
+
+  it('gives onFinish the final structured state and onError the invalid-output error', async () => {
+    mock.serve({ scenario: { parts: [{ type: 'text', text: JSON.stringify(recipe) }] } });
+    const finals: { object: typeof recipe | undefined; isComplete: boolean }[] = [];
+    const good = renderHook(() => useStructuredStream<typeof recipe>({ url: URL, provider: 'openai-chat', body, autoStart: true, onFinish: ({ object, isComplete }) => finals.push({ object, isComplete }) }));
+    await waitFor(() => expect(finals).toHaveLength(1));
+    expect(finals).toEqual([{ object: recipe, isComplete: true }]);
+
+    mock.serve({ scenario: { parts: [{ type: 'text', text: '{"title": "Soup", oops' }] } });
+    const onError = vi.fn();
+    const onBadFinish = vi.fn();
+    const bad = renderHook(() => useStructuredStream<typeof recipe>({ url: URL, provider: 'openai-chat', body, autoStart: true, onError, onFinish: onBadFinish }));
+    await waitFor(() => expect(onBadFinish).toHaveBeenCalledTimes(1));
+    expect(onError).toHaveBeenCalledTimes(1);
+    expect(onError.mock.calls[0]?.[0]).toMatchObject({ kind: 'invalid-output', retryable: true });
+    expect(onBadFinish.mock.calls[0]?.[0]).toMatchObject({ status: 'done', object: { title: 'Soup' }, isComplete: false, error: { kind: 'invalid-output' } });
+    good.unmount();
+    bad.unmount();
+  });
 });

@@ -1,7 +1,8 @@
-import { createStructuredStore, type StructuredOptions, type StructuredState, type StreamStoreOptions } from '@rill/core';
+import { createStructuredStore, type StructuredState, type StructuredStore } from '@rill/core';
 import { useGatedStore } from '../lifecycle/use-gated-store.js';
 
-export type UseStructuredStreamOptions = StreamStoreOptions & StructuredOptions & { autoStart?: boolean };
+/** A structured store's options (`onFinish` gets the structured state) plus `autoStart`. */
+export type UseStructuredStreamOptions<T = unknown> = Parameters<StructuredStore<T>['setOptions']>[0] & { autoStart?: boolean };
 
 export interface UseStructuredStreamResult<T> extends StructuredState<T> {
   start(body?: unknown): void;
@@ -25,7 +26,7 @@ export interface UseStructuredStreamResult<T> extends StructuredState<T> {
  *   return <article aria-busy={!isComplete}><h1>{object?.title}</h1>{object?.steps?.map((s, i) => <p key={i}>{s}</p>)}</article>;
  * }
  */
-export function useStructuredStream<T = unknown>(options: UseStructuredStreamOptions): UseStructuredStreamResult<T> {
+export function useStructuredStream<T = unknown>(options: UseStructuredStreamOptions<T>): UseStructuredStreamResult<T> {
   const { state, store } = useGatedStore(createStructuredStore<T>, options, options.autoStart === true ? (s) => s.start() : undefined);
   return { ...state, start: store.start, stop: store.stop, retry: store.retry };
 }
