@@ -11,7 +11,7 @@ export type { HttpSourceOptions } from './http-source.js';
 export type { PartSource, PartSourceContext } from './part-source.js';
 export { decodeRawSSE } from './raw-sse.js';
 export { createStructuredStore } from './structured-store.js';
-export type { StructuredOptions, StructuredParserFactory, StructuredState, StructuredStore, ValuePath } from './structured-store.js';
+export type { StructuredOptions, StructuredParserFactory, StructuredState, StructuredStore, StructuredStoreOptions, ValuePath } from './structured-store.js';
 export { messageSnapshots } from './message-snapshots.js';
 export { createFanOutStore } from './fan-out-store.js';
 export type { FanOutSourceState, FanOutSourceStatus, FanOutState, FanOutStatus, FanOutStore, FanOutStoreOptions } from './fan-out-store.js';
