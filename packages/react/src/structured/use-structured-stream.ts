@@ -1,8 +1,8 @@
-import { createStructuredStore, type StructuredState, type StructuredStore } from '@rill/core';
+import { createStructuredStore, type StructuredState, type StructuredStoreOptions } from '@rill/core';
 import { useGatedStore } from '../lifecycle/use-gated-store.js';
 
 /** A structured store's options (`onFinish` gets the structured state) plus `autoStart`. */
-export type UseStructuredStreamOptions<T = unknown> = Parameters<StructuredStore<T>['setOptions']>[0] & { autoStart?: boolean };
+export type UseStructuredStreamOptions<T = unknown> = StructuredStoreOptions<T> & { autoStart?: boolean };
 
 export interface UseStructuredStreamResult<T> extends StructuredState<T> {
   start(body?: unknown): void;
