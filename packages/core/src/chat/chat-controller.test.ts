@@ -2,9 +2,9 @@
 import type { MockProviderOptions } from '../../../mock/src/index.js';
 import { createMockHandlers } from '../../../mock/src/msw/index.js';
 import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { messageText } from '../store/stream-state.js';
-import { createChatController, type ChatControllerOptions, type ChatMessage, type ChatState } from './index.js';
+import { createChatController, storagePersistence, type ChatController, type ChatControllerOptions, type ChatMessage, type ChatState, type ChatTool } from './index.js';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -89,5 +89,242 @@ describe('chat controller metrics', () => {
     expect(chat.getSnapshot().metrics?.ended).toBe(true);
     chat.setMessages([]);
     expect(chat.getSnapshot().metrics).toBeUndefined();
+  });
+});
+
+/** Resolves with the first published state `accept` takes (or the current one, if it does). */
+function reach(chat: ChatController, accept: (state: ChatState) => boolean): Promise<ChatState> {
+  return new Promise((resolve) => {
+    if (accept(chat.getSnapshot())) return resolve(chat.getSnapshot());
+    const off = chat.subscribe(() => {
+      if (!accept(chat.getSnapshot())) return;
+      off();
+      resolve(chat.getSnapshot());
+    });
+  });
+}
+
+const settle = (ms = 30): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+const callParts = (state: ChatState) => assistants(state.messages).flatMap((m) => m.message.parts.filter((p) => p.type === 'tool-call'));
+
+describe('chat controller tools', () => {
+  const bodies: string[] = [];
+  /** The first request answers with these tool calls, any request carrying a tool result with text. */
+  const serveCalls = (calls: { id: string; name: string }[]): void => {
+    bodies.length = 0;
+    serve({
+      scenario: ({ body }) => {
+        const text = JSON.stringify(body);
+        bodies.push(text);
+        return text.includes('tool_result')
+          ? { parts: [{ type: 'text', text: 'Done.' }] }
+          : { parts: calls.map((c) => ({ type: 'tool-call' as const, toolCallId: c.id, toolName: c.name, input: { id: c.id } })) };
+      },
+      timing: { ttftMs: 0, tokenDelayMs: 0 },
+    });
+  };
+  /** A tool that counts its runs per call id. */
+  const counting = (options: Partial<ChatTool> = {}) => {
+    const runs: string[] = [];
+    const tool: ChatTool = {
+      ...options,
+      execute: (input, context) => {
+        runs.push(context.toolCallId);
+        return options.execute?.(input, context) ?? 'ok';
+      },
+    };
+    return { runs, tool };
+  };
+
+  it('runs each approved call once when two calls are approved one after the other', async () => {
+    serveCalls([{ id: 'a', name: 'guarded' }, { id: 'b', name: 'guarded' }]);
+    const { runs, tool } = counting({ needsApproval: true });
+    const chat = createChatController({ ...base, throttle: 1, tools: { guarded: tool } });
+    chat.send('Go');
+    await reach(chat, (s) => s.status === 'awaiting-approval');
+    chat.approve('a');
+    chat.approve('b');
+    const final = await reach(chat, (s) => s.status === 'done');
+    expect(runs).toEqual(['a', 'b']);
+    expect(bodies).toHaveLength(2);
+    expect(callParts(final).map((p) => p.state)).toEqual(['output-available', 'output-available']);
+  });
+
+  it('ignores a second approve of the same call, and a decision on a call that is not waiting', async () => {
+    serveCalls([{ id: 'a', name: 'guarded' }]);
+    const { runs, tool } = counting({ needsApproval: true });
+    const chat = createChatController({ ...base, throttle: 1, tools: { guarded: tool } });
+    chat.send('Go');
+    await reach(chat, (s) => s.status === 'awaiting-approval');
+    chat.approve('a');
+    chat.approve('a');
+    chat.deny('a');
+    chat.approve('unknown');
+    const final = await reach(chat, (s) => s.status === 'done');
+    expect(runs).toEqual(['a']);
+    expect(bodies).toHaveLength(2);
+    expect(callParts(final)[0]).toMatchObject({ state: 'output-available', output: 'ok' });
+  });
+
+  it('does not run again a call that is still running when another call is approved', async () => {
+    serveCalls([{ id: 'free', name: 'slow' }, { id: 'asked', name: 'guarded' }]);
+    let finishSlow: (value: string) => void = () => undefined;
+    const slow = counting({ execute: () => new Promise<string>((resolve) => (finishSlow = resolve)) });
+    const guarded = counting({ needsApproval: true });
+    const chat = createChatController({ ...base, throttle: 1, tools: { slow: slow.tool, guarded: guarded.tool } });
+    chat.send('Go');
+    const running = await reach(chat, (s) => s.status === 'running-tools');
+    // The free call runs while the other one waits, and that one can be approved meanwhile.
+    expect(running.pendingApprovals.map((p) => p.toolCallId)).toEqual(['asked']);
+    chat.approve('asked');
+    await settle();
+    expect(callParts(chat.getSnapshot()).map((p) => p.state)).toEqual(['input-available', 'output-available']);
+    finishSlow('slow result');
+    const final = await reach(chat, (s) => s.status === 'done');
+    expect(slow.runs).toEqual(['free']);
+    expect(guarded.runs).toEqual(['asked']);
+    expect(callParts(final)[0]).toMatchObject({ state: 'output-available', output: 'slow result' });
+    expect(bodies).toHaveLength(2);
+  });
+
+  it('asks for no decision once stopped while awaiting approval: a late approve runs nothing and sends nothing', async () => {
+    serveCalls([{ id: 'a', name: 'guarded' }]);
+    const { runs, tool } = counting({ needsApproval: true });
+    const chat = createChatController({ ...base, throttle: 1, tools: { guarded: tool } });
+    chat.send('Go');
+    await reach(chat, (s) => s.status === 'awaiting-approval');
+    chat.stop();
+    expect(chat.getSnapshot()).toMatchObject({ status: 'aborted', pendingApprovals: [] });
+    chat.approve('a');
+    await settle();
+    expect(runs).toEqual([]);
+    expect(bodies).toHaveLength(1);
+    expect(chat.getSnapshot().status).toBe('aborted');
+  });
+
+  it('runs the calls of a new send afresh after tools were stopped mid-run', async () => {
+    serveCalls([{ id: 'a', name: 'hangs-once' }]);
+    const { runs, tool } = counting({ execute: () => (runs.length === 1 ? new Promise<never>(() => undefined) : 'ok') });
+    const chat = createChatController({ ...base, throttle: 1, tools: { 'hangs-once': tool } });
+    chat.send('Go');
+    await reach(chat, (s) => s.status === 'running-tools');
+    chat.stop();
+    expect(chat.getSnapshot().status).toBe('aborted');
+    chat.send('Again');
+    // Each model turn ends 'done'; the third one answers the tool result.
+    const final = await reach(chat, (s) => s.status === 'done' && bodies.length === 3);
+    expect(runs).toEqual(['a', 'a']);
+    expect(callParts(final).at(-1)).toMatchObject({ state: 'output-available', output: 'ok' });
+  });
+
+  it.each([
+    ['a circular object', (): unknown => {
+      const loop: Record<string, unknown> = {};
+      loop.self = loop;
+      return loop;
+    }],
+    ['a BigInt', (): unknown => ({ total: 10n })],
+  ])('turns %s returned by a tool into an output-error the model is told about', async (_name, result) => {
+    serveCalls([{ id: 'a', name: 'odd' }]);
+    const onError = vi.fn();
+    const { final } = await converse({ ...base, onError, tools: { odd: { execute: result } } }, 'Go');
+    expect(final.status).toBe('done');
+    expect(callParts(final)[0]).toMatchObject({ state: 'output-error', errorText: expect.stringContaining('cannot be sent as JSON') });
+    expect(bodies[1]).toContain('cannot be sent as JSON');
+    expect(onError).not.toHaveBeenCalled();
+  });
+
+  it('ends a turn whose request cannot be built as an error, with onError and onFinish, and send keeps working', async () => {
+    serveCalls([]);
+    const history: ChatMessage[] = [
+      { id: 'u0', role: 'user', text: 'Count' },
+      { id: 'a0', role: 'assistant', message: { role: 'assistant', status: 'done', parts: [{ type: 'tool-call', toolCallId: 'c0', toolName: 'count', inputText: '{}', input: {}, state: 'output-available', output: { total: 10n } }] } },
+    ];
+    const onError = vi.fn();
+    const finals: ChatState[] = [];
+    const chat = createChatController({ ...base, initialMessages: history, onError, onFinish: (s) => finals.push(s) });
+    expect(() => chat.send('Again')).not.toThrow();
+    expect(chat.getSnapshot()).toMatchObject({ status: 'error', error: { kind: 'invalid-output', retryable: false } });
+    expect(chat.getSnapshot().messages.at(-1)).toMatchObject({ role: 'user', text: 'Again' });
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: expect.stringContaining('BigInt') }));
+    expect(finals.map((s) => s.status)).toEqual(['error']);
+    expect(bodies).toHaveLength(0);
+
+    chat.setMessages([]);
+    expect(chat.getSnapshot().error).toBeUndefined();
+    chat.send('Fresh');
+    expect((await reach(chat, (s) => s.status === 'done')).error).toBeUndefined();
+    expect(bodies).toHaveLength(1);
+  });
+});
+
+describe('chat controller persistence', () => {
+  /** A storage area whose writes fail while `full` is set, as a browser's does past its quota. */
+  const quotaStorage = () => {
+    const area = new Map<string, string>();
+    const storage = {
+      full: true,
+      getItem: (key: string) => area.get(key) ?? null,
+      setItem(key: string, value: string) {
+        if (storage.full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        area.set(key, value);
+      },
+    };
+    return { area, storage };
+  };
+
+  it('carries on when saving fails: the message shows, the answer streams, onFinish runs, and the failure is on the state', async () => {
+    serve({ scenario: { parts: [{ type: 'text', text: answer }] }, timing: { ttftMs: 0, tokenDelayMs: 0 } });
+    const { area, storage } = quotaStorage();
+    const finals: ChatState[] = [];
+    const chat = createChatController({ ...base, throttle: 1, persistence: storagePersistence(storage, 'chat'), onFinish: (s) => finals.push(s) });
+    expect(() => chat.send('Hello')).not.toThrow();
+    expect(chat.getSnapshot().messages[0]).toMatchObject({ role: 'user', text: 'Hello' });
+    expect(chat.getSnapshot().persistenceError).toMatchObject({ kind: 'persistence', retryable: true, message: expect.stringContaining('quota') });
+    const final = await reach(chat, (s) => s.status === 'done');
+    expect(messageText(assistants(final.messages)[0]?.message)).toBe(answer);
+    expect(finals).toEqual([final]);
+    expect(final.error).toBeUndefined();
+
+    storage.full = false;
+    chat.setMessages(final.messages);
+    expect(chat.getSnapshot().persistenceError).toBeUndefined();
+    expect(JSON.parse(area.get('chat') ?? '[]')).toHaveLength(2);
+  });
+
+  it('restores only the stored entries that have a chat message shape, and a send then works', async () => {
+    serve({ scenario: { parts: [{ type: 'text', text: answer }] }, timing: { ttftMs: 0, tokenDelayMs: 0 } });
+    const kept: ChatMessage[] = [
+      { id: 'u0', role: 'user', text: 'Earlier' },
+      { id: 'a0', role: 'assistant', message: { role: 'assistant', status: 'done', parts: [{ type: 'text', text: 'Answer.' }] } },
+    ];
+    const stored = [
+      null,
+      kept[0],
+      { role: 'assistant', message: { parts: null } },
+      { id: 'x', role: 'assistant', message: { role: 'assistant', status: 'done', parts: [{ type: 'tool-call' }] } },
+      { id: 'y', role: 'user' },
+      kept[1],
+    ];
+    const area = new Map([['chat', JSON.stringify(stored)]]);
+    const storage = { getItem: (key: string) => area.get(key) ?? null, setItem: (key: string, value: string) => void area.set(key, value) };
+    const chat = createChatController({ ...base, throttle: 1, persistence: storagePersistence(storage, 'chat') });
+    expect(chat.getSnapshot().messages).toEqual(kept);
+    chat.send('Now');
+    const final = await reach(chat, (s) => s.status === 'done');
+    expect(final.messages).toHaveLength(4);
+  });
+
+  it('restores nothing from a load that throws', () => {
+    const chat = createChatController({
+      ...base,
+      persistence: {
+        load: () => {
+          throw new Error('storage is disabled');
+        },
+        save: () => undefined,
+      },
+    });
+    expect(chat.getSnapshot()).toMatchObject({ status: 'idle', messages: [] });
   });
 });

@@ -1,11 +1,12 @@
+import type { RillErrorValue } from '../errors.js';
 import type { Message, ToolCallPart } from '../message/types.js';
 import type { StreamMetrics } from '../metrics/stream-metrics.js';
-import type { ToolDefinition } from '../providers/request/conversation.js';
+import type { RequestBody, ToolDefinition } from '../providers/request/conversation.js';
 import { toProviderRequest } from '../providers/request/to-provider-request.js';
 import { httpSource } from '../store/http-source.js';
 import { createStreamStore } from '../store/stream-store.js';
 import type { StreamState } from '../store/stream-state.js';
-import type { ChatControllerOptions, ChatMessage, ChatState, ChatStatus } from './chat-types.js';
+import type { ChatControllerOptions, ChatMessage, ChatPersistenceError, ChatState, ChatStatus } from './chat-types.js';
 import { needsApproval, runTool } from './run-tool.js';
 import { toConversation } from './to-conversation.js';
 
@@ -19,9 +20,9 @@ export interface ChatController {
   stop(): void;
   /** Drops everything after the last user message and asks again (nothing while `loading`). */
   regenerate(): void;
-  /** Runs a tool call waiting for approval. */
+  /** Runs a tool call waiting for approval. Any id not in `pendingApprovals` is ignored (a second click, a stopped turn). */
   approve(toolCallId: string): void;
-  /** Refuses a tool call waiting for approval; the model is told it was denied. */
+  /** Refuses a tool call waiting for approval; the model is told it was denied. Any id not in `pendingApprovals` is ignored. */
   deny(toolCallId: string, reason?: string): void;
   /** Replaces tools, callbacks and request fields for the next turn (the endpoint and transport stay). */
   setOptions(options: ChatControllerOptions): void;
@@ -32,6 +33,8 @@ export interface ChatController {
 }
 
 const DENIED = 'The user denied this tool call.';
+
+const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
 /**
  * Creates a chat controller over any provider: it builds each request with `toProviderRequest`
@@ -57,7 +60,12 @@ export function createChatController(options: ChatControllerOptions): ChatContro
   // The last finished turn's metrics: shown between turns (tool runs, approvals, idle).
   let lastMetrics: StreamMetrics | undefined;
   let steps = 0;
+  // Set while tool calls run; `running` holds their ids, so a later approval never starts one twice.
   let tools: AbortController | undefined;
+  const running = new Set<string>();
+  // A turn that ended before its request could be built (data no request can carry).
+  let failure: RillErrorValue | undefined;
+  let persistenceError: ChatPersistenceError | undefined;
   // Set while an async load is pending: whether a send is waiting for it to stream its turn.
   let loading: { turnQueued: boolean } | undefined;
   const decisions = new Map<string, { approved: boolean; reason?: string }>();
@@ -72,6 +80,8 @@ export function createChatController(options: ChatControllerOptions): ChatContro
   });
 
   const pendingApprovals = (): ToolCallPart[] => {
+    // Only the tool phase waits for decisions: a stopped, replaced or restored turn asks for none.
+    if (status !== 'awaiting-approval' && status !== 'running-tools') return [];
     const last = committed[committed.length - 1];
     if (last?.role !== 'assistant') return [];
     return last.message.parts.filter((p): p is ToolCallPart => p.type === 'tool-call' && p.state === 'input-available' && needsApproval(opts.tools?.[p.toolName], p.input) && !decisions.has(p.toolCallId));
@@ -81,7 +91,7 @@ export function createChatController(options: ChatControllerOptions): ChatContro
     const turn = store.getSnapshot();
     const streaming = turnId !== undefined && turn.message !== undefined;
     const messages = streaming && turn.message !== undefined && turnId !== undefined ? [...committed, { id: turnId, role: 'assistant' as const, message: turn.message, ...(turn.metrics !== undefined && { metrics: turn.metrics }) }] : committed;
-    const error = status === turn.status ? turn.error : undefined;
+    const error = failure ?? (status === turn.status ? turn.error : undefined);
     const metrics = turnId !== undefined ? turn.metrics : lastMetrics;
     return {
       messages,
@@ -90,6 +100,7 @@ export function createChatController(options: ChatControllerOptions): ChatContro
       pendingApprovals: pendingApprovals(),
       ...(turn.reconnect !== undefined && turnId !== undefined && { reconnect: turn.reconnect }),
       ...(metrics !== undefined && { metrics }),
+      ...(persistenceError !== undefined && { persistenceError }),
     };
   };
 
@@ -105,7 +116,15 @@ export function createChatController(options: ChatControllerOptions): ChatContro
     publish();
   });
 
-  const save = (): void => opts.persistence?.save(committed);
+  // A storage failure (e.g. a full quota) must not stop the conversation: it is reported and the next save retries.
+  const save = (): void => {
+    try {
+      opts.persistence?.save(committed);
+      persistenceError = undefined;
+    } catch (err) {
+      persistenceError = { kind: 'persistence', message: `The conversation could not be saved: ${messageOf(err)}`, retryable: true };
+    }
+  };
 
   const toolDefinitions = (): ToolDefinition[] | undefined => {
     const entries = Object.entries(opts.tools ?? {});
@@ -115,11 +134,12 @@ export function createChatController(options: ChatControllerOptions): ChatContro
 
   const runTurn = (): void => {
     steps += 1;
-    turnId = newId();
+    failure = undefined;
     const { model, system, maxTokens, temperature, reasoning } = opts;
     const definitions = toolDefinitions();
-    store.start(
-      toProviderRequest(opts.provider, {
+    let body: RequestBody;
+    try {
+      body = toProviderRequest(opts.provider, {
         model,
         messages: toConversation(committed),
         ...(system !== undefined && { system }),
@@ -127,8 +147,15 @@ export function createChatController(options: ChatControllerOptions): ChatContro
         ...(temperature !== undefined && { temperature }),
         ...(reasoning !== undefined && { reasoning }),
         ...(definitions !== undefined && { tools: definitions }),
-      }),
-    );
+      });
+    } catch (err) {
+      // History no request can carry (e.g. a BigInt given in `setMessages`) ends the turn as an error instead of throwing.
+      failure = { kind: 'invalid-output', message: `The conversation could not be turned into a request: ${messageOf(err)}`, retryable: false };
+      finishConversation('error');
+      return;
+    }
+    turnId = newId();
+    store.start(body);
   };
 
   const finishConversation = (final: ChatStatus): void => {
@@ -146,37 +173,19 @@ export function createChatController(options: ChatControllerOptions): ChatContro
     committed = [...committed.slice(0, -1), { ...last, message }];
   };
 
-  const resolveTools = async (): Promise<void> => {
+  // Starts every open call that may run and is not running yet; once none runs, waits for approvals or streams the next turn.
+  const resolveTools = (): void => {
     const last = committed[committed.length - 1];
     if (last?.role !== 'assistant') return;
     const open = last.message.parts.filter((p): p is ToolCallPart => p.type === 'tool-call' && p.state === 'input-available');
-    if (open.length === 0) return;
-    const runnable = open.filter((p) => !needsApproval(opts.tools?.[p.toolName], p.input) || decisions.has(p.toolCallId));
-    const waiting = open.length - runnable.length;
-    if (runnable.length === 0) {
-      status = 'awaiting-approval';
-      save();
-      publish();
+    const runnable = open.filter((p) => !running.has(p.toolCallId) && (!needsApproval(opts.tools?.[p.toolName], p.input) || decisions.has(p.toolCallId)));
+    if (runnable.length > 0) {
+      void runTools(runnable);
       return;
     }
-    const controller = new AbortController();
-    tools = controller;
-    status = 'running-tools';
-    publish();
-    const settled = await Promise.all(
-      runnable.map((p) => {
-        const decision = decisions.get(p.toolCallId);
-        if (decision?.approved === false) return { ...p, state: 'output-error' as const, errorText: decision.reason ?? DENIED };
-        return runTool(p, opts.tools?.[p.toolName], controller.signal);
-      }),
-    );
-    if (tools !== controller || controller.signal.aborted) return;
-    tools = undefined;
-    const byId = new Map(settled.map((p) => [p.toolCallId, p]));
-    const current = committed[committed.length - 1];
-    if (current?.role !== 'assistant') return;
-    replaceLast({ ...current.message, parts: current.message.parts.map((p) => (p.type === 'tool-call' ? (byId.get(p.toolCallId) ?? p) : p)) });
-    if (waiting > 0) {
+    // Calls still running call this again when they settle.
+    if (running.size > 0) return;
+    if (open.length > 0) {
       status = 'awaiting-approval';
       save();
       publish();
@@ -188,6 +197,33 @@ export function createChatController(options: ChatControllerOptions): ChatContro
     }
   };
 
+  const runTools = async (calls: ToolCallPart[]): Promise<void> => {
+    const controller = (tools ??= new AbortController());
+    for (const p of calls) running.add(p.toolCallId);
+    status = 'running-tools';
+    publish();
+    const settled = await Promise.all(
+      calls.map((p) => {
+        const decision = decisions.get(p.toolCallId);
+        if (decision?.approved === false) return { ...p, state: 'output-error' as const, errorText: decision.reason ?? DENIED };
+        return runTool(p, opts.tools?.[p.toolName], controller.signal);
+      }),
+    );
+    // A stop, send or replacement since (each clears `tools`) dropped these results.
+    if (tools !== controller) return;
+    for (const p of settled) running.delete(p.toolCallId);
+    const byId = new Map(settled.map((p) => [p.toolCallId, p]));
+    const current = committed[committed.length - 1];
+    if (current?.role !== 'assistant') return;
+    replaceLast({ ...current.message, parts: current.message.parts.map((p) => (p.type === 'tool-call' ? (byId.get(p.toolCallId) ?? p) : p)) });
+    if (running.size > 0) {
+      publish();
+      return;
+    }
+    tools = undefined;
+    resolveTools();
+  };
+
   function turnEnded(final: StreamState): void {
     if (turnId === undefined || final.message === undefined) return;
     lastMetrics = final.metrics;
@@ -195,7 +231,7 @@ export function createChatController(options: ChatControllerOptions): ChatContro
     turnId = undefined;
     const hasCalls = final.status === 'done' && final.message.parts.some((p) => p.type === 'tool-call' && p.state === 'input-available');
     status = final.status;
-    if (hasCalls && opts.tools !== undefined) void resolveTools();
+    if (hasCalls && opts.tools !== undefined) resolveTools();
     else finishConversation(final.status);
   }
 
@@ -204,7 +240,15 @@ export function createChatController(options: ChatControllerOptions): ChatContro
     if (tools !== undefined) {
       tools.abort();
       tools = undefined;
+      running.clear();
     }
+  };
+
+  const decide = (toolCallId: string, decision: { approved: boolean; reason?: string }): void => {
+    // A second click, or a call already decided, running, stopped or unknown, is not a new decision.
+    if (!pendingApprovals().some((p) => p.toolCallId === toolCallId)) return;
+    decisions.set(toolCallId, decision);
+    resolveTools();
   };
 
   // The restored history goes before anything sent meanwhile; a send made while loading streams now.
@@ -224,7 +268,13 @@ export function createChatController(options: ChatControllerOptions): ChatContro
   };
 
   if (opts.persistence !== undefined && opts.initialMessages === undefined) {
-    const loaded = opts.persistence.load();
+    let loaded: ReturnType<typeof opts.persistence.load>;
+    try {
+      loaded = opts.persistence.load();
+    } catch {
+      // Unreadable storage restores nothing rather than failing the chat's creation.
+      loaded = undefined;
+    }
     if (loaded instanceof Promise) {
       loading = { turnQueued: false };
       status = 'loading';
@@ -271,12 +321,10 @@ export function createChatController(options: ChatControllerOptions): ChatContro
       runTurn();
     },
     approve(toolCallId) {
-      decisions.set(toolCallId, { approved: true });
-      void resolveTools();
+      decide(toolCallId, { approved: true });
     },
     deny(toolCallId, reason) {
-      decisions.set(toolCallId, { approved: false, ...(reason !== undefined && { reason }) });
-      void resolveTools();
+      decide(toolCallId, { approved: false, ...(reason !== undefined && { reason }) });
     },
     setOptions(next) {
       opts = next;
@@ -288,6 +336,7 @@ export function createChatController(options: ChatControllerOptions): ChatContro
       committed = messages;
       turnId = undefined;
       lastMetrics = undefined;
+      failure = undefined;
       status = 'idle';
       save();
       publish();
@@ -298,6 +347,7 @@ export function createChatController(options: ChatControllerOptions): ChatContro
       store.dispose();
       tools?.abort();
       tools = undefined;
+      running.clear();
     },
   };
 }

@@ -35,9 +35,12 @@ export type ChatStatus = StreamStatus | 'loading' | 'running-tools' | 'awaiting-
 export interface ChatState {
   messages: ChatMessage[];
   status: ChatStatus;
-  /** The last turn's error, if it ended with one. */
+  /** The last turn's error, if it ended with one (`invalid-output` when its history could not be turned into a request). */
   error?: RillErrorValue;
-  /** Tool calls waiting for `approve(id)` or `deny(id)`. */
+  /**
+   * Tool calls waiting for `approve(id)` or `deny(id)`, while the status is `awaiting-approval` or
+   * `running-tools`; empty once the turn is stopped or replaced, and for a restored conversation.
+   */
   pendingApprovals: ToolCallPart[];
   /** Set while the current turn waits to reconnect. */
   reconnect?: ReconnectState;
@@ -46,12 +49,25 @@ export interface ChatState {
    * reconnects, buffering), else the last turn's; absent before the first turn and after `setMessages`.
    */
   metrics?: StreamMetrics;
+  /** Set while the last `persistence.save` threw: the chat carries on unsaved, and the next save tries again. */
+  persistenceError?: ChatPersistenceError;
+}
+
+/**
+ * A persistence `save` that threw (a full storage quota, storage turned off), as an error value
+ * shaped like `RillErrorValue`; it does not end or fail the turn.
+ */
+export interface ChatPersistenceError {
+  kind: 'persistence';
+  message: string;
+  retryable: boolean;
 }
 
 /**
  * Where a conversation is kept across reloads. `load` may be async: until it settles the status
  * is `loading`, nothing is saved, and a `send` shows its message at once but streams only after
- * the restored history (which goes before it). A load that rejects restores nothing.
+ * the restored history (which goes before it). A load that throws or rejects restores nothing; a
+ * `save` that throws sets `ChatState.persistenceError` and the chat carries on.
  */
 export interface ChatPersistence {
   load(): ChatMessage[] | undefined | Promise<ChatMessage[] | undefined>;

@@ -6,9 +6,30 @@ export interface KeyValueStorage {
   setItem(key: string, value: string): void;
 }
 
+const MESSAGE_STATUSES: ReadonlySet<unknown> = new Set(['streaming', 'done', 'interrupted', 'error', 'aborted']);
+const TOOL_STATES: ReadonlySet<unknown> = new Set(['input-streaming', 'input-available', 'output-available', 'output-error']);
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+const isPart = (part: unknown): boolean => {
+  if (!isRecord(part)) return false;
+  if (part.type === 'text' || part.type === 'reasoning') return typeof part.text === 'string';
+  return part.type === 'tool-call' && typeof part.toolCallId === 'string' && typeof part.toolName === 'string' && typeof part.inputText === 'string' && TOOL_STATES.has(part.state);
+};
+
+// Stored data may be stale or edited: an entry a render or the next request would trip over is not restored.
+const isChatMessage = (entry: unknown): entry is ChatMessage => {
+  if (!isRecord(entry) || typeof entry.id !== 'string') return false;
+  if (entry.role === 'user') return typeof entry.text === 'string';
+  const { message } = entry;
+  return entry.role === 'assistant' && isRecord(message) && message.role === 'assistant' && MESSAGE_STATUSES.has(message.status) && Array.isArray(message.parts) && message.parts.every(isPart);
+};
+
 /**
  * Keeps a conversation in a Web Storage area under `key`, so a reload restores it; unreadable
- * data is ignored rather than thrown.
+ * data is ignored rather than thrown, and stored entries that are not chat messages are dropped.
+ * A failing `setItem` (e.g. `QuotaExceededError`) throws from `save`, which the chat controller
+ * reports as `ChatState.persistenceError`.
  *
  * @example createChatController({ ...options, persistence: storagePersistence(localStorage, 'chat:support') });
  */
@@ -17,7 +38,7 @@ export function storagePersistence(storage: KeyValueStorage, key: string): ChatP
     load() {
       try {
         const saved: unknown = JSON.parse(storage.getItem(key) ?? 'null');
-        return Array.isArray(saved) ? (saved as ChatMessage[]) : undefined;
+        return Array.isArray(saved) ? saved.filter(isChatMessage) : undefined;
       } catch {
         return undefined;
       }
