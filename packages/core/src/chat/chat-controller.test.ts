@@ -5,6 +5,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { messageText } from '../store/stream-state.js';
 import { createChatController, storagePersistence, type ChatController, type ChatControllerOptions, type ChatMessage, type ChatState, type ChatTool } from './index.js';
+import type { ToolCallPart } from '../message/index.js';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -313,6 +314,25 @@ describe('chat controller persistence', () => {
     chat.send('Now');
     const final = await reach(chat, (s) => s.status === 'done');
     expect(final.messages).toHaveLength(4);
+  });
+
+  it('restores a conversation saved while awaiting approval as awaiting approval: approving runs the tool and the answer streams', async () => {
+    serve({ scenario: { parts: [{ type: 'text', text: answer }] }, timing: { ttftMs: 0, tokenDelayMs: 0 } });
+    const call: ToolCallPart = { type: 'tool-call', toolCallId: 'c1', toolName: 'guarded', inputText: '{}', input: {}, state: 'input-available' };
+    const saved: ChatMessage[] = [
+      { id: 'u0', role: 'user', text: 'Go' },
+      { id: 'a0', role: 'assistant', message: { role: 'assistant', status: 'done', finishReason: 'tool-calls', parts: [call] } },
+    ];
+    const area = new Map([['chat', JSON.stringify(saved)]]);
+    const storage = { getItem: (key: string) => area.get(key) ?? null, setItem: (key: string, value: string) => void area.set(key, value) };
+    const runs: string[] = [];
+    const tools = { guarded: { needsApproval: true, execute: (_input: unknown, context: { toolCallId: string }) => (runs.push(context.toolCallId), 'ok') } };
+    const chat = createChatController({ ...base, throttle: 1, tools, persistence: storagePersistence(storage, 'chat') });
+    expect(chat.getSnapshot()).toMatchObject({ status: 'awaiting-approval', pendingApprovals: [{ toolCallId: 'c1' }] });
+    chat.approve('c1');
+    const final = await reach(chat, (s) => s.status === 'done');
+    expect(runs).toEqual(['c1']);
+    expect(messageText(assistants(final.messages).at(-1)?.message)).toBe(answer);
   });
 
   it('restores nothing from a load that throws', () => {

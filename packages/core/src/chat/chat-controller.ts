@@ -79,13 +79,18 @@ export function createChatController(options: ChatControllerOptions): ChatContro
     onFinish: (final) => turnEnded(final),
   });
 
-  const pendingApprovals = (): ToolCallPart[] => {
-    // Only the tool phase waits for decisions: a stopped, replaced or restored turn asks for none.
-    if (status !== 'awaiting-approval' && status !== 'running-tools') return [];
+  // The last answer's calls that wait for a decision.
+  const undecided = (): ToolCallPart[] => {
     const last = committed[committed.length - 1];
     if (last?.role !== 'assistant') return [];
     return last.message.parts.filter((p): p is ToolCallPart => p.type === 'tool-call' && p.state === 'input-available' && needsApproval(opts.tools?.[p.toolName], p.input) && !decisions.has(p.toolCallId));
   };
+
+  // Only the tool phase waits for decisions: a stopped or replaced turn asks for none.
+  const pendingApprovals = (): ToolCallPart[] => (status === 'awaiting-approval' || status === 'running-tools' ? undecided() : []);
+
+  // A conversation saved while waiting for approval (then reloaded) waits again, so its calls can still be decided.
+  const restingStatus = (): ChatStatus => (undecided().length > 0 ? 'awaiting-approval' : 'idle');
 
   const build = (): ChatState => {
     const turn = store.getSnapshot();
@@ -257,7 +262,7 @@ export function createChatController(options: ChatControllerOptions): ChatContro
     if (waiting === undefined) return;
     loading = undefined;
     committed = [...(saved ?? []), ...committed];
-    status = 'idle';
+    status = restingStatus();
     if (!waiting.turnQueued) {
       publish();
       return;
@@ -279,7 +284,10 @@ export function createChatController(options: ChatControllerOptions): ChatContro
       loading = { turnQueued: false };
       status = 'loading';
       void loaded.then(restored, () => restored(undefined));
-    } else if (loaded !== undefined) committed = loaded;
+    } else if (loaded !== undefined) {
+      committed = loaded;
+      status = restingStatus();
+    }
     state = build();
   }
 
