@@ -14,6 +14,7 @@
  * | `provider`        | the provider sent an error event or error payload                       | per provider |
  * | `circuit-open`    | `race` skipped every candidate: each circuit breaker is cooling down    | yes       |
  * | `invalid-output`  | structured output is not valid JSON or breaks its schema (quoted path)  | yes       |
+ * | `invalid-request` | a conversation no provider request can carry (e.g. a BigInt in history) | no        |
  */
 export type RillErrorKind =
   | 'network'
@@ -25,7 +26,8 @@ export type RillErrorKind =
   | 'malformed-event'
   | 'provider'
   | 'circuit-open'
-  | 'invalid-output';
+  | 'invalid-output'
+  | 'invalid-request';
 
 /** The plain-data shape of an error, as stored on a `Message` and sent across boundaries. */
 export interface RillErrorValue {

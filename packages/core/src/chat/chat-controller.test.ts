@@ -245,7 +245,7 @@ describe('chat controller tools', () => {
     const finals: ChatState[] = [];
     const chat = createChatController({ ...base, initialMessages: history, onError, onFinish: (s) => finals.push(s) });
     expect(() => chat.send('Again')).not.toThrow();
-    expect(chat.getSnapshot()).toMatchObject({ status: 'error', error: { kind: 'invalid-output', retryable: false } });
+    expect(chat.getSnapshot()).toMatchObject({ status: 'error', error: { kind: 'invalid-request', retryable: false } });
     expect(chat.getSnapshot().messages.at(-1)).toMatchObject({ role: 'user', text: 'Again' });
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: expect.stringContaining('BigInt') }));
     expect(finals.map((s) => s.status)).toEqual(['error']);

@@ -155,7 +155,7 @@ export function createChatController(options: ChatControllerOptions): ChatContro
       });
     } catch (err) {
       // History no request can carry (e.g. a BigInt given in `setMessages`) ends the turn as an error instead of throwing.
-      failure = { kind: 'invalid-output', message: `The conversation could not be turned into a request: ${messageOf(err)}`, retryable: false };
+      failure = { kind: 'invalid-request', message: `The conversation could not be turned into a request: ${messageOf(err)}`, retryable: false };
       finishConversation('error');
       return;
     }

@@ -35,7 +35,7 @@ export type ChatStatus = StreamStatus | 'loading' | 'running-tools' | 'awaiting-
 export interface ChatState {
   messages: ChatMessage[];
   status: ChatStatus;
-  /** The last turn's error, if it ended with one (`invalid-output` when its history could not be turned into a request). */
+  /** The last turn's error, if it ended with one (`invalid-request` when its history could not be turned into a request). */
   error?: RillErrorValue;
   /**
    * Tool calls waiting for `approve(id)` or `deny(id)`, while the status is `awaiting-approval` or
