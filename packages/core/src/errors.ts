@@ -15,6 +15,7 @@
  * | `circuit-open`    | `race` skipped every candidate: each circuit breaker is cooling down    | yes       |
  * | `invalid-output`  | structured output is not valid JSON or breaks its schema (quoted path)  | yes       |
  * | `invalid-request` | a conversation no provider request can carry (e.g. a BigInt in history) | no        |
+ * | `persistence`     | saving a conversation failed (storage quota); the chat carries on      | yes       |
  */
 export type RillErrorKind =
   | 'network'
@@ -27,7 +28,8 @@ export type RillErrorKind =
   | 'provider'
   | 'circuit-open'
   | 'invalid-output'
-  | 'invalid-request';
+  | 'invalid-request'
+  | 'persistence';
 
 /** The plain-data shape of an error, as stored on a `Message` and sent across boundaries. */
 export interface RillErrorValue {

@@ -6,7 +6,7 @@ import { toProviderRequest } from '../providers/request/to-provider-request.js';
 import { httpSource } from '../store/http-source.js';
 import { createStreamStore } from '../store/stream-store.js';
 import type { StreamState } from '../store/stream-state.js';
-import type { ChatControllerOptions, ChatMessage, ChatPersistenceError, ChatState, ChatStatus } from './chat-types.js';
+import type { ChatControllerOptions, ChatMessage, ChatState, ChatStatus } from './chat-types.js';
 import { needsApproval, runTool } from './run-tool.js';
 import { toConversation } from './to-conversation.js';
 
@@ -65,7 +65,7 @@ export function createChatController(options: ChatControllerOptions): ChatContro
   const running = new Set<string>();
   // A turn that ended before its request could be built (data no request can carry).
   let failure: RillErrorValue | undefined;
-  let persistenceError: ChatPersistenceError | undefined;
+  let persistenceError: RillErrorValue | undefined;
   // Set while an async load is pending: whether a send is waiting for it to stream its turn.
   let loading: { turnQueued: boolean } | undefined;
   const decisions = new Map<string, { approved: boolean; reason?: string }>();

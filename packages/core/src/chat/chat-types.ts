@@ -50,17 +50,7 @@ export interface ChatState {
    */
   metrics?: StreamMetrics;
   /** Set while the last `persistence.save` threw: the chat carries on unsaved, and the next save tries again. */
-  persistenceError?: ChatPersistenceError;
-}
-
-/**
- * A persistence `save` that threw (a full storage quota, storage turned off), as an error value
- * shaped like `RillErrorValue`; it does not end or fail the turn.
- */
-export interface ChatPersistenceError {
-  kind: 'persistence';
-  message: string;
-  retryable: boolean;
+  persistenceError?: RillErrorValue;
 }
 
 /**

@@ -1,6 +1,6 @@
 export { createChatController } from './chat-controller.js';
 export type { ChatController } from './chat-controller.js';
-export type { ChatControllerOptions, ChatMessage, ChatPersistence, ChatPersistenceError, ChatState, ChatStatus, ChatTool } from './chat-types.js';
+export type { ChatControllerOptions, ChatMessage, ChatPersistence, ChatState, ChatStatus, ChatTool } from './chat-types.js';
 export { toConversation } from './to-conversation.js';
 export { storagePersistence } from './storage-persistence.js';
 export type { KeyValueStorage } from './storage-persistence.js';
