@@ -116,6 +116,38 @@ describe('createMetricsRecorder', () => {
     expect(reported.recorder.snapshot()).toMatchObject({ outputTokens: 120, tokensPerSecond: 120 });
   });
 
+  it('counts token parts while streaming when the running usage lags (Anthropic message_start says 1)', () => {
+    const { recorder, advance } = fakeClockRecorder();
+    recorder.start();
+    recorder.part({ type: 'usage', usage: { inputTokens: 10, outputTokens: 1 } });
+    tokens(recorder, advance, 25, 20, 500); // first token at 500 ms, 25th at 980 ms
+    advance(20);
+    expect(recorder.snapshot().tokensPerSecond).toBe(50);
+    recorder.part({ type: 'usage', usage: { outputTokens: 60 } });
+    advance(100);
+    recorder.end(); // 600 ms of generation, 60 tokens as the provider counted them
+    expect(recorder.snapshot()).toMatchObject({ outputTokens: 60, tokensPerSecond: 100 });
+  });
+
+  it('leaves hidden reasoning out of tokens/s but keeps reasoning that streamed', () => {
+    const hidden = fakeClockRecorder();
+    hidden.recorder.start();
+    tokens(hidden.recorder, hidden.advance, 100, 20, 5000); // 2000 hidden reasoning tokens before the first visible one
+    hidden.recorder.part({ type: 'usage', usage: { outputTokens: 2100, reasoningTokens: 2000 } });
+    hidden.advance(20);
+    hidden.recorder.end(); // 2000 ms of visible generation
+    expect(hidden.recorder.snapshot()).toMatchObject({ outputTokens: 2100, tokensPerSecond: 50 });
+
+    const shown = fakeClockRecorder();
+    shown.recorder.start();
+    shown.advance(500);
+    shown.recorder.part({ type: 'reasoning-delta', id: 'r', delta: 'hmm' });
+    tokens(shown.recorder, shown.advance, 50, 20);
+    shown.recorder.part({ type: 'usage', usage: { outputTokens: 200, reasoningTokens: 100 } });
+    shown.recorder.end(); // 1000 ms from the first (reasoning) token
+    expect(shown.recorder.snapshot().tokensPerSecond).toBe(200);
+  });
+
   it('counts reasoning and tool-input deltas as tokens but not structural parts', () => {
     const { recorder, advance } = fakeClockRecorder();
     recorder.start();

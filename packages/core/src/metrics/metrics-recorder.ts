@@ -49,6 +49,8 @@ export function createMetricsRecorder(options: MetricsRecorderOptions = {}): Met
   let endedAt: number | undefined;
   let tokenParts = 0;
   let outputTokens: number | undefined;
+  let reasoningTokens: number | undefined;
+  let reasoningSeen = false;
   let reconnects = 0;
 
   const begin = (): number => {
@@ -58,6 +60,15 @@ export function createMetricsRecorder(options: MetricsRecorderOptions = {}): Met
       buffering.arrival(at, false);
     }
     return at;
+  };
+
+  /** Tokens generated since the first token: see `StreamMetrics.tokensPerSecond`. */
+  const generatedTokens = (ended: boolean): number => {
+    if (outputTokens === undefined) return tokenParts;
+    // Reasoning that streamed no part was generated before the first token, outside the timed span.
+    const visible = Math.max(0, outputTokens - (reasoningSeen ? 0 : (reasoningTokens ?? 0)));
+    // Running counts can lag (Anthropic's message_start says 1): parts are a floor until the end.
+    return ended ? visible : Math.max(visible, tokenParts);
   };
 
   return {
@@ -73,7 +84,11 @@ export function createMetricsRecorder(options: MetricsRecorderOptions = {}): Met
     part(part) {
       if (endedAt !== undefined) return;
       const at = begin();
-      if (part.type === 'usage' && part.usage.outputTokens !== undefined) outputTokens = part.usage.outputTokens;
+      if (part.type === 'usage') {
+        outputTokens = part.usage.outputTokens ?? outputTokens;
+        reasoningTokens = part.usage.reasoningTokens ?? reasoningTokens;
+      }
+      if (part.type === 'reasoning-delta' || part.type === 'reasoning-redacted') reasoningSeen = true;
       const token = isTokenPart(part);
       buffering.arrival(at, token);
       if (!token) return;
@@ -106,7 +121,7 @@ export function createMetricsRecorder(options: MetricsRecorderOptions = {}): Met
       const p95 = gaps.percentile(0.95);
       if (p95 !== undefined) metrics.interTokenP95Ms = p95;
       const generatingMs = firstTokenAt === undefined ? 0 : until - firstTokenAt;
-      if (generatingMs > 0) metrics.tokensPerSecond = ((outputTokens ?? tokenParts) * 1000) / generatingMs;
+      if (generatingMs > 0) metrics.tokensPerSecond = (generatedTokens(ended) * 1000) / generatingMs;
       if (metrics.bufferingSuspected) metrics.bufferingMessage = bufferingMessage;
       return metrics;
     },

@@ -18,8 +18,11 @@ export interface StreamMetrics {
   /** The provider's own output token count, when it sent usage. */
   outputTokens?: number;
   /**
-   * Output tokens per second of generation: `outputTokens` (else `tokenParts`) over the time from
-   * the first token to `end()` (or now). Absent until time has passed since the first token.
+   * Output tokens per second of generation: the tokens generated from the first token to `end()`
+   * (or now), over that time. Once ended that is the provider's `outputTokens` (else `tokenParts`);
+   * while streaming, the larger of the two, since running counts lag. Reasoning tokens are left
+   * out when no reasoning part was seen (hidden reasoning ran before the first token). Absent until
+   * time has passed since the first token.
    */
   tokensPerSecond?: number;
   /** How many times the transport reconnected. */

@@ -14,7 +14,9 @@ export interface HttpSourceOptions extends Pick<StreamSSEOptions, 'retry' | 'idl
 
 /**
  * The part source of an HTTP endpoint: `streamSSE` (retry, resume, idle timeout) then the
- * provider's decoder. A string body is sent as is; any other body is sent as JSON.
+ * provider's decoder. A body fetch can send (string, FormData, URLSearchParams, Blob, buffer or
+ * stream) is sent as is; any other body, such as a plain object or array, is sent as JSON with
+ * `content-type: application/json` unless the headers set one.
  *
  * @example
  * const store = createStreamStore({ source: httpSource({ url: '/api/chat', provider: 'anthropic' }) });
@@ -23,16 +25,29 @@ export function httpSource(options: HttpSourceOptions): PartSource {
   const { url, headers, provider = 'sse', ...transport } = options;
   return ({ body, signal, onOpen, onReconnect }) => {
     const merged = new Headers(headers);
-    const isText = typeof body === 'string' || body === undefined;
-    if (!isText && !merged.has('content-type')) merged.set('content-type', 'application/json');
+    const raw = body === undefined || isBodyInit(body);
+    if (!raw && !merged.has('content-type')) merged.set('content-type', 'application/json');
     const events = streamSSE(url, {
       ...transport,
       headers: merged,
-      body: isText ? body : JSON.stringify(body),
+      body: raw ? body : JSON.stringify(body),
       signal,
       onOpen,
       onReconnect,
     });
     return provider === 'sse' ? decodeRawSSE(events) : decodeProvider(provider, events);
   };
+}
+
+/** Whether fetch sends `body` itself; the globals are checked first since not every runtime has them all. */
+function isBodyInit(body: unknown): body is BodyInit {
+  return (
+    typeof body === 'string' ||
+    body instanceof ArrayBuffer ||
+    ArrayBuffer.isView(body) ||
+    (typeof Blob !== 'undefined' && body instanceof Blob) ||
+    (typeof FormData !== 'undefined' && body instanceof FormData) ||
+    (typeof URLSearchParams !== 'undefined' && body instanceof URLSearchParams) ||
+    (typeof ReadableStream !== 'undefined' && body instanceof ReadableStream)
+  );
 }

@@ -132,6 +132,46 @@ describe('createStreamStore', () => {
     expect(calls).toBe(1);
   });
 
+  it('goes from connecting or reconnecting straight to error when the request fails before any response', async () => {
+    for (const [status, expected] of [
+      [400, ['connecting', 'error']],
+      [503, ['connecting', 'reconnecting', 'error']],
+    ] as const) {
+      const fetch = async (): Promise<Response> => new Response('nope', { status });
+      const store = createStreamStore({ url: 'https://api.test/chat', fetch, retry: { maxAttempts: 2, baseDelayMs: 1 }, throttle: 0 });
+      const statuses: string[] = [];
+      store.subscribe(() => {
+        const { status: now } = store.getSnapshot();
+        if (statuses.at(-1) !== now) statuses.push(now);
+      });
+      store.start();
+      await vi.waitFor(() => expect(store.getSnapshot().status).toBe('error'));
+      expect(statuses).toEqual(expected);
+      expect(store.getSnapshot()).toMatchObject({ error: { kind: 'http', status } });
+    }
+  });
+
+  it('sends a body fetch can send as is, and JSON only for other values', async () => {
+    const sent: { body: unknown; type: string | null }[] = [];
+    const fetch = async (_url: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+      sent.push({ body: init?.body, type: new Headers(init?.headers).get('content-type') });
+      return new Response('data: ok\n\n', { headers: { 'content-type': 'text/event-stream' } });
+    };
+    const form = new FormData();
+    form.set('prompt', 'hi');
+    const bodies = [form, new URLSearchParams({ prompt: 'hi' }), new Blob(['hi']), new Uint8Array([104, 105]), 'hi'];
+    const store = createStreamStore({ url: 'https://api.test/chat', fetch, throttle: 0 });
+    for (const body of [...bodies, { prompt: 'hi' }, ['hi']]) {
+      store.start(body);
+      await vi.waitFor(() => expect(store.getSnapshot().status).toBe('done'));
+    }
+    expect(sent.slice(0, bodies.length)).toEqual(bodies.map((body) => ({ body, type: null })));
+    expect(sent.slice(bodies.length)).toEqual([
+      { body: '{"prompt":"hi"}', type: 'application/json' },
+      { body: '["hi"]', type: 'application/json' },
+    ]);
+  });
+
   it('tells a failure before the answer (server, network, stall) from a resume after it started', async () => {
     const failures: RillErrorValue[] = [
       { kind: 'http', status: 503, message: 'Service unavailable', retryable: true },

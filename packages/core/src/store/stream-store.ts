@@ -135,7 +135,8 @@ export function createStreamStore(initial: StreamStoreOptions): StreamStore {
     current.metrics.part(part);
     current.acc.push(part);
     call(() => options.onPart?.(part));
-    if (current.status === 'connecting' || current.status === 'reconnecting') {
+    // A part that ends the message (an error before any response) leaves the status to finish().
+    if ((current.status === 'connecting' || current.status === 'reconnecting') && current.acc.current().status === 'streaming') {
       current.status = 'streaming';
       current.reconnect = undefined;
       publishNow(current);

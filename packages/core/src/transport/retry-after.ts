@@ -13,3 +13,33 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   const at = /[a-z]/i.test(text) ? Date.parse(text) : NaN;
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
+
+/**
+ * The wait a Google API error body asks for in ms: the `retryDelay` (decimal seconds and `s`) of a
+ * `google.rpc.RetryInfo` entry in `error.details`, which Gemini sends instead of a Retry-After
+ * header; `undefined` when the body is not such JSON.
+ *
+ * @example
+ * parseRetryInfo('{"error":{"details":[{"@type":"type.googleapis.com/google.rpc.RetryInfo","retryDelay":"45.8s"}]}}'); // 45800
+ */
+export function parseRetryInfo(body: string): number | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+  const details: unknown = field(field(parsed, 'error'), 'details');
+  if (!Array.isArray(details)) return undefined;
+  for (const detail of details) {
+    const delay = field(detail, 'retryDelay');
+    const seconds = typeof delay === 'string' ? /^(\d+(?:\.\d+)?)s$/.exec(delay)?.[1] : undefined;
+    if (seconds !== undefined) return Math.round(Number(seconds) * 1000);
+  }
+  return undefined;
+}
+
+/** A property of a JSON value, or `undefined` when it is no object. */
+function field(value: unknown, key: string): unknown {
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+}

@@ -60,6 +60,36 @@ describe('streamSSE waits', () => {
     expect(reconnects[0]?.delayMs).toBe(60_000);
   });
 
+  it("waits for the RetryInfo delay in a Gemini 429 body (no Retry-After header), capped at one minute", async () => {
+    // As Gemini sends it: the delay comes last, after details longer than the error message quotes.
+    const gemini429 = (retryDelay: string) => () =>
+      Response.json(
+        {
+          error: {
+            code: 429,
+            message: 'You exceeded your current quota, please check your plan and billing details.',
+            status: 'RESOURCE_EXHAUSTED',
+            details: [
+              { '@type': 'type.googleapis.com/google.rpc.QuotaFailure', violations: [{ quotaMetric: 'generativelanguage.googleapis.com/generate_content_free_tier_requests', quotaId: 'GenerateRequestsPerMinutePerProjectPerModel-FreeTier' }] },
+              { '@type': 'type.googleapis.com/google.rpc.Help', links: [{ description: 'Learn more about Gemini API quotas', url: 'https://ai.google.dev/gemini-api/docs/rate-limits' }] },
+              { '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay },
+            ],
+          },
+        },
+        { status: 429 },
+      );
+    const reconnects: ReconnectInfo[] = [];
+    const fetch = scriptedFetch(gemini429('45.8s'), gemini429('600s'), () => eventStream('data: ok\n\n'));
+    const first = streamSSE('https://api.test/chat', { fetch, retry: { baseDelayMs: 10 }, onReconnect: (info) => reconnects.push(info) }).next();
+    await vi.advanceTimersByTimeAsync(45_799);
+    expect(fetch).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1 + 60_000);
+    expect((await first).value?.data).toBe('ok');
+    expect(reconnects.map((r) => r.delayMs)).toEqual([45_800, 60_000]);
+    expect(reconnects[0]?.error.message).toMatch(/^HTTP 429 .*You exceeded your current quota/);
+    expect(reconnects[0]?.error.message.length).toBeLessThan(260);
+  });
+
   it('backs off exponentially with full jitter up to maxDelayMs', async () => {
     vi.spyOn(Math, 'random').mockReturnValue(0.5);
     const reconnects: ReconnectInfo[] = [];

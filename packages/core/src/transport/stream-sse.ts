@@ -3,7 +3,7 @@ import { createSSEDecoder, type SSEEvent } from '../sse/index.js';
 import { backoffDelay } from './backoff.js';
 import { parseRetryAfter } from './retry-after.js';
 import { sleep } from './sleep.js';
-import { abortedError, networkError, responseError } from './transport-errors.js';
+import { abortedError, networkError, responseFailure } from './transport-errors.js';
 
 /** How failed connections are tried again; `maxAttempts` counts the first request too. */
 export interface RetryOptions {
@@ -42,7 +42,7 @@ export interface StreamSSEOptions extends RequestInit {
   onReconnect?(info: ReconnectInfo): void;
 }
 
-// Retry-After and `retry:` come from the server; one hour would look like a hang, so waits stop at a minute.
+// Retry-After, RetryInfo and `retry:` come from the server; one hour would look like a hang, so waits stop at a minute.
 const MAX_WAIT_MS = 60_000;
 
 /**
@@ -50,11 +50,12 @@ const MAX_WAIT_MS = 60_000;
  *
  * The method is POST when there is a body, else GET; `accept: text/event-stream` is added unless
  * set. Until a 2xx event-stream response arrives, network errors, stalls and 408/409/425/429/5xx
- * are retried with full-jitter backoff (Retry-After wins). Once it has arrived the request is
- * never re-sent: a dropped or stalled stream is resumed with `Last-Event-ID` when the server gave
- * ids (no id is yielded twice), else iteration ends with an `interrupted` error after every event
- * that arrived. Errors are {@link RillError}s thrown from the iterator; aborting `signal` throws
- * `aborted` at once and closes the connection. The body must be re-sendable (not a stream).
+ * are retried with full-jitter backoff (Retry-After wins, else Gemini's RetryInfo in a JSON error
+ * body). Once it has arrived the request is never re-sent: a dropped or stalled stream is resumed
+ * with `Last-Event-ID` when the server gave ids (no id is yielded twice), else iteration ends with
+ * an `interrupted` error after every event that arrived. Errors are {@link RillError}s thrown
+ * from the iterator; aborting `signal` throws `aborted` at once and closes the connection. The
+ * body must be re-sendable (not a stream).
  *
  * @example
  * for await (const event of streamSSE('/api/chat', { body: JSON.stringify({ prompt }), signal, idleTimeoutMs: 30_000 })) {
@@ -112,9 +113,10 @@ export async function* streamSSE(url: string, opts: StreamSSEOptions = {}): Asyn
       const response = await doFetch(target, { ...init, method: verb, headers, body, signal: ctl.signal }).catch((cause: unknown) => {
         throw failure ?? networkError(`Request to ${target} failed`, cause);
       });
-      retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
-      const bad = await responseError(response);
-      if (failure || bad) throw failure ?? bad;
+      const bad = await responseFailure(response);
+      retryAfterMs = parseRetryAfter(response.headers.get('retry-after')) ?? bad?.retryDelayMs;
+      if (failure) throw failure;
+      if (bad) throw bad.error;
       started = true;
       onOpen?.(response);
       if (!response.body) return;

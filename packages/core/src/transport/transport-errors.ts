@@ -1,7 +1,10 @@
 import { RillError } from '../errors.js';
 import { isRetryableStatus } from './backoff.js';
+import { parseRetryInfo } from './retry-after.js';
 
 const QUOTE_CHARS = 200;
+// Gemini puts RetryInfo after its QuotaFailure and Help details, well past the quote.
+const ERROR_BODY_CHARS = 16_384;
 
 /**
  * The `aborted` error for a caller's signal, keeping its reason as the cause.
@@ -24,38 +27,50 @@ export function networkError(what: string, cause: unknown): RillError {
   return new RillError({ kind: 'network', message: `${what}: ${detail}`, retryable: true }, { cause });
 }
 
-/**
- * The error for a response that is not a 2xx `text/event-stream`, quoting the first 200
- * characters of its body; `undefined` when the response is a usable event stream.
- *
- * @example
- * const bad = await responseError(await fetch(url));
- * if (bad) throw bad;
- */
-export async function responseError(response: Response): Promise<RillError | undefined> {
-  const type = response.headers.get('content-type') ?? '';
-  if (response.ok && /^text\/event-stream\b/i.test(type)) return undefined;
-  const quote = await bodyStart(response);
-  if (!response.ok) {
-    const { status } = response;
-    return new RillError({ kind: 'http', status, message: `HTTP ${status} ${response.statusText}: ${quote}`, retryable: isRetryableStatus(status) });
-  }
-  return new RillError({
-    kind: 'content-type',
-    status: response.status,
-    message: `Expected text/event-stream but got ${type || 'no content-type'}: ${quote}`,
-    retryable: false,
-  });
+/** Why a response cannot be streamed, with the wait its JSON body asked for (Gemini's RetryInfo), if any. */
+export interface ResponseFailure {
+  error: RillError;
+  retryDelayMs?: number;
 }
 
-/** Reads only as much of a body as the error message quotes, then lets the connection go. */
-async function bodyStart(response: Response): Promise<string> {
+/**
+ * The failure for a response that is not a 2xx `text/event-stream`, quoting the first 200
+ * characters of its body; `undefined` when the response is a usable event stream. The body of a
+ * non-2xx is read once, up to 16 KiB, for both the quote and a RetryInfo delay.
+ *
+ * @example
+ * const bad = await responseFailure(await fetch(url));
+ * if (bad) throw bad.error;
+ */
+export async function responseFailure(response: Response): Promise<ResponseFailure | undefined> {
+  const type = response.headers.get('content-type') ?? '';
+  if (response.ok && /^text\/event-stream\b/i.test(type)) return undefined;
+  if (!response.ok) {
+    const { status } = response;
+    const body = await bodyStart(response, ERROR_BODY_CHARS);
+    const error = new RillError({ kind: 'http', status, message: `HTTP ${status} ${response.statusText}: ${body.slice(0, QUOTE_CHARS)}`, retryable: isRetryableStatus(status) });
+    const retryDelayMs = parseRetryInfo(body);
+    return retryDelayMs === undefined ? { error } : { error, retryDelayMs };
+  }
+  const quote = await bodyStart(response, QUOTE_CHARS);
+  return {
+    error: new RillError({
+      kind: 'content-type',
+      status: response.status,
+      message: `Expected text/event-stream but got ${type || 'no content-type'}: ${quote}`,
+      retryable: false,
+    }),
+  };
+}
+
+/** Reads at most `chars` characters of a body, then lets the connection go. */
+async function bodyStart(response: Response, chars: number): Promise<string> {
   if (!response.body) return '';
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
   let text = '';
   try {
-    while (text.length < QUOTE_CHARS) {
+    while (text.length < chars) {
       const chunk = await reader.read();
       if (chunk.done) break;
       text += decoder.decode(chunk.value, { stream: true });
@@ -64,5 +79,5 @@ async function bodyStart(response: Response): Promise<string> {
     // A body that breaks while we quote it still yields the part that arrived.
   }
   reader.cancel().catch(() => undefined);
-  return text.slice(0, QUOTE_CHARS);
+  return text.slice(0, chars);
 }
