@@ -31,6 +31,19 @@ describe('encodeScenario', () => {
     expect(anthropic).not.toContain('\r');
   });
 
+  it('gives Gemini running usage as the tokens sent so far, thoughts apart, then the final counts', () => {
+    const scenario: MockScenario = { parts: [{ type: 'reasoning', text: 'one two three four five' }, { type: 'text', text: 'six seven eight nine ten eleven' }] };
+    const usages = encodeScenario('gemini', scenario).map((e) => (JSON.parse(e.data) as { usageMetadata: Record<string, number> }).usageMetadata);
+    // Four tokens a chunk: thoughts 4, 5; then text 4, 6 (the last chunk carries the final counts).
+    expect(usages.map((u) => [u.candidatesTokenCount, u.thoughtsTokenCount])).toEqual([
+      [0, 4],
+      [0, 5],
+      [4, 5],
+      [6, 5],
+    ]);
+    expect(usages.at(-1)).toMatchObject({ promptTokenCount: 12, totalTokenCount: 23 });
+  });
+
   it('is deterministic, so a resume re-encodes the same events', () => {
     for (const provider of providers) expect(encodeScenarioText(provider, builtinScenarios.reasoning)).toBe(encodeScenarioText(provider, builtinScenarios.reasoning));
   });

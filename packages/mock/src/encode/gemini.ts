@@ -1,8 +1,8 @@
 import type { FinishReason, Usage } from '@rill/core';
-import { groupsOf, splitTokens } from '../scenario/tokens.js';
+import { groupsOf, splitChunks, splitTokens } from '../scenario/tokens.js';
 import type { MockPart, MockUsage } from '../scenario/types.js';
 import { doneMessage } from './expected-message.js';
-import { expectedParts } from './expected-parts.js';
+import { ARGUMENT_CHUNK_CHARS, expectedParts } from './expected-parts.js';
 import type { ProviderWire, WireEvent } from './types.js';
 
 /** Gemini streams several tokens per chunk. */
@@ -17,30 +17,37 @@ const finishReasons: Record<Exclude<FinishReason, 'error' | 'other'>, string> = 
 
 type GeminiPart = Record<string, unknown>;
 
+/** One chunk's part and the tokens it carries, split as the usage counts split them. */
+interface GeminiChunk {
+  part: GeminiPart;
+  candidateTokens: number;
+  thoughtTokens: number;
+}
+
 /** Gemini parts for the scenario; a thought's signature rides on the part after it, as Gemini sends it. */
-function geminiParts(parts: readonly MockPart[]): GeminiPart[] {
-  const out: GeminiPart[] = [];
+function geminiParts(parts: readonly MockPart[]): GeminiChunk[] {
+  const out: GeminiChunk[] = [];
   let signature: string | undefined;
-  const push = (part: GeminiPart): void => {
-    out.push(signature === undefined ? part : { ...part, thoughtSignature: signature });
+  const push = (part: GeminiPart, candidateTokens: number, thoughtTokens = 0): void => {
+    out.push({ part: signature === undefined ? part : { ...part, thoughtSignature: signature }, candidateTokens, thoughtTokens });
     signature = undefined;
   };
   for (const part of parts) {
     switch (part.type) {
       case 'text':
-        for (const tokens of groupsOf(splitTokens(part.text), TOKENS_PER_CHUNK)) push({ text: tokens.join('') });
+        for (const tokens of groupsOf(splitTokens(part.text), TOKENS_PER_CHUNK)) push({ text: tokens.join('') }, tokens.length);
         break;
       case 'reasoning':
-        for (const tokens of groupsOf(splitTokens(part.text), TOKENS_PER_CHUNK)) push({ text: tokens.join(''), thought: true });
+        for (const tokens of groupsOf(splitTokens(part.text), TOKENS_PER_CHUNK)) push({ text: tokens.join(''), thought: true }, 0, tokens.length);
         signature = part.signature;
         break;
       case 'tool-call':
-        push({ functionCall: { id: part.toolCallId, name: part.toolName, args: part.input } });
+        push({ functionCall: { id: part.toolCallId, name: part.toolName, args: part.input } }, splitChunks(JSON.stringify(part.input), ARGUMENT_CHUNK_CHARS).length);
         break;
     }
   }
   // A signature with nothing after it goes out on an empty text part.
-  if (signature !== undefined) push({ text: '' });
+  if (signature !== undefined) push({ text: '' }, 0);
   return out;
 }
 
@@ -53,6 +60,19 @@ function usageMetadata(usage: MockUsage): Record<string, number> {
     ...(reasoning > 0 && { thoughtsTokenCount: reasoning }),
     ...(cached > 0 && { cachedContentTokenCount: cached }),
     totalTokenCount: usage.inputTokens + usage.outputTokens,
+  };
+}
+
+/** The counts of a chunk on the way: the tokens sent so far, never past the final counts. */
+function runningUsageMetadata(usage: MockUsage, candidatesSoFar: number, thoughtsSoFar: number): Record<string, number> {
+  const reasoning = usage.reasoningTokens ?? 0;
+  const candidates = Math.min(candidatesSoFar, usage.outputTokens - reasoning);
+  const thoughts = Math.min(thoughtsSoFar, reasoning);
+  return {
+    promptTokenCount: usage.inputTokens,
+    candidatesTokenCount: candidates,
+    ...(thoughts > 0 && { thoughtsTokenCount: thoughts }),
+    totalTokenCount: usage.inputTokens + candidates + thoughts,
   };
 }
 
@@ -69,15 +89,21 @@ export const geminiWire: ProviderWire = {
   defaultId: 'rill-mock-response-1',
   defaultModel: 'gemini-2.5-flash',
   encode(scenario, terminate) {
-    const parts = geminiParts(scenario.parts);
-    const chunk = (part: GeminiPart | undefined, index: number, last: boolean): WireEvent => {
+    const chunk = (part: GeminiPart | undefined, usage: Record<string, number>, last: boolean): WireEvent => {
       const candidate = { content: { parts: part === undefined ? [] : [part], role: 'model' }, index: 0, ...(last && terminate && { finishReason: finishReasons[scenario.finishReason] }) };
-      // Running counts on the way, the final counts on the last chunk (later usage replaces earlier).
-      const usage = last ? usageMetadata(scenario.usage) : { promptTokenCount: scenario.usage.inputTokens, candidatesTokenCount: index + 1, totalTokenCount: scenario.usage.inputTokens + index + 1 };
       return { data: JSON.stringify({ candidates: [candidate], usageMetadata: usage, modelVersion: scenario.model, responseId: scenario.id }), token: part !== undefined };
     };
-    if (parts.length === 0) return [chunk(undefined, 0, true)];
-    return parts.map((part, index) => chunk(part, index, index === parts.length - 1));
+    const chunks = geminiParts(scenario.parts);
+    if (chunks.length === 0) return [chunk(undefined, usageMetadata(scenario.usage), true)];
+    // Running counts on the way, the final counts on the last chunk (later usage replaces earlier).
+    let candidates = 0;
+    let thoughts = 0;
+    return chunks.map(({ part, candidateTokens, thoughtTokens }, index) => {
+      candidates += candidateTokens;
+      thoughts += thoughtTokens;
+      const last = index === chunks.length - 1;
+      return chunk(part, last ? usageMetadata(scenario.usage) : runningUsageMetadata(scenario.usage, candidates, thoughts), last);
+    });
   },
   expected(scenario) {
     // STOP says nothing of tool calls: a decoder can only see whether the candidate ended on one.

@@ -13,7 +13,7 @@ export type MockFault =
   | { type: 'no-terminator' }
   /** A buffering proxy holds events and releases whatever arrived every `windowMs`. */
   | { type: 'buffering'; windowMs: number }
-  /** 429 with `Retry-After`, in the provider's error shape. */
+  /** 429 in the provider's error shape, with `Retry-After` (Gemini: a RetryInfo detail in the body). */
   | { type: 'rate-limit'; retryAfterSeconds: number }
   /** 500 or 503 in the provider's error shape. */
   | { type: 'server-error'; status: 500 | 503 }

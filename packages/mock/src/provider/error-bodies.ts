@@ -40,6 +40,19 @@ export function errorResponse(provider: ProviderName, status: number, message: s
 }
 
 /**
+ * A provider's 429 asking for a wait: Anthropic and OpenAI put it in a `Retry-After` header;
+ * Gemini sends no header and puts it in a `google.rpc.RetryInfo` entry of `error.details`.
+ *
+ * @example rateLimitResponse('gemini', 2, 'Slow down.'); // body error.details: [{ '@type': '…RetryInfo', retryDelay: '2s' }]
+ */
+export function rateLimitResponse(provider: ProviderName, retryAfterSeconds: number, message: string, headers: Record<string, string> = {}): Response {
+  if (provider !== 'gemini') return errorResponse(provider, 429, message, { ...headers, 'retry-after': String(retryAfterSeconds) });
+  const retryInfo = { '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: `${retryAfterSeconds}s` };
+  const body = { error: { code: 429, message, status: geminiStatuses[429], details: [retryInfo] } };
+  return new Response(JSON.stringify(body), { status: 429, headers: { 'content-type': 'application/json', ...headers } });
+}
+
+/**
  * What a misconfigured proxy or captive portal answers instead of the stream.
  *
  * @example htmlResponse(502).headers.get('content-type'); // 'text/html; charset=utf-8'

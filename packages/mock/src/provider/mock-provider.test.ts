@@ -1,3 +1,4 @@
+import { streamSSE } from '@rill/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { builtinScenarios, createMockProvider, encodeScenario, expectedMessage, handleMockRequest } from '../index.js';
 import { decodeResponse, instant, providerRequest, providers, requestModels } from '../../test/round-trip.js';
@@ -96,6 +97,32 @@ describe('HTTP faults', () => {
     expect((await mock.handle(post('anthropic', headers))).status).toBe(200);
     mock.reset();
     expect((await mock.handle(post('anthropic', headers))).status).toBe(429);
+  });
+
+  it('Gemini’s 429 sends no Retry-After: the wait is a RetryInfo detail in the body, which streamSSE honours', async () => {
+    const mock = createMockProvider({ timing: instant, fault: '429;retry-after=7' });
+    const limited = await mock.handle(post('gemini'));
+    expect(limited.headers.get('retry-after')).toBeNull();
+    expect(await limited.json()).toMatchObject({
+      error: { code: 429, status: 'RESOURCE_EXHAUSTED', details: [{ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: '7s' }] },
+    });
+
+    mock.reset();
+    const request = post('gemini');
+    const controller = new AbortController();
+    const waits: number[] = [];
+    const events = streamSSE(request.url, {
+      method: 'POST',
+      body: await request.text(),
+      signal: controller.signal,
+      fetch: (input, init) => mock.handle(new Request(input, init)),
+      onReconnect: (info) => {
+        waits.push(info.delayMs);
+        controller.abort(); // the wait is what is checked, not sat through
+      },
+    });
+    await expect(events.next()).rejects.toMatchObject({ kind: 'aborted' });
+    expect(waits).toEqual([7000]);
   });
 
   it('times counts per x-rill-mock-key, and always never stops', async () => {

@@ -5,7 +5,7 @@ import type { MockFault, MockFaultSpec } from '../faults/types.js';
 import { builtinScenarios, echoScenario } from '../scenario/builtin-scenarios.js';
 import type { MockScenario, MockTiming } from '../scenario/types.js';
 import { planStream } from '../timing/stream-plan.js';
-import { errorResponse, htmlResponse } from './error-bodies.js';
+import { errorResponse, htmlResponse, rateLimitResponse } from './error-bodies.js';
 import { playSteps } from './event-stream.js';
 import { readRequestBody, type RequestSummary } from './request-body.js';
 import { matchRoute } from './routes.js';
@@ -118,7 +118,7 @@ export function createMockProvider(options: MockProviderOptions = {}): MockProvi
     const fault: MockFault | undefined = spec !== undefined && applies(spec, key) ? spec : undefined;
     switch (fault?.type) {
       case 'rate-limit':
-        return fail(429, 'Rate limit reached (rill-mock fault). Please retry after the delay in Retry-After.', { 'retry-after': String(fault.retryAfterSeconds) });
+        return rateLimitResponse(provider, fault.retryAfterSeconds, `Rate limit reached (rill-mock fault). Please retry in ${fault.retryAfterSeconds}s.`, cors);
       case 'server-error':
         return fail(fault.status, fault.status === 503 ? 'The service is overloaded (rill-mock fault).' : 'Internal server error (rill-mock fault).');
       case 'html':
