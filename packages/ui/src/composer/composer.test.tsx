@@ -45,6 +45,37 @@ describe('Composer', () => {
     expect(box()).toHaveProperty('value', 'こんにちは');
   });
 
+  it("does not send on Safari's composition-confirming Enter (keyCode 229, isComposing false)", () => {
+    const onSend = vi.fn();
+    render(<Composer onSend={onSend} />);
+    fireEvent.change(box(), { target: { value: 'にほん' } });
+    fireEvent.keyDown(box(), { key: 'Enter', keyCode: 229 });
+    expect(onSend).not.toHaveBeenCalled();
+    fireEvent.keyDown(box(), { key: 'Enter', keyCode: 13 });
+    expect(onSend).toHaveBeenCalledExactlyOnceWith('にほん');
+  });
+
+  it('moves focus from Stop to the box when the answer ends by itself', () => {
+    const view = render(<Composer onSend={() => undefined} onStop={() => undefined} status="streaming" />);
+    screen.getByRole('button', { name: 'Stop' }).focus();
+    view.rerender(<Composer onSend={() => undefined} onStop={() => undefined} status="idle" />);
+    expect(document.activeElement).toBe(box());
+  });
+
+  it('leaves focus alone when the answer ends while it is elsewhere', () => {
+    const Page = ({ status }: { status: 'streaming' | 'idle' }) => (
+      <>
+        <Composer onSend={() => undefined} onStop={() => undefined} status={status} />
+        <button type="button">Elsewhere</button>
+      </>
+    );
+    const view = render(<Page status="streaming" />);
+    screen.getByRole('button', { name: 'Stop' }).focus();
+    screen.getByRole('button', { name: 'Elsewhere' }).focus();
+    view.rerender(<Page status="idle" />);
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Elsewhere' }));
+  });
+
   it('clicking Send sends and leaves focus in the box for the next message', async () => {
     const user = userEvent.setup();
     const onSend = vi.fn();

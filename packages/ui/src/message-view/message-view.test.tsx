@@ -42,6 +42,31 @@ describe('MessageView', () => {
     expect(screen.getByText('Stopped.')).toBeTruthy();
   });
 
+  it('does not re-render an earlier message while the last one streams', () => {
+    const earlier = assistantMessage('done');
+    let renders = 0;
+    // Rendering reads `parts`: counting the reads counts the renders of the earlier message.
+    const counted: Message = {
+      ...earlier,
+      get parts() {
+        renders += 1;
+        return earlier.parts;
+      },
+    };
+    const onRetry = () => undefined;
+    const Log = ({ text }: { text: string }) => (
+      <div>
+        <MessageView message={counted} onRetry={onRetry} />
+        <MessageView message={{ role: 'assistant', status: 'streaming', parts: [{ type: 'text', text }] }} onRetry={onRetry} />
+      </div>
+    );
+    const view = render(<Log text="It" />);
+    const before = renders;
+    for (const text of ['It will', 'It will rain', 'It will rain later']) view.rerender(<Log text={text} />);
+    expect(screen.getAllByRole('article')[1]?.textContent).toBe('It will rain later');
+    expect(renders).toBe(before);
+  });
+
   it('asks for approval on the tool calls that need it', async () => {
     const user = userEvent.setup();
     const onApprove = vi.fn();

@@ -1,4 +1,5 @@
 import type { Message, Part, ToolCallPart } from '@rill/core';
+import { memo } from 'react';
 import { classNames } from '../class-names.js';
 import { Interrupted } from '../interrupted/index.js';
 import { Markdown } from '../markdown/index.js';
@@ -21,11 +22,13 @@ export interface MessageViewProps {
 /**
  * Renders every part of a `Message` in order (text as streaming Markdown, reasoning, tool calls),
  * then the notice its ending calls for: interrupted (the partial answer is kept), error, stopped.
+ * Memoised: a message whose snapshot and callbacks are unchanged does not re-render while another
+ * one streams, so pass stable callbacks.
  *
  * @example
  * <MessageView message={stream.message} onRetry={stream.retry} />
  */
-export function MessageView({ message, needsApproval, onApprove, onDeny, onRetry, className }: MessageViewProps) {
+export const MessageView = memo(function MessageView({ message, needsApproval, onApprove, onDeny, onRetry, className }: MessageViewProps) {
   const streaming = message.status === 'streaming';
   const last = message.parts.length - 1;
   return (
@@ -47,7 +50,7 @@ export function MessageView({ message, needsApproval, onApprove, onDeny, onRetry
       {message.status === 'aborted' && <p className="rill-message__note">Stopped.</p>}
     </article>
   );
-}
+});
 
 function partKey(part: Part, index: number): string {
   return part.type === 'tool-call' ? part.toolCallId : `${part.type}-${index}`;

@@ -11,39 +11,57 @@ afterEach(() => {
 describe('ReconnectBanner', () => {
   it('is a status starting with "Reconnecting" and counts down to the next try', () => {
     vi.useFakeTimers({ now: 10_000 });
-    render(<ReconnectBanner reconnect={{ attempt: 2, maxAttempts: 5, nextRetryAt: 13_000 }} />);
-    expect(screen.getByRole('status').textContent).toBe('Reconnecting… attempt 2 of 5, next try in 3 s');
+    const { container } = render(<ReconnectBanner reconnect={{ attempt: 2, maxAttempts: 5, nextRetryAt: 13_000 }} />);
+    expect(container.textContent).toBe('Reconnecting… attempt 2 of 5, next try in 3 s');
     act(() => vi.advanceTimersByTime(1000));
-    expect(screen.getByRole('status').textContent).toBe('Reconnecting… attempt 2 of 5, next try in 2 s');
+    expect(container.textContent).toBe('Reconnecting… attempt 2 of 5, next try in 2 s');
     act(() => vi.advanceTimersByTime(1000));
     act(() => vi.advanceTimersByTime(1000));
-    expect(screen.getByRole('status').textContent).toBe('Reconnecting… attempt 2 of 5, trying now');
+    expect(container.textContent).toBe('Reconnecting… attempt 2 of 5, trying now');
+    expect(screen.getByRole('status').textContent).toBe('Reconnecting… attempt 2 of 5');
+  });
+
+  it('keeps the countdown out of the live region, so it is announced once per attempt, not every second', () => {
+    vi.useFakeTimers({ now: 0 });
+    const reconnect = { attempt: 2, maxAttempts: 5, nextRetryAt: 4000, reason: 'server', status: 503 } as const;
+    const view = render(<ReconnectBanner reconnect={reconnect} />);
+    const announced = new Set<string | null>();
+    for (let i = 0; i < 5; i++) {
+      announced.add(screen.getByRole('status').textContent);
+      act(() => vi.advanceTimersByTime(1000));
+    }
+    expect([...announced]).toEqual(['Reconnecting… attempt 2 of 5 (the server answered 503)']);
+    expect(screen.getByText(', trying now').getAttribute('aria-hidden')).toBe('true');
+    view.rerender(<ReconnectBanner reconnect={{ ...reconnect, attempt: 3, nextRetryAt: 8000 }} />);
+    expect(screen.getByRole('status').textContent).toBe('Reconnecting… attempt 3 of 5 (the server answered 503)');
   });
 
   it('shows a rate-limit wait', () => {
     vi.useFakeTimers({ now: 0 });
-    render(<ReconnectBanner reconnect={{ attempt: 2, maxAttempts: 5, nextRetryAt: 20_000 }} rateLimited />);
-    expect(screen.getByRole('status').textContent).toBe('Reconnecting… rate limited by the server, attempt 2 of 5, next try in 20 s');
+    const { container } = render(<ReconnectBanner reconnect={{ attempt: 2, maxAttempts: 5, nextRetryAt: 20_000 }} rateLimited />);
+    expect(container.textContent).toBe('Reconnecting… rate limited by the server, attempt 2 of 5, next try in 20 s');
+    expect(screen.getByRole('status').textContent).toBe('Reconnecting… rate limited by the server, attempt 2 of 5');
   });
 
   it('shows the rate-limit wait from the reconnect reason, unless rateLimited says otherwise', () => {
     vi.useFakeTimers({ now: 0 });
     const reconnect = { attempt: 2, maxAttempts: 5, nextRetryAt: 20_000, reason: 'rate-limit', status: 429 } as const;
     const view = render(<ReconnectBanner reconnect={reconnect} />);
-    expect(screen.getByRole('status').textContent).toBe('Reconnecting… rate limited by the server, attempt 2 of 5, next try in 20 s');
+    expect(view.container.textContent).toBe('Reconnecting… rate limited by the server, attempt 2 of 5, next try in 20 s');
     view.rerender(<ReconnectBanner reconnect={reconnect} rateLimited={false} />);
-    expect(screen.getByRole('status').textContent).toBe('Reconnecting… attempt 2 of 5, next try in 20 s');
+    expect(view.container.textContent).toBe('Reconnecting… attempt 2 of 5, next try in 20 s');
   });
 
   it.each([
-    ['server', 503, 'Reconnecting… attempt 2 of 5, next try in 3 s (the server answered 503)'],
-    ['network', undefined, 'Reconnecting… attempt 2 of 5, next try in 3 s (the connection failed)'],
-    ['stall', undefined, 'Reconnecting… attempt 2 of 5, next try in 3 s (no data arrived in time)'],
-    ['resume', undefined, 'Reconnecting… attempt 2 of 5, next try in 3 s (the connection dropped; resuming where it stopped)'],
+    ['server', 503, 'Reconnecting… attempt 2 of 5 (the server answered 503)'],
+    ['network', undefined, 'Reconnecting… attempt 2 of 5 (the connection failed)'],
+    ['stall', undefined, 'Reconnecting… attempt 2 of 5 (no data arrived in time)'],
+    ['resume', undefined, 'Reconnecting… attempt 2 of 5 (the connection dropped; resuming where it stopped)'],
   ] as const)('says why it waits (%s)', (reason, status, text) => {
     vi.useFakeTimers({ now: 0 });
-    render(<ReconnectBanner reconnect={{ attempt: 2, maxAttempts: 5, nextRetryAt: 3000, reason, status }} />);
+    const { container } = render(<ReconnectBanner reconnect={{ attempt: 2, maxAttempts: 5, nextRetryAt: 3000, reason, status }} />);
     expect(screen.getByRole('status').textContent).toBe(text);
+    expect(container.textContent).toBe(`${text}, next try in 3 s`);
   });
 
   it('"Retry now" calls back', async () => {

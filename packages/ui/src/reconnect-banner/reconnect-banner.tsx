@@ -16,7 +16,7 @@ export interface ReconnectBannerProps {
   className?: string;
 }
 
-// The cause goes after the countdown, so every banner still starts "Reconnecting… attempt N of M".
+// The cause goes after the attempt, so every banner still starts "Reconnecting… attempt N of M".
 const cause = (reason: ReconnectReason | undefined, status: number | undefined): string => {
   switch (reason) {
     case 'server':
@@ -33,9 +33,10 @@ const cause = (reason: ReconnectReason | undefined, status: number | undefined):
 };
 
 /**
- * A `role="status"` banner while the transport waits to reconnect: "Reconnecting… attempt 2 of
- * 5, next try in 3 s (the server answered 503)", or the server's rate-limit wait when
- * `reconnect.reason` is `rate-limit`, with a "Retry now" button.
+ * A banner while the transport waits to reconnect: "Reconnecting… attempt 2 of 5 (the server
+ * answered 503), next try in 3 s", or the server's rate-limit wait when `reconnect.reason` is
+ * `rate-limit`, with a "Retry now" button. Its `role="status"` region holds all but the countdown,
+ * so a screen reader announces each attempt once, not every second.
  *
  * @example
  * {stream.status === 'reconnecting' && stream.reconnect && <ReconnectBanner reconnect={stream.reconnect} onRetryNow={stream.retry} />}
@@ -44,14 +45,14 @@ export function ReconnectBanner({ reconnect, rateLimited, onRetryNow, className 
   const left = useSecondsLeft(reconnect.nextRetryAt);
   const limited = rateLimited ?? reconnect.reason === 'rate-limit';
   const attempt = `attempt ${reconnect.attempt} of ${reconnect.maxAttempts}`;
-  const wait = left === 0 ? 'trying now' : `next try in ${left} s`;
-  const text = limited
-    ? `Reconnecting… rate limited by the server, ${attempt}, ${wait}`
-    : `Reconnecting… ${attempt}, ${wait}${cause(reconnect.reason, reconnect.status)}`;
+  const wait = left === 0 ? ', trying now' : `, next try in ${left} s`;
+  const text = limited ? `Reconnecting… rate limited by the server, ${attempt}` : `Reconnecting… ${attempt}${cause(reconnect.reason, reconnect.status)}`;
   return (
     <div className={classNames('rill-reconnect', className)} data-state={limited ? 'rate-limited' : 'reconnecting'} data-reason={reconnect.reason}>
-      <p role="status" className="rill-reconnect__text">
-        {text}
+      <p className="rill-reconnect__text">
+        <span role="status">{text}</span>
+        {/* Hidden from screen readers: a live region would read out every tick of the countdown. */}
+        <span aria-hidden="true">{wait}</span>
       </p>
       {onRetryNow && (
         <button type="button" className="rill-button" onClick={onRetryNow}>
