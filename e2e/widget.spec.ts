@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 
 // The widget's server (see widget.config.ts): built rill-widget.js, its host pages, the mock provider under /api.
 const ORIGIN = 'http://127.0.0.1:4320';
@@ -107,6 +107,49 @@ test('axe finds no violations on a plain page with the widget open', async ({ pa
   await expect(page.getByRole('article', { name: 'Assistant message' })).toHaveAttribute('aria-busy', 'false');
   const { violations } = await new AxeBuilder({ page }).analyze();
   expect(violations).toEqual([]);
+});
+
+test.describe('theme', () => {
+  const DARK = { background: 'rgb(22, 22, 26)', colorScheme: 'dark' };
+  const LIGHT = { background: 'rgb(255, 255, 255)', colorScheme: 'light' };
+  // color-scheme too: the build lowers light-dark() for the palette, but scrollbars and form controls follow it.
+  const look = (panel: Locator) => panel.evaluate((el) => ({ background: getComputedStyle(el).backgroundColor, colorScheme: getComputedStyle(el).colorScheme }));
+
+  // A second widget, open, with the given theme.
+  async function themedPanel(page: Page, theme: 'light' | 'dark') {
+    await page.evaluate((theme) => {
+      const global = window as unknown as { RillWidget: { mount(el: HTMLElement, options: object): unknown } };
+      global.RillWidget.mount(document.body.appendChild(document.createElement('div')), { endpoint: '/api/v1/messages', provider: 'anthropic', title: 'Themed', storageKey: 'themed', open: true, theme });
+    }, theme);
+    return page.getByRole('dialog', { name: 'Themed' });
+  }
+
+  test('data-theme="dark" gives a dark panel on a light system', async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.goto(ORIGIN);
+    expect(await look(await themedPanel(page, 'dark'))).toEqual(DARK);
+  });
+
+  test('without a theme the panel follows the system; data-theme="light" overrides a dark system', async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto(ORIGIN);
+    expect(await look(await openChat(page, 'Acme help'))).toEqual({ ...DARK, colorScheme: 'light dark' });
+    expect(await look(await themedPanel(page, 'light'))).toEqual(LIGHT);
+  });
+});
+
+test('focus on Stop moves to the message box when the answer ends, and Escape still closes', async ({ page }) => {
+  // A slower answer, so there is time to Tab to Stop before it ends.
+  await page.route('**/api/**', (route) => route.continue({ headers: { ...route.request().headers(), 'x-rill-mock-timing': 'ttft=300;delay=40' } }));
+  await page.goto(ORIGIN);
+  await openChat(page, 'Acme help');
+  await ask(page, 'Focus test');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Stop' })).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Send' })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Message' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
 });
 
 test('RillWidget.mount rejects a bad provider with a message naming the setting', async ({ page }) => {

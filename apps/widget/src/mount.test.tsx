@@ -1,5 +1,6 @@
+import { createMockProvider } from '@rill/mock';
 import { act, fireEvent, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mount, type WidgetHandle } from './mount.js';
 
 let widget: WidgetHandle | undefined;
@@ -8,6 +9,7 @@ afterEach(() => {
   widget = undefined;
   document.body.replaceChildren();
   sessionStorage.clear();
+  vi.unstubAllGlobals();
 });
 
 function mounted(options: Partial<Parameters<typeof mount>[1]> = {}) {
@@ -58,5 +60,35 @@ describe('mount', () => {
       widget = mount(host, { endpoint: '/api/chat', provider: 'openai-chat', title: 'Again' });
     });
     expect(within(host.shadowRoot as unknown as HTMLElement).getByRole('button', { name: 'Open Again' })).toBeTruthy();
+  });
+});
+
+describe('chat panel', () => {
+  it("does not send on Safari's composition-confirming Enter (keyCode 229, isComposing false)", () => {
+    const fetch = vi.fn<typeof globalThis.fetch>();
+    vi.stubGlobal('fetch', fetch);
+    const { shadow } = mounted({ open: true });
+    const box = shadow.getByRole('textbox', { name: 'Message' });
+    fireEvent.change(box, { target: { value: 'にほん' } });
+    fireEvent.keyDown(box, { key: 'Enter', keyCode: 229 });
+    expect(fetch).not.toHaveBeenCalled();
+    expect(box).toHaveProperty('value', 'にほん');
+    expect(shadow.getByRole('log').textContent).not.toContain('にほん');
+  });
+
+  it('moves focus from Stop to the message box when the answer ends, so Escape still closes', async () => {
+    const mock = createMockProvider({ timing: { ttftMs: 30, tokenDelayMs: 5 } });
+    // jsdom's AbortSignal is not Node's: the mock gets the request without it.
+    vi.stubGlobal('fetch', (url: string, init: RequestInit) => mock.handle(new Request(new URL(url, location.href), { method: init.method, headers: init.headers, body: init.body })));
+    const { host, shadow } = mounted({ open: true });
+    const box = shadow.getByRole('textbox', { name: 'Message' });
+    fireEvent.change(box, { target: { value: 'Hello' } });
+    fireEvent.keyDown(box, { key: 'Enter' });
+    const stop = await shadow.findByRole('button', { name: 'Stop' });
+    act(() => stop.focus());
+    await shadow.findByRole('button', { name: 'Send' }, { timeout: 3000 });
+    expect(host.shadowRoot?.activeElement).toBe(box);
+    fireEvent.keyDown(box, { key: 'Escape' });
+    expect(shadow.queryByRole('dialog')).toBeNull();
   });
 });
