@@ -1,7 +1,7 @@
-import { storagePersistence, type ChatMessage, type ChatState, type ProviderName } from '@rill/core';
+import { storagePersistence, type ChatMessage, type ChatState, type ProviderName, type ToolCallPart } from '@rill/core';
 import { useChat } from '@rill/react';
 import { Conversation, MessageView, ReconnectBanner, StopButton } from '@rill/ui';
-import { useMemo, useState, type FormEvent } from 'react';
+import { memo, useCallback, useMemo, useState, type FormEvent } from 'react';
 import { faultFetch, faultStore } from '../faults/fault-store.js';
 import { recordMetrics } from '../metrics/metrics-log.js';
 import { endpointFor, providers } from '../mock/endpoints.js';
@@ -63,6 +63,8 @@ function Chat({ provider }: { provider: ProviderName }) {
   const [draft, setDraft] = useState('');
   const active = ACTIVE.has(chat.status);
   const pending = new Set(chat.pendingApprovals.map((p) => p.toolCallId));
+  // Each entry gets only its own pending ids, as a string, so a finished message is not re-rendered per token.
+  const pendingIn = (entry: ChatMessage): string => (entry.role === 'assistant' ? entry.message.parts.flatMap((p) => (p.type === 'tool-call' && pending.has(p.toolCallId) ? [p.toolCallId] : [])).join(' ') : '');
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -76,7 +78,7 @@ function Chat({ provider }: { provider: ProviderName }) {
       <Conversation label="Conversation">
         {chat.messages.length === 0 && <p className="demo-hint">Ask something: “weather in Paris”, “what is 12 * (3 + 4)”, “send an email to the team”, “think about leap years”, “write a long answer”.</p>}
         {chat.messages.map((m) => (
-          <Entry key={m.id} entry={m} pending={pending} onApprove={(id) => chat.approve(id)} onDeny={(id) => chat.deny(id)} onRetry={chat.regenerate} />
+          <Entry key={m.id} entry={m} pending={pendingIn(m)} approve={chat.approve} deny={chat.deny} onRetry={chat.regenerate} />
         ))}
       </Conversation>
       {chat.status === 'reconnecting' && chat.reconnect && <ReconnectBanner reconnect={chat.reconnect} rateLimited={lastStatus === 429} />}
@@ -113,13 +115,18 @@ function Chat({ provider }: { provider: ProviderName }) {
 
 interface EntryProps {
   entry: ChatMessage;
-  pending: ReadonlySet<string>;
-  onApprove(id: string): void;
-  onDeny(id: string): void;
+  /** This entry's tool calls waiting for approval, space-separated. */
+  pending: string;
+  approve(id: string): void;
+  deny(id: string): void;
   onRetry(): void;
 }
 
-function Entry({ entry, pending, onApprove, onDeny, onRetry }: EntryProps) {
+const Entry = memo(function Entry({ entry, pending, approve, deny, onRetry }: EntryProps) {
+  const waiting = useMemo(() => new Set(pending.split(' ')), [pending]);
+  const needsApproval = useCallback((part: ToolCallPart) => waiting.has(part.toolCallId), [waiting]);
+  const onApprove = useCallback((part: ToolCallPart) => approve(part.toolCallId), [approve]);
+  const onDeny = useCallback((part: ToolCallPart) => deny(part.toolCallId), [deny]);
   if (entry.role === 'user') {
     return (
       <article className="demo-user" aria-label="Your message">
@@ -128,12 +135,6 @@ function Entry({ entry, pending, onApprove, onDeny, onRetry }: EntryProps) {
     );
   }
   return (
-    <MessageView
-      message={entry.message}
-      needsApproval={(part) => pending.has(part.toolCallId)}
-      onApprove={(part) => onApprove(part.toolCallId)}
-      onDeny={(part) => onDeny(part.toolCallId)}
-      onRetry={onRetry}
-    />
+    <MessageView message={entry.message} needsApproval={needsApproval} onApprove={onApprove} onDeny={onDeny} onRetry={onRetry} />
   );
-}
+});
