@@ -25,6 +25,15 @@ export const MidStreamOpenFence: Story = {
   },
 };
 
+/** Cut mid-stream inside a fenced block in a list item: it is already code, with no stray fence. */
+export const MidStreamFenceInList: Story = {
+  args: { text: 'Steps:\n\n1. Install:\n\n   ```sh\n   npm i @rill/ui\n   ```\n\n2. List the files:\n\n   ```sh\n   ls *.txt', streaming: true },
+  play: async ({ canvas, canvasElement }) => {
+    await expect(canvas.getByText('ls *.txt').closest('pre')).not.toBeNull();
+    await expect(canvasElement.textContent).not.toContain('`');
+  },
+};
+
 export const MidStreamEmphasis: Story = {
   args: { text: 'The answer is **almost certainly `42', streaming: true },
   play: async ({ canvas }) => {

@@ -1,5 +1,5 @@
 import { runLength } from './inline-code.js';
-import type { CodeRange, Unclosed } from './types.js';
+import type { SkipRange, Unclosed } from './types.js';
 
 const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c);
 const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
@@ -10,21 +10,22 @@ interface Opener {
 }
 
 /**
- * Finds `*`, `_`, `**`, `__` and `~~` emphasis opened and not closed. An opener with nothing
- * after it yet is reported as `dangling` so that it can be hidden rather than closed empty.
+ * Finds `*`, `_`, `**`, `__` and `~~` emphasis opened and not closed, outside the `skip` ranges
+ * (sorted). An opener with nothing after it yet is reported as `dangling` so that it can be
+ * hidden rather than closed empty.
  *
  * @example
  * findUnclosedEmphasis('a **bold', []); // { unclosed: [{ at: 2, closer: '**' }], danglingAt: undefined }
  */
-export function findUnclosedEmphasis(text: string, code: readonly CodeRange[]): { unclosed: Unclosed[]; danglingAt: number | undefined } {
+export function findUnclosedEmphasis(text: string, skip: readonly SkipRange[]): { unclosed: Unclosed[]; danglingAt: number | undefined } {
   const stack: Opener[] = [];
-  let codeIndex = 0;
+  let skipIndex = 0;
   let i = 0;
   while (i < text.length) {
-    const range = code[codeIndex];
+    const range = skip[skipIndex];
     if (range && i >= range[0]) {
-      i = range[1];
-      codeIndex++;
+      i = Math.max(i, range[1]);
+      skipIndex++;
       continue;
     }
     const c = text[i];
@@ -56,8 +57,9 @@ function visitRun(text: string, at: number, run: number, c: string, stack: Opene
   const atEnd = after === undefined;
   if (isSpace(before) && isSpace(after) && !atEnd) return;
   if (c === '_' && isWordChar(before) && isWordChar(after)) return;
-  if (c === '~' && run !== 2) return;
-  const pieces = c === '~' ? ['~~'] : run === 1 ? [c] : run === 2 ? [c + c] : [c + c, c];
+  // `~~` strikes through (a lone `~` is left alone, `~/path` is common); at the end, `~` may be half of one.
+  if (c === '~' && run !== 2 && !(run === 1 && atEnd)) return;
+  const pieces = c === '~' ? [c.repeat(run)] : run === 1 ? [c] : run === 2 ? [c + c] : [c + c, c];
   const canClose = !isSpace(before);
   // A delimiter at the very end may be an opener whose content has not arrived yet.
   const canOpen = atEnd || !isSpace(after);

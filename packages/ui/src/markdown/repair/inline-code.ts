@@ -1,4 +1,4 @@
-import type { CodeRange, Unclosed } from './types.js';
+import type { SkipRange, Unclosed } from './types.js';
 
 /**
  * Finds the inline code spans of a block (a run of N backticks closes only with N backticks),
@@ -7,8 +7,8 @@ import type { CodeRange, Unclosed } from './types.js';
  * @example
  * findInlineCode('use `npm i').unclosed; // { at: 4, closer: '`' }
  */
-export function findInlineCode(text: string): { ranges: CodeRange[]; unclosed: Unclosed | undefined } {
-  const ranges: CodeRange[] = [];
+export function findInlineCode(text: string): { ranges: SkipRange[]; unclosed: Unclosed | undefined } {
+  const ranges: SkipRange[] = [];
   let i = 0;
   while (i < text.length) {
     if (text[i] === '\\') {

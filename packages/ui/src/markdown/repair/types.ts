@@ -6,8 +6,8 @@ export interface Unclosed {
   closer: string;
 }
 
-/** A `[start, end)` range of the text that holds inline code, where no other construct counts. */
-export type CodeRange = readonly [start: number, end: number];
+/** A `[start, end)` range of the text where no delimiter counts: inline code, a link destination or a URL. */
+export type SkipRange = readonly [start: number, end: number];
 
 /** Where a link destination is pending, Markdown points it at this; the renderer shows its text unlinked. */
 export const PENDING_LINK = 'rill-pending:';
