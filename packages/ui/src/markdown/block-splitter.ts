@@ -1,57 +1,163 @@
-import { Lexer, type Token } from 'marked';
+import { Lexer, type Links, type MarkedToken, type Token, type TokensList } from 'marked';
 
-/** A top-level Markdown block that is complete: its tokens never change again. */
+/** A top-level Markdown block that is complete: its tokens change again only if a link definition it uses arrives later. */
 export interface DoneBlock {
   /** Its position among the blocks; stable, so React keeps its element. */
   key: number;
   tokens: Token[];
 }
 
-/** The document as blocks: the completed ones, and the raw text of the one still being written. */
+/** The document as blocks: the completed ones, and the raw text after them, still being written. */
 export interface SplitDocument {
   done: readonly DoneBlock[];
   tail: string;
+  /** The link definitions (`[label]: url`) of the done blocks, for lexing the tail with {@link lexMarkdown}. */
+  links: Links;
+}
+
+/** Splits a growing Markdown document into blocks; see {@link createBlockSplitter}. */
+export interface BlockSplitter {
+  /** Takes the whole text so far; `complete` once no more will arrive, which makes every block done. */
+  update(source: string, complete?: boolean): SplitDocument;
+}
+
+// A last line like `2`, `-`, `10.` or `|--` may still become a list item, table delimiter row, rule or
+// underline, which can merge or re-split the blocks before it: nothing is finished until it settles.
+const UNSETTLED_LAST_LINE = /^[ \t]*(?:\d{1,9}[.)]?|[-+*=|:][-+*=|: \t]*)$/;
+// A bracketed label that could name a link definition (`[text][label]`, `[label][]`, `[label]`).
+const LABEL = /\[((?:\\.|[^\\[\]])+)\]/g;
+
+/**
+ * Lexes Markdown with the link definitions already known, so `[text][label]` resolves against them.
+ *
+ * @example
+ * lexMarkdown('[docs][1]', { '1': { href: 'https://example.com', title: '' } });
+ */
+export function lexMarkdown(text: string, links: Links): TokensList {
+  const lexer = new Lexer({ gfm: true });
+  Object.assign(lexer.tokens.links, links);
+  return lexer.lex(text);
 }
 
 /**
  * Splits a growing Markdown document into blocks, lexing only the open tail on each update: a
- * block is complete once the next block has started, and is never lexed again. Text that does not
- * extend the previous text is split afresh.
+ * block is complete once the next block has started and the text no longer ends in a line that
+ * could still join them, and is never lexed again, unless a link definition it uses arrives
+ * later. Text that does not extend the previous text is split afresh.
  *
  * @example
  * const splitter = createBlockSplitter();
  * splitter.update('# Title\n\nSome te').done.length; // 1 (the heading)
  */
-export function createBlockSplitter(): { update(source: string): SplitDocument } {
+export function createBlockSplitter(): BlockSplitter {
   let source = '';
   let tailStart = 0;
   let done: DoneBlock[] = [];
-  let last: SplitDocument = { done, tail: '' };
+  let links: Links = Object.create(null) as Links;
+  // Labels used in done blocks that no definition matched yet, and the source of each such block.
+  let waiting = new Map<string, Set<number>>();
+  let waitingSource = new Map<number, string>();
+  let last: SplitDocument = { done, tail: '', links };
+  let lastComplete = false;
+
+  // The done blocks, those that use one of `labels` lexed again against `known`.
+  const resolveReferences = (labels: readonly string[], known: Links): DoneBlock[] => {
+    const keys = new Set(labels.flatMap((label) => [...(waiting.get(label) ?? [])]));
+    if (keys.size === 0) return done;
+    return done.map((block) => (keys.has(block.key) ? { key: block.key, tokens: contentOf(lexMarkdown(waitingSource.get(block.key) ?? '', known)) } : block));
+  };
+
+  // Makes the first `count` tokens lexed from `open` (the text after the done blocks) done blocks.
+  const finish = (tokens: TokensList, count: number, open: string) => {
+    let finished = tokens.slice(0, count);
+    const end = advance(open, 0, finished.reduce((sum, token) => sum + token.raw.length, 0));
+    const before = links;
+    links = withDefinitions(finished, links);
+    // A definition still being written after them must not resolve a finished block.
+    if (Object.keys(tokens.links).some((label) => !(label in links))) finished = lexMarkdown(open.slice(0, end), links);
+    const blocks: DoneBlock[] = [];
+    let at = 0;
+    for (const token of finished) {
+      const start = at;
+      at = advance(open, at, token.raw.length);
+      if (token.type === 'space') continue;
+      const key = done.length + blocks.length;
+      blocks.push({ key, tokens: [token] });
+      for (const label of labelsIn(token.raw)) {
+        if (label in links) continue;
+        waiting.set(label, (waiting.get(label) ?? new Set()).add(key));
+        waitingSource.set(key, open.slice(start, at));
+      }
+    }
+    const added = Object.keys(links).filter((label) => !(label in before));
+    const resolved = resolveReferences(added, links);
+    for (const label of added) waiting.delete(label);
+    if (blocks.length > 0 || resolved !== done) done = [...resolved, ...blocks];
+    tailStart += end;
+  };
 
   return {
-    update(next) {
-      if (next === source) return last;
+    update(next, complete = false) {
+      if (next === source && complete === lastComplete) return last;
       // Only the tail is compared, so an append costs nothing proportional to the document.
       const extends_ = next.length >= source.length && next.startsWith(source.slice(tailStart), tailStart);
       if (!extends_) {
         tailStart = 0;
         done = [];
+        links = Object.create(null) as Links;
+        waiting = new Map();
+        waitingSource = new Map();
       }
       source = next;
-      const tokens = new Lexer({ gfm: true }).lex(next.slice(tailStart));
+      lastComplete = complete;
+      const open = next.slice(tailStart);
+      const tokens = lexMarkdown(open, links);
       let lastContent = tokens.length - 1;
       while (lastContent > 0 && tokens[lastContent]?.type === 'space') lastContent--;
-      const added: DoneBlock[] = [];
-      let offset = tailStart;
-      for (let i = 0; i < lastContent; i++) {
-        const token = tokens[i] as Token;
-        offset += token.raw.length;
-        if (token.type !== 'space') added.push({ key: done.length + added.length, tokens: [token] });
+      const settled = lastContent > 0 && !UNSETTLED_LAST_LINE.test(next.slice(next.lastIndexOf('\n') + 1));
+      if (settled) finish(tokens, lastContent, open);
+      if (!complete) {
+        last = { done, tail: next.slice(tailStart), links };
+        return last;
       }
-      tailStart = offset;
-      if (added.length > 0) done = [...done, ...added];
-      last = { done, tail: next.slice(tailStart) };
+      // The open blocks are shown done but not kept: if the text grows after all, they are still open.
+      const tail = settled ? tokens.slice(lastContent) : tokens;
+      const known = withDefinitions(tail, links);
+      const added = Object.keys(known).filter((label) => !(label in links));
+      const blocks = contentOf(tail).map((token, i) => ({ key: done.length + i, tokens: [token] }));
+      last = { done: [...resolveReferences(added, known), ...blocks], tail: '', links: known };
       return last;
     },
   };
+}
+
+const contentOf = (tokens: readonly Token[]): Token[] => tokens.filter((token) => token.type !== 'space');
+
+/** Where `length` characters of `text` from `start` end, counting `\r\n` as one as marked does. */
+function advance(text: string, start: number, length: number): number {
+  let i = start;
+  for (let n = 0; n < length; n++) i += text[i] === '\r' && text[i + 1] === '\n' ? 2 : 1;
+  return i;
+}
+
+/** `links` and the link definitions among `tokens` (nested in lists and quotes too) it lacks; `links` itself if none. */
+function withDefinitions(tokens: readonly Token[], links: Links): Links {
+  let result = links;
+  const visit = (list: readonly Token[]) => {
+    for (const token of list as readonly MarkedToken[]) {
+      if (token.type === 'def' && !(token.tag in result)) {
+        if (result === links) result = Object.assign(Object.create(null) as Links, links);
+        result[token.tag] = { href: token.href, title: token.title };
+      } else if (token.type === 'blockquote') visit(token.tokens);
+      else if (token.type === 'list') for (const item of token.items) visit(item.tokens);
+    }
+  };
+  visit(tokens);
+  return result;
+}
+
+/** The labels `[...]` in a block's source, normalised as marked matches them to definitions. */
+function labelsIn(raw: string): string[] {
+  if (!raw.includes('[')) return [];
+  return [...raw.matchAll(LABEL)].map((match) => (match[1] ?? '').trim().replace(/\s+/g, ' ').toLowerCase().toUpperCase().toLowerCase());
 }

@@ -1,6 +1,6 @@
 import { memo, useMemo, useState, type ReactNode } from 'react';
-import { Lexer, type Token } from 'marked';
-import { createBlockSplitter } from './block-splitter.js';
+import type { Token } from 'marked';
+import { createBlockSplitter, lexMarkdown } from './block-splitter.js';
 import { CodeBlock } from './code-block.js';
 import { renderBlocks, type MarkdownComponents } from './render-tokens.js';
 import { repairBlock } from './repair/index.js';
@@ -29,10 +29,11 @@ const defaultComponents: MarkdownComponents = { code: CodeBlock };
  */
 export function Markdown({ text, streaming = false, components, className }: MarkdownProps) {
   const [splitter] = useState(createBlockSplitter);
-  const doc = useMemo(() => splitter.update(text), [splitter, text]);
+  // Once the text is complete every block is done, so a link definition in the last one resolves too.
+  const doc = useMemo(() => splitter.update(text, !streaming), [splitter, text, streaming]);
   const code = components?.code;
   const resolved = useMemo<MarkdownComponents>(() => ({ code: code ?? defaultComponents.code }), [code]);
-  const tailTokens = useMemo(() => new Lexer({ gfm: true }).lex(streaming ? repairBlock(doc.tail) : doc.tail), [doc.tail, streaming]);
+  const tailTokens = useMemo(() => lexMarkdown(streaming ? repairBlock(doc.tail) : doc.tail, doc.links), [doc.tail, doc.links, streaming]);
 
   return (
     <div className={className ? `rill-md ${className}` : 'rill-md'} data-state={streaming ? 'streaming' : 'done'}>
