@@ -1,6 +1,6 @@
 import type { UseChatResult } from '@rill/react';
-import { Conversation, MessageView, ReconnectBanner, StopButton } from '@rill/ui';
-import { useEffect, useLayoutEffect, useRef, useState, type FocusEvent, type FormEvent, type KeyboardEvent } from 'react';
+import { Conversation, MessageView, ReconnectBanner, StopButton, isSendKey, useStopFocusReturn } from '@rill/ui';
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 
 /** Props of {@link ChatPanel}. */
 export interface ChatPanelProps {
@@ -22,21 +22,13 @@ const BUSY = new Set(['connecting', 'streaming', 'reconnecting', 'running-tools'
 export function ChatPanel({ id, title, greeting, chat, onClose }: ChatPanelProps) {
   const [draft, setDraft] = useState('');
   const input = useRef<HTMLTextAreaElement>(null);
-  // Whether keyboard focus was last on Stop and has not moved to another element since.
-  const stopFocused = useRef(false);
   const busy = BUSY.has(chat.status);
   const headingId = `${id}-title`;
 
   useEffect(() => input.current?.focus(), []);
 
-  // Stop gives way to Send when the answer ends: focus on it would fall to <body>, out of the
-  // widget (and out of reach of its Escape handler), so it goes to the message box.
-  useLayoutEffect(() => {
-    if (busy || !stopFocused.current) return;
-    stopFocused.current = false;
-    const page = input.current?.ownerDocument;
-    if (page && (page.activeElement === null || page.activeElement === page.body)) input.current?.focus();
-  }, [busy]);
+  // Stop gives way to Send when the answer ends: focus stays in the widget (and its Escape handler).
+  const stopFocus = useStopFocusReturn(busy, input);
 
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
@@ -50,14 +42,9 @@ export function ChatPanel({ id, title, greeting, chat, onClose }: ChatPanelProps
     chat.stop();
     input.current?.focus();
   };
-  // A blur with no new target (Stop being removed, or a click on the page) keeps the mark.
-  const leaveStop = (event: FocusEvent<HTMLButtonElement>) => {
-    if (event.relatedTarget !== null) stopFocused.current = false;
-  };
-  // Enter sends, Shift+Enter is a new line, as in every chat box. An IME's confirming Enter does
-  // not: Safari sends it after compositionend (isComposing false) but with keyCode 229.
+  // Enter sends, Shift+Enter is a new line, as in every chat box (not an IME's confirming Enter).
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing && event.keyCode !== 229) submit(event);
+    if (isSendKey(event)) submit(event);
   };
 
   return (
@@ -98,7 +85,7 @@ export function ChatPanel({ id, title, greeting, chat, onClose }: ChatPanelProps
           onKeyDown={onKeyDown}
         />
         {busy ? (
-          <StopButton onStop={stop} onFocus={() => (stopFocused.current = true)} onBlur={leaveStop} className="rill-widget__action" />
+          <StopButton onStop={stop} {...stopFocus} className="rill-widget__action" />
         ) : (
           <button type="submit" className="rill-button rill-button--primary rill-widget__action">
             Send

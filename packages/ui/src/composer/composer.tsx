@@ -1,7 +1,8 @@
 import type { ChatStatus } from '@rill/core';
-import { useId, useLayoutEffect, useRef, useState, type FocusEvent, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useId, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { classNames } from '../class-names.js';
 import { StopButton } from '../stop-button/index.js';
+import { isSendKey, useStopFocusReturn } from './message-box-keys.js';
 
 /** Props of {@link Composer}. */
 export interface ComposerProps {
@@ -37,19 +38,11 @@ const BUSY: ReadonlySet<ChatStatus> = new Set(['connecting', 'streaming', 'recon
 export function Composer({ onSend, onStop, status = 'idle', disabled = false, defaultValue = '', placeholder, label = 'Message', children, className }: ComposerProps) {
   const [text, setText] = useState(defaultValue);
   const input = useRef<HTMLTextAreaElement>(null);
-  // Whether keyboard focus was last on Stop and has not moved to another element since.
-  const stopFocused = useRef(false);
   const id = useId();
   const busy = BUSY.has(status);
   const canSend = !disabled && !busy && text.trim() !== '';
 
-  // Stop disappears when the answer ends: focus on it would fall to <body>, so it goes to the box.
-  useLayoutEffect(() => {
-    if (busy || !stopFocused.current) return;
-    stopFocused.current = false;
-    const page = input.current?.ownerDocument;
-    if (page && (page.activeElement === null || page.activeElement === page.body)) input.current?.focus();
-  }, [busy]);
+  const stopFocus = useStopFocusReturn(busy, input);
 
   const send = (): void => {
     if (!canSend) return;
@@ -63,19 +56,13 @@ export function Composer({ onSend, onStop, status = 'idle', disabled = false, de
     send();
   };
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>): void => {
-    // An IME's Enter confirms a composition; it must not send half a word. Safari sends that Enter
-    // after compositionend (isComposing false) but with keyCode 229.
-    if (event.key !== 'Enter' || event.shiftKey || event.nativeEvent.isComposing || event.keyCode === 229) return;
+    if (!isSendKey(event)) return;
     event.preventDefault();
     send();
   };
   const stop = (): void => {
     onStop?.();
     input.current?.focus();
-  };
-  // A blur with no new target (Stop being removed, or a click on the page) keeps the mark.
-  const leaveStop = (event: FocusEvent<HTMLButtonElement>): void => {
-    if (event.relatedTarget !== null) stopFocused.current = false;
   };
 
   return (
@@ -98,7 +85,7 @@ export function Composer({ onSend, onStop, status = 'idle', disabled = false, de
         <button type="submit" className="rill-button rill-button--primary" disabled={!canSend}>
           Send
         </button>
-        {busy && onStop && <StopButton onStop={stop} onFocus={() => (stopFocused.current = true)} onBlur={leaveStop} />}
+        {busy && onStop && <StopButton onStop={stop} {...stopFocus} />}
         {children}
       </div>
     </form>
