@@ -3,6 +3,7 @@ import { toErrorValue } from '../message/error-value.js';
 import { createMessageAccumulator, type MessageAccumulator } from '../message/message-accumulator.js';
 import type { StreamPart } from '../message/types.js';
 import { createMetricsRecorder, type MetricsRecorder } from '../metrics/metrics-recorder.js';
+import { callSafely, reportEnd } from './callbacks.js';
 import { createFrameScheduler, type FrameScheduler, type Throttle } from './frame-scheduler.js';
 import { httpSource, type HttpSourceOptions } from './http-source.js';
 import type { PartSource } from './part-source.js';
@@ -61,16 +62,6 @@ const IDLE: StreamState = { status: 'idle', text: '' };
 const STOPPED: RillErrorValue = { kind: 'aborted', message: 'The stream was stopped.', retryable: false };
 
 // A throwing user callback must not break the stream; it still surfaces as an uncaught error.
-const call = (callback: () => void): void => {
-  try {
-    callback();
-  } catch (err) {
-    queueMicrotask(() => {
-      throw err;
-    });
-  }
-};
-
 const sourceOf = (options: StreamStoreOptions): PartSource => ('source' in options ? options.source : httpSource(options));
 
 /**
@@ -123,18 +114,13 @@ export function createStreamStore(initial: StreamStoreOptions): StreamStore {
     current.reconnect = undefined;
     current.metrics.end();
     publishNow(current);
-    const final = state;
-    if (final.error !== undefined && final.status !== 'aborted') {
-      const { error } = final;
-      call(() => options.onError?.(error));
-    }
-    call(() => options.onFinish?.(final));
+    reportEnd(state, options);
   };
 
   const accept = (current: Run, part: StreamPart): void => {
     current.metrics.part(part);
     current.acc.push(part);
-    call(() => options.onPart?.(part));
+    callSafely(() => options.onPart?.(part));
     // A part that ends the message (an error before any response) leaves the status to finish().
     if ((current.status === 'connecting' || current.status === 'reconnecting') && current.acc.current().status === 'streaming') {
       current.status = 'streaming';

@@ -1,6 +1,7 @@
 import { createIncrementalParser } from '@rill/json';
 import type { RillErrorValue } from '../errors.js';
 import type { StreamPart } from '../message/types.js';
+import { reportEnd } from './callbacks.js';
 import { createStreamStore, type StreamStore, type StreamStoreOptions } from './stream-store.js';
 import type { StreamState } from './stream-state.js';
 
@@ -90,21 +91,7 @@ export function createStructuredStore<T = unknown>(options: StructuredStoreOptio
   };
 
   // The base store's end callbacks would see its own state: no object, no parse error.
-  const onFinish = (): void => {
-    const final = getSnapshot();
-    const { error } = final;
-    if (error !== undefined && final.status !== 'aborted') {
-      try {
-        opts.onError?.(error);
-      } catch (err) {
-        // As in the stream store: a throwing onError still surfaces, and onFinish still runs.
-        queueMicrotask(() => {
-          throw err;
-        });
-      }
-    }
-    opts.onFinish?.(final);
-  };
+  const onFinish = (): void => reportEnd(getSnapshot(), opts);
 
   const wrap = (next: StructuredStoreOptions<T>): StreamStoreOptions => ({ ...next, onPart, onError: undefined, onFinish });
   const store = createStreamStore(wrap(opts));
