@@ -16,20 +16,31 @@
  * | `invalid-output`  | structured output is not valid JSON or breaks its schema (quoted path)  | yes       |
  * | `invalid-request` | a conversation no provider request can carry (e.g. a BigInt in history) | no        |
  * | `persistence`     | saving a conversation failed (storage quota); the chat carries on      | yes       |
+ * | `too-large`       | an event-stream line or event passed `maxLineLength` / `maxEventLength`; reading stopped | no |
  */
-export type RillErrorKind =
-  | 'network'
-  | 'http'
-  | 'content-type'
-  | 'stall'
-  | 'interrupted'
-  | 'aborted'
-  | 'malformed-event'
-  | 'provider'
-  | 'circuit-open'
-  | 'invalid-output'
-  | 'invalid-request'
-  | 'persistence';
+export type RillErrorKind = (typeof RILL_ERROR_KINDS)[number];
+
+// The kinds as a value too: an error that crossed the wire (a relay's `rill-end`) is checked against them.
+const RILL_ERROR_KINDS = [
+  'network',
+  'http',
+  'content-type',
+  'stall',
+  'interrupted',
+  'aborted',
+  'malformed-event',
+  'provider',
+  'circuit-open',
+  'invalid-output',
+  'invalid-request',
+  'persistence',
+  'too-large',
+] as const;
+
+/** True for one of the documented kinds. @example isRillErrorKind('stall'); // true */
+export function isRillErrorKind(value: unknown): value is RillErrorKind {
+  return (RILL_ERROR_KINDS as readonly unknown[]).includes(value);
+}
 
 /** The plain-data shape of an error, as stored on a `Message` and sent across boundaries. */
 export interface RillErrorValue {

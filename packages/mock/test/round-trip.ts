@@ -43,13 +43,14 @@ export function decodeResponse(provider: ProviderName, response: Response): Prom
 }
 
 /**
- * Streams with the resilient transport (retries, Last-Event-ID resume), fast backoff.
+ * Streams with the resilient transport (retries, Last-Event-ID resume), fast backoff. The mock
+ * resumes statelessly from the same POST plus `Last-Event-ID`, so that is the resume target named.
  *
  * @example await decodeStream('openai-chat', server.url, { 'x-rill-mock-fault': 'drop-after=5' }); // the message after the transport's resume
  */
 export function decodeStream(provider: ProviderName, baseUrl: string, headers: Record<string, string> = {}, opts: StreamSSEOptions = {}): Promise<Message> {
   const { url, body } = providerRequest(provider, baseUrl);
-  return accumulate(decodeProvider(provider, streamSSE(url, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers }, retry: { baseDelayMs: 1, maxDelayMs: 5 }, ...opts })));
+  return accumulate(decodeProvider(provider, streamSSE(url, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers }, retry: { baseDelayMs: 1, maxDelayMs: 5 }, resume: { url, method: 'POST' }, ...opts })));
 }
 
 /**

@@ -48,15 +48,18 @@ export function ChatPage() {
 function Chat({ provider }: { provider: ProviderName }) {
   const model = providers.find((p) => p.name === provider)?.model ?? 'mock';
   const persistence = useMemo(() => storagePersistence(localStorage, CHAT_STORAGE_KEY), []);
+  const url = endpointFor(provider, model);
   const chat = useChat({
     provider,
-    url: endpointFor(provider, model),
+    url,
     model,
     tools: demoTools,
     persistence,
     fetch: faultFetch,
     retry: { maxAttempts: 4, baseDelayMs: 1200, maxDelayMs: 4000 },
     idleTimeoutMs: 1500,
+    // The mock resumes statelessly: the same POST plus Last-Event-ID replays the rest of the same answer.
+    resume: { url, method: 'POST' },
     onFinish: (state) => recordTurns(state, `Chat · ${provider}`),
   });
   const { lastStatus } = useExternalStore(faultStore);

@@ -11,6 +11,7 @@ import { ProfileForm } from './profile-form.js';
 import { profileSchema, type Profile } from './profile-schema.js';
 
 const MODEL = 'gpt-5-mini';
+const ENDPOINT = endpointFor('openai-chat', MODEL);
 const body = toProviderRequest('openai-chat', { model: MODEL, messages: [{ role: 'user', content: 'Fill in the attendee profile as JSON.' }] });
 const loaded = new Map<BackendName, Awaited<ReturnType<typeof loadBackend>>>();
 
@@ -20,12 +21,14 @@ export function StructuredPage() {
   const [factory, setFactory] = useState(() => ({ name: backend, create: loaded.get(backend) }));
   const [meter] = useState(createParseMeter);
   const stream = useStructuredStream<Partial<Profile>>({
-    url: endpointFor('openai-chat', MODEL),
+    url: ENDPOINT,
     provider: 'openai-chat',
     headers: { 'x-rill-mock-scenario': 'profile' },
     fetch: faultFetch,
     retry: { maxAttempts: 4, baseDelayMs: 800 },
     idleTimeoutMs: 1500,
+    // The mock resumes statelessly: the same POST plus Last-Event-ID replays the rest of the same answer.
+    resume: { url: ENDPOINT, method: 'POST' },
     body,
     schema: profileSchema,
     ...(factory.create !== undefined && { parser: meter.wrap(factory.create) }),

@@ -57,7 +57,8 @@ describe('chat controller metrics', () => {
     ['a 500 before the answer, retried', '500'],
   ])('counts the reconnect of %s, and the answer is whole', async (_name, fault) => {
     serve({ scenario: { parts: [{ type: 'text', text: answer }], usage }, timing: { ttftMs: 0, tokenDelayMs: 2, jitterMs: 0 } });
-    const { final } = await converse({ ...base, headers: { 'x-rill-mock-fault': fault }, retry: { baseDelayMs: 1, maxDelayMs: 5 } }, 'Hello');
+    // The mock resumes statelessly from the same POST plus Last-Event-ID: the chat names that resume target.
+    const { final } = await converse({ ...base, headers: { 'x-rill-mock-fault': fault }, retry: { baseDelayMs: 1, maxDelayMs: 5 }, resume: { url: base.url, method: 'POST' } }, 'Hello');
 
     expect(final.status).toBe('done');
     expect(final.metrics).toMatchObject({ reconnects: 1, outputTokens: 42, ended: true });

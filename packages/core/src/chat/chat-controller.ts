@@ -74,7 +74,17 @@ export function createChatController(options: ChatControllerOptions): ChatContro
   const newId = (): string => `${Date.now().toString(36)}-${(++seq).toString(36)}`;
 
   const store = createStreamStore({
-    source: httpSource({ url: opts.url, provider: opts.provider, headers: opts.headers, fetch: opts.fetch, retry: opts.retry, idleTimeoutMs: opts.idleTimeoutMs, credentials: opts.credentials }),
+    source: httpSource({
+      url: opts.url,
+      provider: opts.provider,
+      headers: opts.headers,
+      fetch: opts.fetch,
+      retry: opts.retry,
+      idleTimeoutMs: opts.idleTimeoutMs,
+      resume: opts.resume,
+      onRun: opts.onRun,
+      credentials: opts.credentials,
+    }),
     throttle: opts.throttle,
     onFinish: (final) => turnEnded(final),
   });

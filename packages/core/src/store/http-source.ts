@@ -5,7 +5,7 @@ import type { PartSource } from './part-source.js';
 import { decodeRawSSE } from './raw-sse.js';
 
 /** An HTTP endpoint speaking SSE: a provider's API, or a relay of one. */
-export interface HttpSourceOptions extends Pick<StreamSSEOptions, 'retry' | 'idleTimeoutMs' | 'resume' | 'fetch' | 'credentials' | 'method'> {
+export interface HttpSourceOptions extends Pick<StreamSSEOptions, 'retry' | 'idleTimeoutMs' | 'resume' | 'onRun' | 'fetch' | 'credentials' | 'method'> {
   url: string;
   headers?: HeadersInit;
   /** The wire format to decode; `'sse'` (default) reads each event's data as text. */

@@ -119,6 +119,16 @@ describe('streamSSE failures before the response starts', () => {
 });
 
 describe('streamSSE after events have flowed', () => {
+  it('never sends the POST again without a resume target: a drop ends interrupted, keeping every event', async () => {
+    // The second play is a server that ignores Last-Event-ID: a resend would bill a second generation and splice it in.
+    const { url, requests } = await serve({ stream: events(1, 3, true), then: 'drop' }, { stream: events(1, 6, true), then: 'end' });
+    const { data, error, reconnects } = await collect(url, { body: 'generate' });
+    expect(data).toEqual(['e1', 'e2', 'e3']);
+    expect(error).toMatchObject({ kind: 'interrupted', retryable: true, message: expect.stringContaining('no resume target') });
+    expect(requests).toHaveLength(1);
+    expect(reconnects).toEqual([]);
+  });
+
   it('ends with an interrupted error, keeping every event, when a stream without ids drops', async () => {
     const { url, requests } = await serve({ stream: events(1, 3, false), then: 'drop' }, { stream: events(1, 3, false), then: 'end' });
     const { data, error } = await collect(url, { body: 'generate' });
@@ -127,9 +137,9 @@ describe('streamSSE after events have flowed', () => {
     expect(requests).toHaveLength(1);
   });
 
-  it('resumes a dropped stream with Last-Event-ID and skips the event the server replays', async () => {
+  it('resumes a dropped stream at a resume target it is given, with Last-Event-ID, and skips the event the server replays', async () => {
     const { url, requests } = await serve({ stream: events(1, 3, true), then: 'drop' }, { stream: events(3, 5, true), then: 'end' });
-    const { data, error, reconnects } = await collect(url, { body: 'generate' });
+    const { data, error, reconnects } = await collect(url, { body: 'generate', resume: { url, method: 'POST' } });
     expect(error).toBeUndefined();
     expect(data).toEqual(['e1', 'e2', 'e3', 'e4', 'e5']);
     expect(requests.map((r) => [r.method, r.headers['last-event-id'], r.body])).toEqual([
@@ -141,7 +151,7 @@ describe('streamSSE after events have flowed', () => {
 
   it('does not resume after the server reset the event id with an empty id field', async () => {
     const { url, requests } = await serve({ stream: [...events(1, 2, true), 'id\ndata: e3\n\n'], then: 'drop' }, { stream: events(3, 5, true), then: 'end' });
-    const { data, error } = await collect(url, { body: 'generate' });
+    const { data, error } = await collect(url, { body: 'generate', resume: { url, method: 'POST' } });
     expect(data).toEqual(['e1', 'e2', 'e3']);
     expect(error).toMatchObject({ kind: 'interrupted', retryable: true });
     expect(requests).toHaveLength(1);
@@ -156,27 +166,27 @@ describe('streamSSE after events have flowed', () => {
 
   it("waits the server's retry: delay before resuming", async () => {
     const { url } = await serve({ stream: ['retry: 25\n\n', ...events(1, 1, true)], then: 'drop' }, { stream: events(2, 2, true), then: 'end' });
-    const { data, reconnects } = await collect(url, { retry: { baseDelayMs: 10_000 } });
+    const { data, reconnects } = await collect(url, { retry: { baseDelayMs: 10_000 }, resume: { url } });
     expect(data).toEqual(['e1', 'e2']);
     expect(reconnects.map((r) => r.delayMs)).toEqual([25]);
   });
 
-  it('retries a resume that gets a 503 and fails on a resume that gets a 404, keeping the events', async () => {
+  it('retries a resume that gets a 503 and ends interrupted on a resume that gets a 404, keeping the events', async () => {
     const { url, requests } = await serve(
       { stream: events(1, 1, true), then: 'drop' },
       { status: 503 },
       { stream: events(2, 2, true), then: 'drop' },
       { status: 404, body: 'gone' },
     );
-    const { data, error } = await collect(url);
+    const { data, error } = await collect(url, { resume: { url } });
     expect(data).toEqual(['e1', 'e2']);
-    expect(error).toMatchObject({ kind: 'http', status: 404, retryable: false });
+    expect(error).toMatchObject({ kind: 'interrupted', status: 404, message: expect.stringContaining('HTTP 404') });
     expect(requests.map((r) => r.headers['last-event-id'])).toEqual([undefined, '1', '1', '2']);
   });
 
   it('treats silence as a dropped connection: resumes a stalled stream with ids', async () => {
     const { url, requests } = await serve({ stream: events(1, 1, true), then: 'stall' }, { stream: events(2, 2, true), then: 'end' });
-    const { data, reconnects } = await collect(url, { idleTimeoutMs: 100 });
+    const { data, reconnects } = await collect(url, { idleTimeoutMs: 100, resume: { url } });
     expect(data).toEqual(['e1', 'e2']);
     expect(reconnects[0]?.error.kind).toBe('stall');
     await vi.waitFor(() => expect(requests[0]?.clientClosed).toBe(true));
@@ -195,6 +205,73 @@ describe('streamSSE after events have flowed', () => {
     expect(error).toBeUndefined();
     expect(data).toEqual(['a', 'b']);
     expect(requests).toHaveLength(1);
+  });
+});
+
+const runEvent = (id: string, runId = 'r1', resume = `runs/${runId}`, stop = `runs/${runId}/stop`) =>
+  sse({ event: 'rill-run', id, data: JSON.stringify({ runId, resume, stop }) });
+const endEvent = (id: string, end: object) => sse({ event: 'rill-end', id, data: JSON.stringify(end) });
+
+describe('streamSSE with a run the server announces (rill-run / rill-end)', () => {
+  it('resumes a clean close at the announced URL (resolved against the response URL) with GET, Last-Event-ID and no body', async () => {
+    const { url, requests } = await serve(
+      { status: 307, headers: { location: '/v2/chat' } },
+      { stream: [runEvent('0'), ...events(1, 2, true)], then: 'end' },
+      { stream: [runEvent('2', 'r1', '/v2/runs/r1', '/v2/runs/r1/stop'), ...events(3, 3, true), endEvent('4', { status: 'done' })], then: 'stall' },
+    );
+    const runs: unknown[] = [];
+    const got: SSEEvent[] = [];
+    for await (const event of streamSSE(`${url}/v1/chat`, { body: 'generate', retry: { baseDelayMs: 1 }, onRun: (run) => runs.push(run) })) got.push(event);
+    expect(got.map((e) => [e.event, e.data])).toEqual([['message', 'e1'], ['message', 'e2'], ['message', 'e3']]);
+    expect(requests.map((r) => [r.method, r.url, r.headers['last-event-id'], r.body])).toEqual([
+      ['POST', '/v1/chat', undefined, 'generate'],
+      ['POST', '/v2/chat', undefined, 'generate'],
+      ['GET', '/v2/runs/r1', '2', ''],
+    ]);
+    const announced = { runId: 'r1', resumeUrl: `${url}/v2/runs/r1`, stopUrl: `${url}/v2/runs/r1/stop` };
+    expect(runs).toEqual([announced, announced]);
+    await vi.waitFor(() => expect(requests[2]?.clientClosed).toBe(true));
+  });
+
+  it('resumes right after the announcement with its id when no other event came', async () => {
+    const { url, requests } = await serve({ stream: [runEvent('r1:0')], then: 'drop' }, { stream: [runEvent('r1:0'), ...events(1, 1, true), endEvent('2', { status: 'done' })], then: 'end' });
+    expect((await collect(url, { body: 'generate' })).data).toEqual(['e1']);
+    expect(requests[1]).toMatchObject({ method: 'GET', url: '/runs/r1', headers: { 'last-event-id': 'r1:0' } });
+  });
+
+  it("resumes at the caller's resume target over the announced one", async () => {
+    const { url, requests } = await serve({ stream: [runEvent('0'), ...events(1, 1, true)], then: 'drop' }, { stream: [...events(2, 2, true), endEvent('3', { status: 'done' })], then: 'end' });
+    const { data } = await collect(url, { body: 'generate', resume: { url: `${url}/mine`, method: 'POST' } });
+    expect(data).toEqual(['e1', 'e2']);
+    expect(requests[1]).toMatchObject({ method: 'POST', url: '/mine', body: 'generate', headers: { 'last-event-id': '1' } });
+  });
+
+  it.each([
+    [{ status: 'aborted' }, { kind: 'aborted', retryable: false }],
+    [{ status: 'error' }, { kind: 'provider', message: 'The run ended with status error' }],
+    [{ status: 'error', error: { kind: 'http', message: 'HTTP 529 overloaded', retryable: true, status: 529 } }, { kind: 'http', status: 529, message: 'HTTP 529 overloaded', retryable: true }],
+    [{ status: 'interrupted', error: { kind: 'interrupted', message: 'upstream dropped', retryable: true } }, { kind: 'interrupted', message: 'upstream dropped' }],
+    [{ status: 'interrupted' }, { kind: 'interrupted', retryable: true }],
+  ])('ends on rill-end %j with that error, keeping the events and not resuming', async (end, expected) => {
+    const { url, requests } = await serve({ stream: [runEvent('0'), ...events(1, 2, true), endEvent('3', end)], then: 'end' });
+    const { data, error, reconnects } = await collect(url, { body: 'generate' });
+    expect(data).toEqual(['e1', 'e2']);
+    expect(error?.toValue()).toMatchObject(expected);
+    expect(requests).toHaveLength(1);
+    expect(reconnects).toEqual([]);
+  });
+
+  it.each([404, 410])('ends interrupted, keeping the events, when the resume gets a %i', async (status) => {
+    const { url, requests } = await serve({ stream: [runEvent('0'), ...events(1, 2, true)], then: 'drop' }, { status, body: '{"error":{"kind":"interrupted","message":"unknown run"}}' });
+    const { data, error } = await collect(url, { body: 'generate' });
+    expect(data).toEqual(['e1', 'e2']);
+    expect(error).toMatchObject({ kind: 'interrupted', status, message: expect.stringContaining('unknown run') });
+    expect(requests).toHaveLength(2);
+  });
+
+  it('rejects a rill-run event without its URLs as malformed', async () => {
+    const { url } = await serve({ stream: [sse({ event: 'rill-run', id: '0', data: '{"runId":"r1"}' }), ...events(1, 1, true)], then: 'end' });
+    expect((await collect(url)).error).toMatchObject({ kind: 'malformed-event', retryable: false, message: expect.stringContaining('{"runId":"r1"}') });
   });
 });
 

@@ -2,8 +2,9 @@ import { RillError, type RillErrorValue } from '../errors.js';
 import { createSSEDecoder, type SSEEvent } from '../sse/index.js';
 import { backoffDelay } from './backoff.js';
 import { parseRetryAfter } from './retry-after.js';
+import { END_EVENT, RUN_EVENT, parseRunEvent, runEndError, type RunInfo } from './run-announcement.js';
 import { sleep } from './sleep.js';
-import { abortedError, networkError, responseFailure } from './transport-errors.js';
+import { abortedError, interruptedError, networkError, responseFailure } from './transport-errors.js';
 
 /** How failed connections are tried again; `maxAttempts` counts the first request too. */
 export interface RetryOptions {
@@ -26,20 +27,34 @@ export interface ReconnectInfo {
   error: RillErrorValue;
 }
 
+/** Where a broken stream is picked up again: a request that answers the events after `Last-Event-ID`. */
+export interface ResumeTarget {
+  url: string;
+  /** Default `GET`. A GET or HEAD sends no body; any other method sends the original body again. */
+  method?: string;
+}
+
 /** `fetch` options plus what the transport adds. */
 export interface StreamSSEOptions extends RequestInit {
   /** Retry policy, or `false` for a single request. */
   retry?: RetryOptions | false;
   /** No byte (heartbeat comments count) for this long, before or after the response starts, is a dropped connection. */
   idleTimeoutMs?: number;
-  /** Where a `Last-Event-ID` reconnect re-attaches (default: the same URL and method). A GET or HEAD resume sends no body. */
-  resume?: { url?: string; method?: string };
+  /**
+   * Where a broken stream is resumed with `Last-Event-ID`; it wins over a target the server announces
+   * (`rill-run`). Without either, the request is never sent again once a response started: only a
+   * server that answers `Last-Event-ID` may be named, e.g. `{ url, method: 'POST' }` for one that
+   * resumes the same POST statelessly.
+   */
+  resume?: ResumeTarget;
   /** The fetch to use (default: the global one). */
   fetch?: typeof fetch;
   /** Called with each 2xx event-stream response, resumes included (e.g. for time-to-first-byte). */
   onOpen?(response: Response): void;
   /** Called before each wait for a retry or resume, rate-limit waits included. */
   onReconnect?(info: ReconnectInfo): void;
+  /** Called for each `rill-run` event (the first response and each resume), e.g. to keep the run for a reload or to stop it. */
+  onRun?(run: RunInfo): void;
 }
 
 // Retry-After, RetryInfo and `retry:` come from the server; one hour would look like a hang, so waits stop at a minute.
@@ -52,10 +67,12 @@ const MAX_WAIT_MS = 60_000;
  * set. Until a 2xx event-stream response arrives, network errors, stalls and 408/409/425/429/5xx
  * are retried with full-jitter backoff (Retry-After wins, else Gemini's RetryInfo in a JSON error
  * body). Once it has arrived the request is never re-sent: a dropped or stalled stream is resumed
- * with `Last-Event-ID` when the server gave ids (no id is yielded twice), else iteration ends with
- * an `interrupted` error after every event that arrived. Errors are {@link RillError}s thrown
- * from the iterator; aborting `signal` throws `aborted` at once and closes the connection. The
- * body must be re-sendable (not a stream).
+ * with `Last-Event-ID` only at a resume target (the `resume` option, else the one a `rill-run`
+ * event announces; docs/resumable-runs.md), else iteration ends with an `interrupted` error after
+ * every event that arrived. `rill-run` and `rill-end` are consumed, never yielded; `rill-end` ends
+ * the iteration (`done`) or throws its error. Errors are {@link RillError}s thrown from the
+ * iterator; aborting `signal` throws `aborted` at once and closes the connection. The body must
+ * be re-sendable (not a stream).
  *
  * @example
  * for await (const event of streamSSE('/api/chat', { body: JSON.stringify({ prompt }), signal, idleTimeoutMs: 30_000 })) {
@@ -63,7 +80,7 @@ const MAX_WAIT_MS = 60_000;
  * }
  */
 export async function* streamSSE(url: string, opts: StreamSSEOptions = {}): AsyncGenerator<SSEEvent, void, undefined> {
-  const { retry, idleTimeoutMs, resume, fetch: doFetch = fetch, onOpen, onReconnect, signal, ...init } = opts;
+  const { retry, idleTimeoutMs, resume, fetch: doFetch = fetch, onOpen, onReconnect, onRun, signal, ...init } = opts;
   const { maxAttempts = 5, baseDelayMs = 1000, maxDelayMs = 30_000 } = retry || {};
   const limit = retry === false ? 1 : maxAttempts;
   const method = init.method ?? (init.body == null ? 'GET' : 'POST');
@@ -72,6 +89,8 @@ export async function* streamSSE(url: string, opts: StreamSSEOptions = {}): Asyn
 
   let started = false; // a 2xx event stream arrived: from here on re-sending would start a second generation
   let lastId = '';
+  let announced: RunInfo | undefined;
+  let ended = false; // a `rill-end` arrived: what it says is final, never retried
   let serverRetryMs: number | undefined;
   let retryAfterMs: number | undefined;
   let failures = 0;
@@ -82,8 +101,8 @@ export async function* streamSSE(url: string, opts: StreamSSEOptions = {}): Asyn
     if (signal?.aborted) throw abortedError(signal);
     const current = ++connection;
     const resuming = started;
-    const target = resuming ? (resume?.url ?? url) : url;
-    const verb = resuming ? (resume?.method ?? method) : method;
+    const target = resuming ? (resume?.url ?? announced?.resumeUrl ?? url) : url;
+    const verb = resuming ? (resume?.method ?? 'GET') : method;
     if (resuming) headers.set('last-event-id', lastId);
     const ctl = new AbortController();
     let failure: RillError | undefined;
@@ -134,6 +153,18 @@ export async function* streamSSE(url: string, opts: StreamSSEOptions = {}): Asyn
         else decoder.push(chunk.value);
         for (const event of queue.splice(0)) {
           if (failure) throw failure; // aborted while the consumer held an earlier event of this chunk
+          if (event.event === RUN_EVENT) {
+            announced = parseRunEvent(event.data, response.url || target);
+            lastId = event.id;
+            onRun?.(announced);
+            continue;
+          }
+          if (event.event === END_EVENT) {
+            ended = true;
+            const end = runEndError(event.data);
+            if (end) throw end;
+            return;
+          }
           if (event.id) {
             if ((seen.get(event.id) ?? current) < current) continue; // replayed by the server after a resume
             seen.set(event.id, current);
@@ -142,6 +173,8 @@ export async function* streamSSE(url: string, opts: StreamSSEOptions = {}): Asyn
           failures = 0;
           yield event;
         }
+        // Once a run is announced only `rill-end` ends it: a clean close (a proxy's timeout) is a drop.
+        if (chunk.done && announced) throw networkError('Connection lost', 'closed before the run ended');
         if (chunk.done) return;
       }
     } finally {
@@ -156,11 +189,12 @@ export async function* streamSSE(url: string, opts: StreamSSEOptions = {}): Asyn
       yield* connect();
       return;
     } catch (error) {
-      if (!(error instanceof RillError) || !error.retryable) throw error;
-      if (started && !lastId) {
-        // Re-sending would start a second, billed generation; without ids there is nothing to resume from.
-        throw new RillError({ kind: 'interrupted', message: `${error.message}; no event ids to resume from`, retryable: true }, { cause: error });
-      }
+      if (ended || !(error instanceof RillError)) throw error;
+      if (started && error.kind === 'http' && (error.status === 404 || error.status === 410)) throw interruptedError(error, 'the run can no longer be resumed');
+      if (!error.retryable) throw error;
+      // Re-sending the request would start a second, billed generation: only a resume target takes Last-Event-ID.
+      if (started && !resume && !announced) throw interruptedError(error, 'no resume target (the server announced none and the resume option is not set)');
+      if (started && !lastId) throw interruptedError(error, 'no event id to resume from');
       if (++failures >= limit) throw error;
       const delayMs = Math.min(MAX_WAIT_MS, retryAfterMs ?? (started ? serverRetryMs : undefined) ?? backoffDelay(failures - 1, baseDelayMs, maxDelayMs));
       onReconnect?.({ attempt: failures + 1, maxAttempts: limit, delayMs, error: error.toValue() });

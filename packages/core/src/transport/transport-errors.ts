@@ -27,6 +27,18 @@ export function networkError(what: string, cause: unknown): RillError {
   return new RillError({ kind: 'network', message: `${what}: ${detail}`, retryable: true }, { cause });
 }
 
+/**
+ * The `interrupted` error for a stream that broke after it started and cannot be resumed, saying
+ * why; the HTTP status of a refused resume is kept.
+ *
+ * @example
+ * throw interruptedError(dropError, 'no event id to resume from');
+ */
+export function interruptedError(cause: RillError, why: string): RillError {
+  const status = cause.kind === 'http' ? cause.status : undefined;
+  return new RillError({ kind: 'interrupted', message: `${cause.message}; ${why}`, retryable: true, ...(status !== undefined && { status }) }, { cause });
+}
+
 /** Why a response cannot be streamed, with the wait its JSON body asked for (Gemini's RetryInfo), if any. */
 export interface ResponseFailure {
   error: RillError;

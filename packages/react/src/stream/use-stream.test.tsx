@@ -86,15 +86,16 @@ describe('useStream over the mock provider', () => {
     expect(new Set(waits.map((wait) => wait.reason))).toEqual(new Set(['rate-limit']));
   });
 
-  it('resumes a dropped stream with Last-Event-ID when the server sends ids', async () => {
+  it('resumes a dropped stream with Last-Event-ID at the resume target it is given (the mock resumes the same POST)', async () => {
     mock.serve({ scenario: 'text', fault: { type: 'drop', afterEvents: 4 } });
-    const { result } = renderHook(() => useStream(openai({ autoStart: true })));
+    const { result } = renderHook(() => useStream(openai({ autoStart: true, resume: { url: `${BASE}/v1/chat/completions`, method: 'POST' } })));
     await waitFor(() => expect(result.current.status).toBe('done'));
     expect(result.current.text).toBe(TEXT);
   });
 
   it.each([
     ['a dropped connection without ids', 'interrupted', 'interrupted', { type: 'drop', afterEvents: 4 } as const, false],
+    ['a dropped connection with ids but no resume target (the POST is not sent again)', 'interrupted', 'interrupted', { type: 'drop', afterEvents: 4 } as const, true],
     ['a stall past idleTimeoutMs without ids', 'interrupted', 'interrupted', { type: 'stall', afterEvents: 3, ms: 2000 } as const, false],
     ['a missing terminator', 'interrupted', 'interrupted', { type: 'no-terminator' } as const, true],
     ['a malformed payload', 'error', 'malformed-event', { type: 'malformed', afterEvents: 2 } as const, true],
