@@ -83,6 +83,27 @@ describe('readSSE', () => {
     expect(isRillError(error) && error.kind).toBe('aborted');
   });
 
+  it('ends with a too-large RillError after the events before a line or event over its cap, and cancels the body', async () => {
+    const caps = [
+      [{ maxLineLength: 100 }, 'maxLineLength'],
+      [{ maxEventLength: 100 }, 'maxEventLength'],
+    ] as const;
+    for (const [options, option] of caps) {
+      // The server stays open: only a cap ends the iteration, in the chunk that also holds event 2
+      // (two 66-character data lines make 121 characters of data, then a 151-character comment line).
+      const x = (n: number): string => 'x'.repeat(n);
+      const { stream, cancelled } = body(['data: 1\n\n', `data: 2\n\ndata: ${x(60)}\ndata: ${x(60)}\n:${x(150)}\n`], false);
+      const seen: string[] = [];
+      const error: unknown = await (async () => {
+        for await (const e of readSSE(stream, options)) seen.push(e.data);
+      })().catch((e: unknown) => e);
+      expect(seen).toEqual(['1', '2']);
+      expect(isRillError(error) && [error.kind, error.retryable]).toEqual(['too-large', false]);
+      expect(isRillError(error) && error.message).toContain(option);
+      expect(cancelled()).toBe(true);
+    }
+  });
+
   it('turns a body that breaks into a retryable network RillError', async () => {
     let sent = false;
     const stream = new ReadableStream<Uint8Array>({

@@ -1,7 +1,8 @@
 import { RillError } from '../errors.js';
-import { createSSEDecoder, type SSEEvent } from './sse-decoder.js';
+import { createSSEDecoder, type SSEDecoderOptions, type SSEEvent } from './sse-decoder.js';
 
-export interface ReadSSEOptions {
+/** The decoder's caps (`maxLineLength`, `maxEventLength`: a line or event past one ends the iteration with a `too-large` RillError), plus a signal. */
+export interface ReadSSEOptions extends SSEDecoderOptions {
   /** Aborting cancels the body and makes the iteration reject with a RillError of kind `aborted`. */
   signal?: AbortSignal;
 }
@@ -11,7 +12,8 @@ const aborted = (signal: AbortSignal): RillError =>
 
 /**
  * Iterates the events of a `Response` (its body) or a byte stream. No retries or status checks:
- * that is `streamSSE`'s job. Stopping early (`break`, `return`) cancels the body.
+ * that is `streamSSE`'s job. Stopping early (`break`, `return`) cancels the body, and so does a
+ * line or event longer than its cap, after the events before it were yielded.
  *
  * @example
  * for await (const e of readSSE(await fetch('/chat'), { signal })) console.log(e.event, e.data);
@@ -23,7 +25,7 @@ export async function* readSSE(source: Response | ReadableStream<Uint8Array>, op
   if (!body) return;
   const reader = body.getReader();
   const queue: SSEEvent[] = [];
-  const decoder = createSSEDecoder({ onEvent: (event) => queue.push(event) });
+  const decoder = createSSEDecoder({ onEvent: (event) => queue.push(event) }, opts);
   // Cancelling settles a pending read(), so an abort is noticed even while the server is silent.
   const onAbort = (): void => void reader.cancel(signal?.reason).catch(() => undefined);
   signal?.addEventListener('abort', onAbort);
@@ -36,12 +38,20 @@ export async function* readSSE(source: Response | ReadableStream<Uint8Array>, op
       });
       if (signal?.aborted) throw aborted(signal);
       finished = chunk.done;
+      let failure: unknown;
       if (chunk.done) decoder.end();
-      else decoder.push(chunk.value);
+      else {
+        try {
+          decoder.push(chunk.value);
+        } catch (error) {
+          failure = error; // a line or event over its cap: the events of this chunk before it are yielded first
+        }
+      }
       for (const event of queue.splice(0)) {
         yield event;
         if (signal?.aborted) throw aborted(signal); // aborted while the consumer held an earlier event of this chunk
       }
+      if (failure) throw failure;
     }
   } finally {
     signal?.removeEventListener('abort', onAbort);

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sseCases } from '../../test/sse-cases.js';
 import { collect, concat, splitAt, toBytes, type Collected } from '../../test/sse-collect.js';
-import { createSSEDecoder, type SSEEvent } from './index.js';
+import { isRillError } from '../errors.js';
+import { createSSEDecoder, type SSEDecoderOptions, type SSEEvent } from './index.js';
 
 describe('createSSEDecoder: the event stream interpretation rules', () => {
   for (const c of sseCases) {
@@ -118,5 +119,92 @@ describe('createSSEDecoder: chunking never changes the result', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+/** Pushes `chunks` into a decoder with `options` until one throws: the events before, and which chunk threw (-1: none). */
+function pushUntilThrow(chunks: (Uint8Array | string)[], options: SSEDecoderOptions): { events: SSEEvent[]; threwAt: number; error: unknown } {
+  const events: SSEEvent[] = [];
+  const decoder = createSSEDecoder({ onEvent: (e) => events.push(e) }, options);
+  for (const [index, chunk] of chunks.entries()) {
+    try {
+      decoder.push(chunk);
+    } catch (error) {
+      return { events, threwAt: index, error };
+    }
+  }
+  decoder.end();
+  return { events, threwAt: -1, error: undefined };
+}
+
+/** The index of the chunk holding byte `at`. */
+function chunkHolding(chunks: Uint8Array[], at: number): number {
+  let end = 0;
+  return chunks.findIndex((chunk) => (end += chunk.length) > at);
+}
+
+const tooLarge = (option: string, cap: number) =>
+  expect.objectContaining({ name: 'RillError', kind: 'too-large', retryable: false, message: expect.stringContaining(`longer than ${option} (${cap} characters)`) });
+
+describe('createSSEDecoder: line and event caps', () => {
+  // A 101-character comment line (':' and 100 two-byte 'é') between two events; its 101st character ends at byte 209.
+  const overlong = new TextEncoder().encode(`data: a\n\n:${'é'.repeat(100)}\ndata: b\n\n`);
+  const lastByteOfCharacter101 = 9 + 1 + 100 * 2 - 1;
+
+  it('refuses a line at the push that takes it past maxLineLength, whatever the chunking, after the events before it', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat({ max: overlong.length }), { maxLength: 30 }), (cuts) => {
+        const chunks = splitAt(overlong, cuts);
+        const { events, threwAt, error } = pushUntilThrow(chunks, { maxLineLength: 100 });
+        expect(error).toEqual(tooLarge('maxLineLength', 100));
+        expect(isRillError(error)).toBe(true);
+        expect(threwAt).toBe(chunkHolding(chunks, lastByteOfCharacter101));
+        expect(events).toEqual([{ event: 'message', data: 'a', id: '' }]);
+      }),
+      { numRuns: 300 },
+    );
+    // One byte at a time: nothing past the cap is held, and a line of exactly the cap is fine.
+    expect(pushUntilThrow(splitAt(overlong, [...overlong.keys()]), { maxLineLength: 100 }).threwAt).toBe(lastByteOfCharacter101);
+    expect(pushUntilThrow([overlong], { maxLineLength: 101 }).events).toHaveLength(2);
+  });
+
+  it('refuses an event whose data passes maxEventLength at the data line that passes it', () => {
+    const wire = 'data: ok\n\ndata: 0123456789\ndata: 0123456789\ndata: 0123456789\n\n'; // 10 + 1 + 10 = 21, then 32
+    const chunks = [...wire];
+    const { events, threwAt, error } = pushUntilThrow(chunks, { maxEventLength: 25 });
+    expect(error).toEqual(tooLarge('maxEventLength', 25));
+    expect(threwAt).toBe(wire.lastIndexOf('9\n') + 1);
+    expect(events).toEqual([{ event: 'message', data: 'ok', id: '' }]);
+    expect(pushUntilThrow(chunks, { maxEventLength: 32 }).events).toHaveLength(2);
+  });
+
+  it('holds nothing after a cap is passed: every later push throws the same error, end() is quiet', () => {
+    const decoder = createSSEDecoder({ onEvent: () => undefined }, { maxLineLength: 4 });
+    const thrown = (push: () => void): unknown => {
+      try {
+        push();
+      } catch (error) {
+        return error;
+      }
+      return undefined;
+    };
+    const first = thrown(() => decoder.push('data: 1\n\n'));
+    expect(first).toEqual(tooLarge('maxLineLength', 4));
+    expect(thrown(() => decoder.push('\n'))).toBe(first);
+    expect(thrown(() => decoder.end())).toBeUndefined();
+  });
+
+  it('caps lines and events at 16 Mi code units by default', () => {
+    const cap = 16 * 1024 * 1024;
+    const events: SSEEvent[] = [];
+    const decoder = createSSEDecoder({ onEvent: (e) => events.push(e) });
+    decoder.push(`data:${'x'.repeat(cap - 5)}`); // a whole line's worth, not yet ended
+    expect(() => decoder.push('x')).toThrow(tooLarge('maxLineLength', cap));
+    const data = createSSEDecoder({ onEvent: (e) => events.push(e) });
+    const line = `data:${'y'.repeat(cap / 2 - 5)}\n`; // two values join to cap - 9 characters, a third passes the cap
+    data.push(line);
+    data.push(line);
+    expect(() => data.push(line)).toThrow(tooLarge('maxEventLength', cap));
+    expect(events).toEqual([]);
   });
 });

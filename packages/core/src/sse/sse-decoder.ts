@@ -1,3 +1,5 @@
+import { RillError } from '../errors.js';
+
 /** One dispatched Server-Sent Event. */
 export interface SSEEvent {
   /** The `event` field; "message" when absent or empty. */
@@ -17,8 +19,24 @@ export interface SSEHandlers {
   onComment?(text: string): void;
 }
 
+/**
+ * Caps that keep a decoder's memory bounded whatever the server sends, in UTF-16 code units (the
+ * `length` of a JavaScript string; one per byte for ASCII). Each defaults to 16 Mi (16,777,216);
+ * `Infinity` turns a cap off.
+ */
+export interface SSEDecoderOptions {
+  /** The longest line (any field or comment, line end excluded). */
+  maxLineLength?: number;
+  /** The longest data buffer of one event: its `data` lines joined with LF. */
+  maxEventLength?: number;
+}
+
 /** A push-driven decoder: feed it chunks, then call `end()` once. */
 export interface SSEDecoder {
+  /**
+   * Interprets the next chunk. Throws a {@link RillError} of kind `too-large` (not retryable) when a
+   * line or an event passes its cap; the decoder then holds nothing and every later push throws it again.
+   */
   push(chunk: Uint8Array | string): void;
   /** The stream ended: an unterminated line and an event still open are discarded, as the spec says. */
   end(): void;
@@ -27,6 +45,10 @@ export interface SSEDecoder {
 const LF = 10;
 const CR = 13;
 const STREAM = { stream: true };
+const DEFAULT_MAX_LENGTH = 16 * 1024 * 1024;
+// Tiny chunks wait as bytes until a line end, or until this many bytes (then they join the unfinished line as text).
+const MAX_PENDING_BYTES = 16 * 1024;
+const encoder = new TextEncoder();
 
 // A class, not closures: decoders share one set of methods, so the JIT keeps its optimized code across requests.
 class Decoder implements SSEDecoder {
@@ -42,13 +64,19 @@ class Decoder implements SSEDecoder {
   #hasData = false;
   #eventType = '';
   #lastId = '';
+  readonly #maxLine: number;
+  readonly #maxEvent: number;
+  #failure: RillError | undefined;
 
-  constructor(handlers: SSEHandlers) {
+  constructor(handlers: SSEHandlers, options: SSEDecoderOptions) {
     this.#handlers = handlers;
+    this.#maxLine = options.maxLineLength ?? DEFAULT_MAX_LENGTH;
+    this.#maxEvent = options.maxEventLength ?? DEFAULT_MAX_LENGTH;
   }
 
   push(chunk: Uint8Array | string): void {
-    const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
+    if (this.#failure) throw this.#failure;
+    const bytes = typeof chunk === 'string' ? encoder.encode(chunk) : chunk;
     let last = bytes.length - 1;
     // Only tiny chunks are scanned as bytes (a JS byte loop costs ~12% at 256 B): one without a line end waits undecoded.
     if (last < 64) while (last >= 0 && bytes[last] !== LF && bytes[last] !== CR) last--;
@@ -62,7 +90,10 @@ class Decoder implements SSEDecoder {
     let end = nextLF < nextCR ? nextLF : nextCR;
     if (this.#rest) {
       // Still no line end: grow the unfinished line (ropes, so a long line stays linear). #afterCR is false here.
-      if (end === size) return void (this.#rest += text);
+      if (end === size) {
+        if (this.#rest.length + size > this.#maxLine) this.#tooLarge('line');
+        return void (this.#rest += text);
+      }
       // Only the line begun in an earlier chunk is concatenated, never the whole chunk.
       const line = this.#rest + text.slice(from, end);
       this.#line(line, 0, line.length);
@@ -84,6 +115,7 @@ class Decoder implements SSEDecoder {
         from = end + (end === nextCR && nextLF === end + 1 ? 2 : 1);
       }
     }
+    if (size - from > this.#maxLine) this.#tooLarge('line');
     this.#rest = from < size ? text.slice(from) : '';
     this.#afterCR = text.charCodeAt(size - 1) === CR;
   }
@@ -100,6 +132,7 @@ class Decoder implements SSEDecoder {
 
   // Kept small so the JIT inlines it into push(): blank, data and event lines are nearly every line.
   #line(text: string, start: number, end: number): void {
+    if (end - start > this.#maxLine) this.#tooLarge('line');
     if (start === end) {
       if (this.#hasData) this.#handlers.onEvent({ event: this.#eventType || 'message', data: this.#data, id: this.#lastId });
       this.#data = '';
@@ -135,8 +168,17 @@ class Decoder implements SSEDecoder {
   }
 
   #append(value: string): void {
+    if ((this.#hasData ? this.#data.length + 1 : 0) + value.length > this.#maxEvent) this.#tooLarge('event');
     this.#data = this.#hasData ? this.#data + '\n' + value : value;
     this.#hasData = true;
+  }
+
+  // Stops for good: everything buffered is dropped, so memory stays bounded by the caps.
+  #tooLarge(what: 'line' | 'event'): never {
+    const [cap, option] = what === 'line' ? [this.#maxLine, 'maxLineLength'] : [this.#maxEvent, 'maxEventLength'];
+    const message = `An event-stream ${what === 'line' ? 'line' : "event's data"} is longer than ${option} (${cap} characters); reading stopped`;
+    this.end();
+    throw (this.#failure = new RillError({ kind: 'too-large', message, retryable: false }));
   }
 
   // A tiny chunk without a line end only waits; any other is decoded together with what waited.
@@ -148,8 +190,10 @@ class Decoder implements SSEDecoder {
       this.#pending = grown;
     }
     this.#pending.set(bytes, this.#pendingLength);
-    this.#pendingLength = last < 0 ? need : 0;
-    return last < 0 ? '' : this.#utf8.decode(this.#pending.subarray(0, need), STREAM);
+    // Bytes never decode to more code units than there are bytes: below the cap they can wait, past it they are counted.
+    const wait = last < 0 && need < MAX_PENDING_BYTES && this.#rest.length + need <= this.#maxLine;
+    this.#pendingLength = wait ? need : 0;
+    return wait ? '' : this.#utf8.decode(this.#pending.subarray(0, need), STREAM);
   }
 
   #find(text: string, char: string, from: number): number {
@@ -162,13 +206,15 @@ class Decoder implements SSEDecoder {
  * Creates a WHATWG event-stream interpreter. A chunk with a line end is decoded whole by one
  * streaming TextDecoder (split characters carry over; invalid UTF-8 → U+FFFD), lines are found
  * with indexOf, and only an unfinished line is carried to the next chunk; a chunk without any
- * line end just waits as bytes. Strings are accepted too (they are encoded to UTF-8 first).
+ * line end just waits as bytes. Strings are accepted too (they are encoded to UTF-8 first). A line or an event's data
+ * longer than its cap (`options`, 16 Mi code units each by default) makes `push` throw a
+ * `too-large` RillError, so memory stays bounded whatever the server sends.
  *
  * @example
- * const decoder = createSSEDecoder({ onEvent: (e) => console.log(e.event, e.data) });
+ * const decoder = createSSEDecoder({ onEvent: (e) => console.log(e.event, e.data) }, { maxEventLength: 1 << 20 });
  * decoder.push(new TextEncoder().encode('event: ping\ndata: {}\n\n'));
  * decoder.end();
  */
-export function createSSEDecoder(handlers: SSEHandlers): SSEDecoder {
-  return new Decoder(handlers);
+export function createSSEDecoder(handlers: SSEHandlers, options: SSEDecoderOptions = {}): SSEDecoder {
+  return new Decoder(handlers, options);
 }
