@@ -149,6 +149,31 @@ describe('streamSSE after events have flowed', () => {
     expect(reconnects).toMatchObject([{ attempt: 2, error: { kind: 'network' } }]);
   });
 
+  it.each([
+    ['honours Last-Event-ID', events(4, 5, true)],
+    ['replays from the last id', events(3, 5, true)],
+    ['replays from the start', events(1, 5, true)],
+  ])('yields each event once when the server %s', async (_name, replay) => {
+    const { url } = await serve({ stream: events(1, 3, true), then: 'drop' }, { stream: replay, then: 'end' });
+    expect((await collect(url, { resume: { url } })).data).toEqual(['e1', 'e2', 'e3', 'e4', 'e5']);
+  });
+
+  it('loses nothing from a server that sends one id per message and resumes from the message', async () => {
+    const message = (id: string, ...data: string[]) => data.map((d) => sse({ id, data: d }));
+    const { url, requests } = await serve(
+      { stream: [...message('m1', 'a', 'b'), ...message('m2', 'c')], then: 'drop' },
+      { stream: [...message('m2', 'c', 'd'), ...message('m3', 'e')], then: 'end' },
+    );
+    expect((await collect(url, { resume: { url } })).data).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(requests[1]?.headers['last-event-id']).toBe('m2');
+  });
+
+  it('loses nothing from a server that gives every event one id and replays from the start', async () => {
+    const all = ['a', 'b', 'c', 'd', 'e'].map((data) => sse({ id: 'resp_1', data }));
+    const { url } = await serve({ stream: all.slice(0, 3), then: 'drop' }, { stream: all, then: 'end' });
+    expect((await collect(url, { resume: { url } })).data).toEqual(['a', 'b', 'c', 'd', 'e']);
+  });
+
   it('does not resume after the server reset the event id with an empty id field', async () => {
     const { url, requests } = await serve({ stream: [...events(1, 2, true), 'id\ndata: e3\n\n'], then: 'drop' }, { stream: events(3, 5, true), then: 'end' });
     const { data, error } = await collect(url, { body: 'generate', resume: { url, method: 'POST' } });

@@ -1,6 +1,7 @@
 import { RillError, type RillErrorValue } from '../errors.js';
 import { createSSEDecoder, type SSEEvent } from '../sse/index.js';
 import { backoffDelay } from './backoff.js';
+import { ResumePosition } from './resume-position.js';
 import { parseRetryAfter } from './retry-after.js';
 import { END_EVENT, RUN_EVENT, parseRunEvent, runEndError, type RunInfo } from './run-announcement.js';
 import { sleep } from './sleep.js';
@@ -94,16 +95,17 @@ export async function* streamSSE(url: string, opts: StreamSSEOptions = {}): Asyn
   let serverRetryMs: number | undefined;
   let retryAfterMs: number | undefined;
   let failures = 0;
-  let connection = 0;
-  const seen = new Map<string, number>(); // event id -> the connection that yielded it
+  const position = new ResumePosition();
 
   async function* connect(): AsyncGenerator<SSEEvent, void, undefined> {
     if (signal?.aborted) throw abortedError(signal);
-    const current = ++connection;
     const resuming = started;
     const target = resuming ? (resume?.url ?? announced?.resumeUrl ?? url) : url;
     const verb = resuming ? (resume?.method ?? 'GET') : method;
-    if (resuming) headers.set('last-event-id', lastId);
+    if (resuming) {
+      headers.set('last-event-id', lastId);
+      position.reconnect();
+    }
     const ctl = new AbortController();
     let failure: RillError | undefined;
     let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
@@ -165,10 +167,7 @@ export async function* streamSSE(url: string, opts: StreamSSEOptions = {}): Asyn
             if (end) throw end;
             return;
           }
-          if (event.id) {
-            if ((seen.get(event.id) ?? current) < current) continue; // replayed by the server after a resume
-            seen.set(event.id, current);
-          }
+          if (!position.take(event.id)) continue; // replayed by the server after a resume
           lastId = event.id; // an empty `id:` resets it: the server says there is nothing to resume from
           failures = 0;
           yield event;
