@@ -2,7 +2,7 @@ import type { SSEEvent } from '../src/sse/index.js';
 
 /**
  * The WHATWG "event stream interpretation" rules, one case each. `chunks` are pushed in order
- * (strings as UTF-8, number arrays as raw bytes); `end()` follows. Expected `comments` and
+ * (strings as strings, number arrays as raw bytes); `end()` follows. Expected `comments` and
  * `retries` default to none.
  */
 export interface SSECase {
@@ -66,4 +66,7 @@ export const sseCases: SSECase[] = [
   { rule: 'invalid UTF-8 in the event type decodes to U+FFFD', chunks: ['event: ', [0xc3], '\ndata: a\n\n'], events: [{ event: '\uFFFD', data: 'a', id: '' }] },
   { rule: 'multibyte characters survive being split across chunks', chunks: ['data: ', [0xf0, 0x9f], [0x98], [0x80, 0x0a, 0x0a]], events: [message('\u{1F600}')] },
   { rule: 'string chunks work like bytes', chunks: ['data: é€', '😀\n', '\n'], events: [message('é€😀')] },
+  { rule: 'a surrogate pair split between two string chunks is one character', chunks: ['data: \uD83D', '\uDE00\n\n'], events: [message('😀')] },
+  { rule: 'a high surrogate that no low one follows decodes to U+FFFD', chunks: ['data: \uD83D', 'a\n\n'], events: [message('\uFFFDa')] },
+  { rule: 'a high surrogate that bytes follow decodes to U+FFFD', chunks: ['data: \uD83D', [0x61, 0x0a, 0x0a]], events: [message('\uFFFDa')] },
 ];

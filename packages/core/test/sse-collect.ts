@@ -25,13 +25,24 @@ export function collect(chunks: Iterable<Uint8Array | string>): Collected {
 }
 
 /**
- * The bytes of a case's chunks: strings as UTF-8, number arrays as raw bytes.
+ * All the bytes of a case's chunks: each run of strings as one text in UTF-8 (a surrogate pair may
+ * be split between two of them), number arrays as raw bytes.
  *
- * @example toBytes(['é', [0xc3]]); // [Uint8Array [0xc3, 0xa9], Uint8Array [0xc3]]
+ * @example caseBytes(['\uD83D', '\uDE00', [0xc3]]); // Uint8Array [0xf0, 0x9f, 0x98, 0x80, 0xc3]
  */
-export function toBytes(chunks: (string | number[])[]): Uint8Array[] {
+export function caseBytes(chunks: (string | number[])[]): Uint8Array {
   const encoder = new TextEncoder();
-  return chunks.map((c) => (typeof c === 'string' ? encoder.encode(c) : Uint8Array.from(c)));
+  const parts: Uint8Array[] = [];
+  let text = '';
+  for (const chunk of chunks) {
+    if (typeof chunk === 'string') text += chunk;
+    else {
+      parts.push(encoder.encode(text), Uint8Array.from(chunk));
+      text = '';
+    }
+  }
+  parts.push(encoder.encode(text));
+  return concat(parts);
 }
 
 /**
@@ -63,4 +74,14 @@ export function splitAt(bytes: Uint8Array, cuts: number[]): Uint8Array[] {
     from = p;
   }
   return pieces;
+}
+
+/**
+ * `text` cut at the given UTF-16 offsets, inside surrogate pairs too (sorted, deduplicated, out-of-range ones dropped).
+ *
+ * @example splitText('a😀', [2]); // ['a\uD83D', '\uDE00']
+ */
+export function splitText(text: string, cuts: number[]): string[] {
+  const points = [...new Set(cuts.filter((c) => c > 0 && c < text.length))].sort((a, b) => a - b);
+  return [...points, text.length].map((point, i) => text.slice(i ? points[i - 1] : 0, point));
 }

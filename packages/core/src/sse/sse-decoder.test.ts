@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sseCases } from '../../test/sse-cases.js';
-import { collect, concat, splitAt, toBytes, type Collected } from '../../test/sse-collect.js';
+import { caseBytes, collect, splitAt, splitText, type Collected } from '../../test/sse-collect.js';
 import { isRillError } from '../errors.js';
 import { createSSEDecoder, type SSEDecoderOptions, type SSEEvent } from './index.js';
 
@@ -13,7 +13,7 @@ describe('createSSEDecoder: the event stream interpretation rules', () => {
       expect(collect(c.chunks.map((chunk) => (typeof chunk === 'string' ? chunk : Uint8Array.from(chunk))))).toEqual(expected);
     });
     it(`${c.rule} (one byte at a time)`, () => {
-      const bytes = concat(toBytes(c.chunks));
+      const bytes = caseBytes(c.chunks);
       expect(collect(splitAt(bytes, [...bytes.keys()]))).toEqual(expected);
     });
   }
@@ -69,7 +69,7 @@ const item: fc.Arbitrary<Item> = fc.oneof(
 const stream = fc.record({ bom: fc.boolean(), items: fc.array(item, { maxLength: 12 }), ends: fc.infiniteStream(lineEnd) });
 
 /** Serializes the items with the given line ends, and says what a decoder must report for them. */
-function build({ bom, items, ends }: { bom: boolean; items: Item[]; ends: fc.Stream<string> }): { bytes: Uint8Array; expected: Collected } {
+function build({ bom, items, ends }: { bom: boolean; items: Item[]; ends: fc.Stream<string> }): { text: string; bytes: Uint8Array; expected: Collected } {
   const lines: string[] = [];
   const expected: Collected = { events: [], comments: [], retries: [] };
   let lastId = '';
@@ -96,7 +96,7 @@ function build({ bom, items, ends }: { bom: boolean; items: Item[]; ends: fc.Str
     text += line + end;
     previous = end;
   }
-  return { bytes: new TextEncoder().encode(text), expected };
+  return { text, bytes: new TextEncoder().encode(text), expected };
 }
 
 describe('createSSEDecoder: chunking never changes the result', () => {
@@ -108,6 +108,18 @@ describe('createSSEDecoder: chunking never changes the result', () => {
         expect(collect(splitAt(bytes, cuts.map((c) => c % (bytes.length + 1))))).toEqual(expected);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('any split of a string, inside surrogate pairs too, gives exactly the events of the unsplit string', () => {
+    fc.assert(
+      fc.property(stream, fc.array(fc.nat(), { maxLength: 40 }), (s, cuts) => {
+        const { text, expected } = build(s);
+        expect(collect(splitText(text, cuts.map((c) => c % (text.length + 1))))).toEqual(expected);
+        // Every position: one UTF-16 code unit per push, so every pair is split.
+        expect(collect(text.split(''))).toEqual(expected);
+      }),
+      { numRuns: 300 },
     );
   });
 

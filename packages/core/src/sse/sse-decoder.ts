@@ -50,6 +50,10 @@ const DEFAULT_MAX_LENGTH = 16 * 1024 * 1024;
 const MAX_PENDING_BYTES = 16 * 1024;
 const encoder = new TextEncoder();
 
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
 // A class, not closures: decoders share one set of methods, so the JIT keeps its optimized code across requests.
 class Decoder implements SSEDecoder {
   readonly #handlers: SSEHandlers;
@@ -64,6 +68,8 @@ class Decoder implements SSEDecoder {
   #hasData = false;
   #eventType = '';
   #lastId = '';
+  // A string chunk's trailing high surrogate, waiting for the low half that starts the next string chunk.
+  #highSurrogate = '';
   readonly #maxLine: number;
   readonly #maxEvent: number;
   #failure: RillError | undefined;
@@ -76,7 +82,7 @@ class Decoder implements SSEDecoder {
 
   push(chunk: Uint8Array | string): void {
     if (this.#failure) throw this.#failure;
-    const bytes = typeof chunk === 'string' ? encoder.encode(chunk) : chunk;
+    const bytes = typeof chunk === 'string' ? this.#encode(chunk) : this.#highSurrogate ? this.#afterLoneSurrogate(chunk) : chunk;
     let last = bytes.length - 1;
     // Only tiny chunks are scanned as bytes (a JS byte loop costs ~12% at 256 B): one without a line end waits undecoded.
     if (last < 64) while (last >= 0 && bytes[last] !== LF && bytes[last] !== CR) last--;
@@ -122,6 +128,7 @@ class Decoder implements SSEDecoder {
 
   end(): void {
     this.#utf8.decode(); // flushes: a character cut short is dropped with the unterminated line
+    this.#highSurrogate = '';
     this.#pendingLength = 0;
     this.#rest = '';
     this.#afterCR = false;
@@ -181,6 +188,24 @@ class Decoder implements SSEDecoder {
     throw (this.#failure = new RillError({ kind: 'too-large', message, retryable: false }));
   }
 
+  // A high surrogate that ends a string chunk waits for the next one, so a pair split across pushes stays one character.
+  #encode(chunk: string): Uint8Array {
+    const text = this.#highSurrogate + chunk;
+    const held = isHighSurrogate(text.charCodeAt(text.length - 1));
+    this.#highSurrogate = held ? text.slice(-1) : '';
+    return encoder.encode(held ? text.slice(0, -1) : text);
+  }
+
+  // Bytes after a held high surrogate: the surrogate had no pair, so it decodes to U+FFFD as lone ones do.
+  #afterLoneSurrogate(bytes: Uint8Array): Uint8Array {
+    const lone = encoder.encode(this.#highSurrogate);
+    this.#highSurrogate = '';
+    const joined = new Uint8Array(lone.length + bytes.length);
+    joined.set(lone);
+    joined.set(bytes, lone.length);
+    return joined;
+  }
+
   // A tiny chunk without a line end only waits; any other is decoded together with what waited.
   #joined(bytes: Uint8Array, last: number): string {
     const need = this.#pendingLength + bytes.length;
@@ -206,8 +231,9 @@ class Decoder implements SSEDecoder {
  * Creates a WHATWG event-stream interpreter. A chunk with a line end is decoded whole by one
  * streaming TextDecoder (split characters carry over; invalid UTF-8 → U+FFFD), lines are found
  * with indexOf, and only an unfinished line is carried to the next chunk; a chunk without any
- * line end just waits as bytes. Strings are accepted too (they are encoded to UTF-8 first). A line or an event's data
- * longer than its cap (`options`, 16 Mi code units each by default) makes `push` throw a
+ * line end just waits as bytes. Strings are accepted too (they are encoded to UTF-8 first; a
+ * surrogate pair split between two string chunks stays one character). A line or an event's
+ * data longer than its cap (`options`, 16 Mi code units each by default) makes `push` throw a
  * `too-large` RillError, so memory stays bounded whatever the server sends.
  *
  * @example
