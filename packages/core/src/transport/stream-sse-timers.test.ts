@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { isRillError } from '../errors.js';
 import { streamSSE, type ReconnectInfo } from './index.js';
 
 // Waits and timeouts checked on a fake clock, with a scripted fetch instead of a server.
@@ -104,6 +106,52 @@ describe('streamSSE waits', () => {
     await vi.advanceTimersByTimeAsync(1_000);
     expect(await done).toMatchObject({ kind: 'http', status: 502 });
     expect(reconnects.map((r) => r.delayMs)).toEqual([50, 100, 150, 150]);
+  });
+});
+
+/** An event-stream body that sends `text` and then breaks, as a dropped connection does. */
+function droppingBody(text: string): ReadableStream<Uint8Array> {
+  let sent = false;
+  return new ReadableStream({
+    pull: (controller) => {
+      if (sent) controller.error(new TypeError('terminated'));
+      else controller.enqueue(new TextEncoder().encode(text));
+      sent = true;
+    },
+  });
+}
+
+describe('streamSSE resume ids', () => {
+  it('resumes with any id a header can carry unchanged, and ends interrupted (a RillError) for any other', async () => {
+    // Any code point but the line ends that would end the field.
+    const id = fc.string({ unit: 'binary', minLength: 1, maxLength: 8 }).map((s) => s.replace(/[\r\n]/g, ''));
+    await fc.assert(
+      fc.asyncProperty(id, async (sent) => {
+        const lastEventIds: (string | null)[] = [];
+        const fetch = vi.fn<typeof globalThis.fetch>(async (_url, init) => {
+          lastEventIds.push(new Headers(init?.headers).get('last-event-id'));
+          return eventStream(lastEventIds.length === 1 ? droppingBody(`id:${sent}\ndata: a\n\n`) : 'data: b\n\n');
+        });
+        const data: string[] = [];
+        const done = (async () => {
+          for await (const event of streamSSE('https://api.test/chat', { fetch, resume: { url: 'https://api.test/chat/resume' } })) data.push(event.data);
+        })().then(
+          () => undefined,
+          (error: unknown) => error,
+        );
+        await vi.runAllTimersAsync();
+        const error = await done;
+        if (error === undefined) {
+          expect(data).toEqual(['a', 'b']);
+          // The header carries the id exactly as the decoder read it (one leading space is the field's separator).
+          expect(lastEventIds).toEqual([null, sent.replace(/^ /, '')]);
+        } else {
+          expect(isRillError(error) && error.kind === 'interrupted').toBe(true);
+          expect(data).toEqual(['a']);
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 

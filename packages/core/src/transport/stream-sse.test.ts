@@ -174,6 +174,14 @@ describe('streamSSE after events have flowed', () => {
     expect((await collect(url, { resume: { url } })).data).toEqual(['a', 'b', 'c', 'd', 'e']);
   });
 
+  it('ends interrupted, a typed error, when the last id cannot travel in a Last-Event-ID header', async () => {
+    const { url, requests } = await serve({ stream: [sse({ id: 'msg-☃', data: 'a' })], then: 'drop' }, { stream: events(2, 2, true), then: 'end' });
+    const { data, error } = await collect(url, { resume: { url } });
+    expect(data).toEqual(['a']);
+    expect(error).toMatchObject({ kind: 'interrupted', retryable: true, message: expect.stringContaining('cannot be sent in a Last-Event-ID header') });
+    expect(requests).toHaveLength(1);
+  });
+
   it('does not resume after the server reset the event id with an empty id field', async () => {
     const { url, requests } = await serve({ stream: [...events(1, 2, true), 'id\ndata: e3\n\n'], then: 'drop' }, { stream: events(3, 5, true), then: 'end' });
     const { data, error } = await collect(url, { body: 'generate', resume: { url, method: 'POST' } });

@@ -60,6 +60,8 @@ export interface StreamSSEOptions extends RequestInit {
 
 // Retry-After, RetryInfo and `retry:` come from the server; one hour would look like a hang, so waits stop at a minute.
 const MAX_WAIT_MS = 60_000;
+// Header values are Latin-1 without NUL/CR/LF and lose surrounding blanks: such an id would throw or arrive changed.
+const UNSENDABLE_ID = /[\0\r\n\u0100-\uffff]|^[\t ]|[\t ]$/;
 
 /**
  * Streams the SSE events of an HTTP request, retrying and resuming safely.
@@ -194,6 +196,7 @@ export async function* streamSSE(url: string, opts: StreamSSEOptions = {}): Asyn
       // Re-sending the request would start a second, billed generation: only a resume target takes Last-Event-ID.
       if (started && !resume && !announced) throw interruptedError(error, 'no resume target (the server announced none and the resume option is not set)');
       if (started && !lastId) throw interruptedError(error, 'no event id to resume from');
+      if (started && UNSENDABLE_ID.test(lastId)) throw interruptedError(error, `the last event id ${JSON.stringify(lastId.slice(0, 100))} cannot be sent in a Last-Event-ID header`);
       if (++failures >= limit) throw error;
       const delayMs = Math.min(MAX_WAIT_MS, retryAfterMs ?? (started ? serverRetryMs : undefined) ?? backoffDelay(failures - 1, baseDelayMs, maxDelayMs));
       onReconnect?.({ attempt: failures + 1, maxAttempts: limit, delayMs, error: error.toValue() });
