@@ -98,14 +98,43 @@ describe('streamSSE waits', () => {
     const fetch = scriptedFetch(() => new Response('', { status: 502 }));
     const done = streamSSE('https://api.test/chat', {
       fetch,
-      retry: { maxAttempts: 5, baseDelayMs: 100, maxDelayMs: 300 },
+      retry: { maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 3000 },
       onReconnect: (info) => reconnects.push(info),
     })
       .next()
       .catch((error: unknown) => error);
-    await vi.advanceTimersByTimeAsync(1_000);
+    await vi.advanceTimersByTimeAsync(10_000);
     expect(await done).toMatchObject({ kind: 'http', status: 502 });
-    expect(reconnects.map((r) => r.delayMs)).toEqual([50, 100, 150, 150]);
+    expect(reconnects.map((r) => r.delayMs)).toEqual([500, 1000, 1500, 1500]);
+  });
+
+  it('never waits less than 250 ms (or baseDelayMs, if lower), whatever the jitter or the server asks', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0);
+    const delays = async (retry: { baseDelayMs?: number }, body: string) => {
+      const reconnects: ReconnectInfo[] = [];
+      const fetch = scriptedFetch(() => new Response('', { status: 503, headers: { 'retry-after': '0' } }), () => eventStream(body));
+      const done = streamSSE('https://api.test/chat', { fetch, retry, onReconnect: (info) => reconnects.push(info) }).next();
+      await vi.advanceTimersByTimeAsync(1_000);
+      await done;
+      return reconnects.map((r) => r.delayMs);
+    };
+    expect(await delays({}, 'data: ok\n\n')).toEqual([250]);
+    expect(await delays({ baseDelayMs: 40 }, 'data: ok\n\n')).toEqual([40]);
+  });
+
+  it('stops a server that sends one fresh event and drops with retry: 0 after 10 reconnects, at least 250 ms apart', async () => {
+    let calls = 0;
+    const fetch = vi.fn<typeof globalThis.fetch>(async () => eventStream(droppingBody(`retry: 0\nid: ${++calls}\ndata: e${calls}\n\n`)));
+    const reconnects: ReconnectInfo[] = [];
+    const done = (async () => {
+      const data: string[] = [];
+      for await (const event of streamSSE('https://api.test/chat', { fetch, resume: { url: 'https://api.test/chat' }, onReconnect: (info) => reconnects.push(info) })) data.push(event.data);
+      return data;
+    })().catch((error: unknown) => error);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(await done).toMatchObject({ kind: 'interrupted', message: expect.stringContaining('gave up after 10 reconnects') });
+    expect(fetch).toHaveBeenCalledTimes(11);
+    expect(Math.min(...reconnects.map((r) => r.delayMs))).toBe(250);
   });
 });
 

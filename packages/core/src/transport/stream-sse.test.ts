@@ -198,10 +198,21 @@ describe('streamSSE after events have flowed', () => {
   });
 
   it("waits the server's retry: delay before resuming", async () => {
-    const { url } = await serve({ stream: ['retry: 25\n\n', ...events(1, 1, true)], then: 'drop' }, { stream: events(2, 2, true), then: 'end' });
+    const { url } = await serve({ stream: ['retry: 300\n\n', ...events(1, 1, true)], then: 'drop' }, { stream: events(2, 2, true), then: 'end' });
     const { data, reconnects } = await collect(url, { retry: { baseDelayMs: 10_000 }, resume: { url } });
     expect(data).toEqual(['e1', 'e2']);
-    expect(reconnects.map((r) => r.delayMs)).toEqual([25]);
+    expect(reconnects.map((r) => r.delayMs)).toEqual([300]);
+  });
+
+  it('ends interrupted once maxReconnects are spent, although every connection brought a fresh event', async () => {
+    // Each response: `retry: 0`, one event with a fresh id, then a drop. Events used to reset the count: it never stopped.
+    const plays = Array.from({ length: 20 }, (_, i): Play => ({ stream: ['retry: 0\n\n', ...events(i + 1, i + 1, true)], then: 'drop' }));
+    const { url, requests } = await serve(...plays);
+    const { data, error, reconnects } = await collect(url, { retry: { baseDelayMs: 1, maxReconnects: 3 }, resume: { url } });
+    expect(data).toEqual(['e1', 'e2', 'e3', 'e4']);
+    expect(error).toMatchObject({ kind: 'interrupted', message: expect.stringContaining('gave up after 3 reconnects') });
+    expect(requests).toHaveLength(4);
+    expect(reconnects.map((r) => r.attempt)).toEqual([2, 2, 2]);
   });
 
   it('retries a resume that gets a 503 and ends interrupted on a resume that gets a 404, keeping the events', async () => {

@@ -11,7 +11,9 @@ import { abortedError, interruptedError, networkError, responseFailure } from '.
 export interface RetryOptions {
   /** Requests per failure streak, the first included (default 5). An event arriving resets the streak. */
   maxAttempts?: number;
-  /** First backoff ceiling (default 1000 ms); it doubles per retry. */
+  /** Reconnects (retries and resumes) per stream in all (default 10). Events give none back, so a stream that keeps dropping ends. */
+  maxReconnects?: number;
+  /** First backoff ceiling (default 1000 ms); it doubles per retry. No wait is shorter than this or 250 ms, whichever is lower. */
   baseDelayMs?: number;
   /** Highest backoff ceiling (default 30000 ms). */
   maxDelayMs?: number;
@@ -60,6 +62,8 @@ export interface StreamSSEOptions extends RequestInit {
 
 // Retry-After, RetryInfo and `retry:` come from the server; one hour would look like a hang, so waits stop at a minute.
 const MAX_WAIT_MS = 60_000;
+// A server's `retry: 0` or `Retry-After: 0`, or a jitter near zero, must not turn a flapping stream into a request storm.
+const MIN_WAIT_MS = 250;
 // Header values are Latin-1 without NUL/CR/LF and lose surrounding blanks: such an id would throw or arrive changed.
 const UNSENDABLE_ID = /[\0\r\n\u0100-\uffff]|^[\t ]|[\t ]$/;
 
@@ -84,8 +88,10 @@ const UNSENDABLE_ID = /[\0\r\n\u0100-\uffff]|^[\t ]|[\t ]$/;
  */
 export async function* streamSSE(url: string, opts: StreamSSEOptions = {}): AsyncGenerator<SSEEvent, void, undefined> {
   const { retry, idleTimeoutMs, resume, fetch: doFetch = fetch, onOpen, onReconnect, onRun, signal, ...init } = opts;
-  const { maxAttempts = 5, baseDelayMs = 1000, maxDelayMs = 30_000 } = retry || {};
+  const { maxAttempts = 5, maxReconnects = 10, baseDelayMs = 1000, maxDelayMs = 30_000 } = retry || {};
   const limit = retry === false ? 1 : maxAttempts;
+  const budget = retry === false ? 0 : maxReconnects;
+  const floorMs = Math.min(MIN_WAIT_MS, baseDelayMs);
   const method = init.method ?? (init.body == null ? 'GET' : 'POST');
   const headers = new Headers(init.headers);
   if (!headers.has('accept')) headers.set('accept', 'text/event-stream');
@@ -97,6 +103,7 @@ export async function* streamSSE(url: string, opts: StreamSSEOptions = {}): Asyn
   let serverRetryMs: number | undefined;
   let retryAfterMs: number | undefined;
   let failures = 0;
+  let reconnects = 0;
   const position = new ResumePosition();
 
   async function* connect(): AsyncGenerator<SSEEvent, void, undefined> {
@@ -197,8 +204,10 @@ export async function* streamSSE(url: string, opts: StreamSSEOptions = {}): Asyn
       if (started && !resume && !announced) throw interruptedError(error, 'no resume target (the server announced none and the resume option is not set)');
       if (started && !lastId) throw interruptedError(error, 'no event id to resume from');
       if (started && UNSENDABLE_ID.test(lastId)) throw interruptedError(error, `the last event id ${JSON.stringify(lastId.slice(0, 100))} cannot be sent in a Last-Event-ID header`);
-      if (++failures >= limit) throw error;
-      const delayMs = Math.min(MAX_WAIT_MS, retryAfterMs ?? (started ? serverRetryMs : undefined) ?? backoffDelay(failures - 1, baseDelayMs, maxDelayMs));
+      if (++failures >= limit || reconnects >= budget) throw started ? interruptedError(error, `gave up after ${reconnects} reconnects`) : error;
+      reconnects++;
+      const wantedMs = retryAfterMs ?? (started ? serverRetryMs : undefined) ?? backoffDelay(failures - 1, baseDelayMs, maxDelayMs);
+      const delayMs = Math.min(MAX_WAIT_MS, Math.max(floorMs, wantedMs));
       onReconnect?.({ attempt: failures + 1, maxAttempts: limit, delayMs, error: error.toValue() });
       await sleep(delayMs, signal);
     }
