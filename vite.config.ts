@@ -34,11 +34,11 @@ const domProject = (name: string) => ({
   },
 });
 
-// The @rill/react tests again on React 18 (the peer range is ^18.3 || ^19): Vite's aliases send our
+// A project's tests again on React 18 (the peer range is ^18.3 || ^19): Vite's aliases send our
 // code's react imports to the 18.3 copies, the setup file does the same for what Node requires itself.
 const react18Dir = fileURLToPath(new URL('packages/react/node_modules/', import.meta.url));
-const react18Project = {
-  ...domProject('react'),
+const onReact18 = (project: ReturnType<typeof domProject>, name: string, include = project.test.include) => ({
+  ...project,
   resolve: {
     ...resolve,
     alias: [
@@ -49,14 +49,15 @@ const react18Project = {
     ],
   },
   test: {
-    ...domProject('react').test,
-    name: 'react-18',
+    ...project.test,
+    name,
+    include,
     env: { RILL_REACT_MAJOR: '18' },
-    setupFiles: ['test/react-18-setup.ts'],
+    setupFiles: [fileURLToPath(new URL('packages/react/test/react-18-setup.ts', import.meta.url))],
     // An ES module dependency that imports react must go through the aliases too.
     server: { deps: { inline: ['@tanstack/react-query'] } },
   },
-};
+});
 
 export default defineConfig({
   test: {
@@ -66,9 +67,12 @@ export default defineConfig({
       nodeProject('core'),
       nodeProject('json'),
       nodeProject('mock'),
+      { ...nodeProject('relay'), test: { ...nodeProject('relay').test, globalSetup: ['test/support/redis-server.ts'] } },
       domProject('react'),
-      react18Project,
+      onReact18(domProject('react'), 'react-18'),
       domProject('ui'),
+      // The Markdown security and robustness tests on React 18.3, which (unlike 19) does not block javascript: URLs.
+      onReact18(domProject('ui'), 'ui-react-18', ['src/markdown/{security,xss-corpus,nesting,plain-text-fallback}.test.tsx']),
       {
         // Every story runs as a test in Chromium, with the a11y addon failing on violations.
         plugins: [storybookTest({ configDir: '.storybook' })],

@@ -1,0 +1,2 @@
+export { serveRelay } from './serve-relay.js';
+export type { RelayServer, ServeRelayOptions } from './serve-relay.js';
