@@ -3,6 +3,7 @@
 import { bestEffortThrows, Clock, contenders, FRAME_BYTES, type Contender, type Mode } from './contenders.js';
 import { median } from '../median.js';
 import { jsonDocument } from './document.js';
+import { printOpenString } from './open-string.js';
 
 const SIZES = [10_000, 100_000, 1_000_000, 4_000_000];
 /** Where the clock is read while streaming the 4 MB document: the table's sizes and the doublings between them. */
@@ -148,3 +149,5 @@ for (const chunk of rill ? CHUNKS : []) {
   const framed = results.get(key('frame', chunk, 'rill'))?.fit ?? Number.NaN;
   console.log(`  ${chunk}-char chunks: rill parsing alone (one snapshot at the end) fit ≥100K = ${fit.toFixed(2)}; with a snapshot per 4 KB = ${framed.toFixed(2)}`);
 }
+
+printOpenString();

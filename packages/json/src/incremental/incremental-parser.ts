@@ -7,6 +7,7 @@ import { validateStandard } from '../schema/standard-schema.js';
 import { guardListener, type ListenerGuard } from '../listener-guard.js';
 import { ContainerStack, NOTHING } from './container-stack.js';
 import type { OpenContainer } from './container-stack.js';
+import { OpenString } from './open-string.js';
 
 // What the machine expects next.
 const VALUE = 0; // a value (after ':' or ',' in an array, or at the root)
@@ -51,22 +52,6 @@ function hexValue(code: number): number {
   return lower >= 0x61 && lower <= 0x66 ? lower - 0x57 : -1;
 }
 
-/** A string as shown mid-stream: a trailing high surrogate waits for its pair, so no half character shows. */
-function visibleString(text: string): string {
-  const last = text.charCodeAt(text.length - 1);
-  return last >= 0xd800 && last <= 0xdbff ? text.slice(0, -1) : text;
-}
-
-/**
- * The same string as one flat piece. Built by `+=` across chunks and escapes, V8 keeps a string as
- * a chain of pieces (about 3x its flat size); reading a character flattens it in place, so the
- * value kept in the tree is as compact as JSON.parse's.
- */
-function flatten(text: string): string {
-  text.charCodeAt(0);
-  return text;
-}
-
 /** The single-pass JSON state machine behind `createIncrementalParser`. */
 class IncrementalJsonParser implements IncrementalParser {
   private readonly stack = new ContainerStack();
@@ -75,6 +60,9 @@ class IncrementalJsonParser implements IncrementalParser {
   private base = 0;
   private root: { value: unknown } | undefined;
   private stringIsKey = false;
+  /** The string or key being read. */
+  private readonly string = new OpenString();
+  /** The number being read. */
   private text = '';
   private numberState = N_MINUS;
   private literal = '';
@@ -137,7 +125,7 @@ class IncrementalJsonParser implements IncrementalParser {
       this.stale = false;
       if (this.root) this.snapshot = this.root.value;
       else {
-        const partial = (this.state === STRING || this.state === ESCAPE || this.state === UNICODE) && !this.stringIsKey ? visibleString(this.text) : NOTHING;
+        const partial = (this.state === STRING || this.state === ESCAPE || this.state === UNICODE) && !this.stringIsKey ? this.string.visible() : NOTHING;
         this.snapshot = this.stack.snapshot(partial);
       }
     }
@@ -255,7 +243,7 @@ class IncrementalJsonParser implements IncrementalParser {
       case FIRST_KEY:
       case KEY:
         if (code === 0x22) {
-          this.text = '';
+          this.string.reset();
           this.stringIsKey = true;
           this.state = STRING;
         } else if (code === 0x7d && this.state === FIRST_KEY) this.close(offset);
@@ -279,7 +267,7 @@ class IncrementalJsonParser implements IncrementalParser {
 
   private startValue(code: number, chunk: string, index: number): void {
     if (code === 0x22) {
-      this.text = '';
+      this.string.reset();
       this.stringIsKey = false;
       this.state = STRING;
       this.stale = true;
@@ -303,19 +291,19 @@ class IncrementalJsonParser implements IncrementalParser {
     for (let index = start; index < length; index++) {
       const code = chunk.charCodeAt(index);
       if (code === 0x22 || code === 0x5c) {
-        this.text += chunk.slice(start, index);
+        this.string.append(chunk.slice(start, index));
         if (code === 0x5c) this.state = ESCAPE;
         else this.finishString(this.base + index);
         if (!this.stringIsKey) this.stale = true;
         return index + 1;
       }
       if (code < 0x20) {
-        this.text += chunk.slice(start, index);
+        this.string.append(chunk.slice(start, index));
         this.fail('syntax', this.base + index, 'a string character (control characters must be escaped)', chunk.charAt(index));
       }
     }
     if (start < length) {
-      this.text += chunk.slice(start, length);
+      this.string.append(chunk.slice(start, length));
       if (!this.stringIsKey) this.stale = true;
     }
     return length;
@@ -323,11 +311,11 @@ class IncrementalJsonParser implements IncrementalParser {
 
   private finishString(offset: number): void {
     if (!this.stringIsKey) {
-      this.complete(flatten(this.text), offset);
+      this.complete(this.string.finish(), offset);
       return;
     }
     const top = this.stack.top() as OpenContainer;
-    top.key = this.text;
+    top.key = this.string.finish();
     top.hasKey = true;
     if (top.schema !== undefined) {
       const violation = keyViolation(top.schema, top.key);
@@ -340,7 +328,7 @@ class IncrementalJsonParser implements IncrementalParser {
   private escape(code: number, index: number): void {
     const decoded = ESCAPES[code];
     if (decoded !== undefined) {
-      this.text += decoded;
+      this.string.append(decoded);
       this.state = STRING;
     } else if (code === 0x75) {
       this.unicodeDigits = 0;
@@ -354,7 +342,7 @@ class IncrementalJsonParser implements IncrementalParser {
     if (digit < 0) this.fail('syntax', this.base + index, this.expectedHere(), String.fromCharCode(code));
     this.unicodeCode = this.unicodeCode * 16 + digit;
     if (++this.unicodeDigits === 4) {
-      this.text += String.fromCharCode(this.unicodeCode);
+      this.string.append(String.fromCharCode(this.unicodeCode));
       this.state = STRING;
       if (!this.stringIsKey) this.stale = true;
     }

@@ -11,7 +11,50 @@ function caught(run: () => void): JSONStreamError {
   throw new Error('expected a JSONStreamError');
 }
 
+/**
+ * Runs `run` and returns the length of the longest string a String.prototype method was called on
+ * meanwhile: reading any character of a V8 rope copies the whole string, so this is the cost to watch.
+ */
+function longestStringRead(run: () => void): number {
+  const proto = String.prototype as unknown as Record<PropertyKey, unknown>;
+  const originals = new Map<PropertyKey, (...args: unknown[]) => unknown>();
+  let longest = 0;
+  for (const name of Reflect.ownKeys(String.prototype)) {
+    const method = proto[name];
+    if (typeof method !== 'function' || name === 'constructor') continue;
+    originals.set(name, method as (...args: unknown[]) => unknown);
+    proto[name] = function (this: string, ...args: unknown[]): unknown {
+      longest = Math.max(longest, this.length);
+      return (method as (...args: unknown[]) => unknown).apply(this, args);
+    };
+  }
+  try {
+    run();
+  } finally {
+    for (const [name, method] of originals) proto[name] = method;
+  }
+  return longest;
+}
+
 describe('createIncrementalParser snapshots', () => {
+  it('snapshots a growing open string without reading what it showed before (O(new characters) per value())', () => {
+    const parser = createIncrementalParser();
+    parser.push('{"log":"');
+    // Raw text, an escape, and a surrogate pair split between two pushes, 64 times.
+    const pieces = ['a'.repeat(996) + '\\n\uD83D', '\uDE00' + 'b'.repeat(998)];
+    let longest = 0;
+    let shown = '';
+    for (let i = 0; i < 64; i++) {
+      parser.push(pieces[i % 2] ?? '');
+      longest = Math.max(longest, longestStringRead(() => (shown = (parser.value() as { log: string }).log)));
+    }
+    const whole = `${'a'.repeat(996)}\n😀${'b'.repeat(998)}`.repeat(32);
+    expect(shown).toBe(whole);
+    expect(longest).toBeLessThanOrEqual(1000);
+    parser.push('"}');
+    expect(parser.value()).toEqual({ log: whole });
+  });
+
   it('shares completed values with earlier snapshots and rebuilds only the open path', () => {
     const parser = createIncrementalParser();
     parser.push('{"done":{"x":[1,2]},"list":[{"a":1},');
