@@ -7,7 +7,8 @@
  * | `network`         | fetch failed before a response (offline, DNS, connection reset)         | yes       |
  * | `http`            | the server answered with a non-2xx status (`status` is set)             | 408/409/425/429/5xx |
  * | `content-type`    | a 2xx answer that is not `text/event-stream` (message quotes the body)  | no        |
- * | `stall`           | no byte (heartbeats count) for `idleTimeoutMs`                          | yes       |
+ * | `stall`           | no byte (heartbeats count) for `idleTimeoutMs` (default 60 s)           | yes       |
+ * | `deadline`        | still running when `deadlineMs` passed (retries and resumes included)   | yes       |
  * | `interrupted`     | the stream broke after events flowed and could not be resumed           | yes       |
  * | `aborted`         | the caller aborted (`AbortSignal`, `stop()`)                             | no        |
  * | `malformed-event` | a provider payload that is not what the provider documents (quoted)     | no        |
@@ -26,6 +27,7 @@ const RILL_ERROR_KINDS = [
   'http',
   'content-type',
   'stall',
+  'deadline',
   'interrupted',
   'aborted',
   'malformed-event',

@@ -260,6 +260,28 @@ describe('chat controller tools', () => {
   });
 });
 
+describe('chat controller time limits', () => {
+  it('ends a turn whose server answered and went silent at deadlineMs, keeping the text that arrived', async () => {
+    vi.useFakeTimers();
+    try {
+      const start = 'event: message_start\ndata: {"type":"message_start","message":{"id":"m1","model":"claude-test","usage":{"input_tokens":1,"output_tokens":0}}}\n\n';
+      const text = 'event: content_block_start\ndata: {"type":"content_block_start","index":0,"content_block":{"type":"text","text":""}}\n\nevent: content_block_delta\ndata: {"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"Half"}}\n\n';
+      const fetch = async (): Promise<Response> =>
+        new Response(new ReadableStream({ start: (c) => c.enqueue(new TextEncoder().encode(start + text)) }), { headers: { 'content-type': 'text/event-stream' } });
+      const errors: unknown[] = [];
+      const chat = createChatController({ ...base, fetch, deadlineMs: 5_000, throttle: 1, onError: (error) => errors.push(error) });
+      chat.send('Hello');
+      await vi.advanceTimersByTimeAsync(5_000);
+      expect(errors).toMatchObject([{ kind: 'deadline' }]);
+      const [answer] = assistants(chat.getSnapshot().messages);
+      expect(answer?.message).toMatchObject({ status: 'interrupted' });
+      expect(messageText(answer?.message)).toBe('Half');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
 describe('chat controller persistence', () => {
   /** A storage area whose writes fail while `full` is set, as a browser's does past its quota. */
   const quotaStorage = () => {

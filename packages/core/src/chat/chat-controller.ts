@@ -81,6 +81,7 @@ export function createChatController(options: ChatControllerOptions): ChatContro
       fetch: opts.fetch,
       retry: opts.retry,
       idleTimeoutMs: opts.idleTimeoutMs,
+      deadlineMs: opts.deadlineMs,
       resume: opts.resume,
       onRun: opts.onRun,
       credentials: opts.credentials,

@@ -64,7 +64,7 @@ export interface ChatPersistence {
   save(messages: ChatMessage[]): void;
 }
 
-export interface ChatControllerOptions extends Pick<HttpSourceOptions, 'headers' | 'fetch' | 'retry' | 'idleTimeoutMs' | 'resume' | 'onRun' | 'credentials'> {
+export interface ChatControllerOptions extends Pick<HttpSourceOptions, 'headers' | 'fetch' | 'retry' | 'idleTimeoutMs' | 'deadlineMs' | 'resume' | 'onRun' | 'credentials'> {
   provider: ProviderName;
   /** The streaming endpoint: the provider's (`providerRequestPath`) or a relay's. */
   url: string;

@@ -15,12 +15,13 @@ export function toErrorValue(err: unknown): RillErrorValue {
 
 /**
  * The message status an error gives: `aborted`, `interrupted` (also for a stall, and for a network
- * failure once the stream had started: the body ended without the provider's terminator), else `error`.
+ * failure or a passed deadline once the stream had started: the body ended without the provider's
+ * terminator), else `error`.
  *
  * @example statusOfError({ kind: 'stall', message: 'idle', retryable: true }, true); // 'interrupted'
  */
 export function statusOfError(error: RillErrorValue, started: boolean): 'aborted' | 'interrupted' | 'error' {
   if (error.kind === 'aborted') return 'aborted';
-  if (error.kind === 'network') return started ? 'interrupted' : 'error';
+  if (error.kind === 'network' || error.kind === 'deadline') return started ? 'interrupted' : 'error';
   return error.kind === 'interrupted' || error.kind === 'stall' ? 'interrupted' : 'error';
 }

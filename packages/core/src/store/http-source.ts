@@ -5,7 +5,7 @@ import type { PartSource } from './part-source.js';
 import { decodeRawSSE } from './raw-sse.js';
 
 /** An HTTP endpoint speaking SSE: a provider's API, or a relay of one. */
-export interface HttpSourceOptions extends Pick<StreamSSEOptions, 'retry' | 'idleTimeoutMs' | 'resume' | 'onRun' | 'fetch' | 'credentials' | 'method'> {
+export interface HttpSourceOptions extends Pick<StreamSSEOptions, 'retry' | 'idleTimeoutMs' | 'deadlineMs' | 'resume' | 'onRun' | 'fetch' | 'credentials' | 'method'> {
   url: string;
   headers?: HeadersInit;
   /** The wire format to decode; `'sse'` (default) reads each event's data as text. */
@@ -13,7 +13,7 @@ export interface HttpSourceOptions extends Pick<StreamSSEOptions, 'retry' | 'idl
 }
 
 /**
- * The part source of an HTTP endpoint: `streamSSE` (retry, resume, idle timeout) then the
+ * The part source of an HTTP endpoint: `streamSSE` (retry, resume, idle timeout, deadline) then the
  * provider's decoder. A body fetch can send (string, FormData, URLSearchParams, Blob, buffer or
  * stream) is sent as is; any other body, such as a plain object or array, is sent as JSON with
  * `content-type: application/json` unless the headers set one.

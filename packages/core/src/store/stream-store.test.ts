@@ -204,4 +204,23 @@ describe('createStreamStore', () => {
     expect(store.getSnapshot().reconnect).toBeUndefined();
     store.stop();
   });
+
+  it.each([
+    ['the default 60 s idle timeout', {}, 60_000, 'interrupted'],
+    ['deadlineMs', { deadlineMs: 5_000 }, 5_000, 'deadline'],
+  ] as const)('ends an answer whose server went silent after %s, keeping what arrived', async (_name, extra, ms, kind) => {
+    vi.useFakeTimers();
+    try {
+      const fetch = async (): Promise<Response> =>
+        new Response(new ReadableStream({ start: (c) => c.enqueue(new TextEncoder().encode('data: kept\n\n')) }), { headers: { 'content-type': 'text/event-stream' } });
+      const store = createStreamStore({ url: 'https://api.test/chat', fetch, throttle: 0, ...extra });
+      store.start();
+      await vi.advanceTimersByTimeAsync(ms - 1);
+      expect(store.getSnapshot()).toMatchObject({ status: 'streaming', text: 'kept' });
+      await vi.advanceTimersByTimeAsync(1);
+      expect(store.getSnapshot()).toMatchObject({ status: 'interrupted', text: 'kept', error: { kind } });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });

@@ -1,7 +1,9 @@
+import { isRillError } from '../errors.js';
 import { abortedError } from './transport-errors.js';
 
 /**
- * Waits `ms`, or rejects with an `aborted` RillError the moment `signal` aborts (leaving no timer behind).
+ * Waits `ms`, or rejects the moment `signal` aborts (leaving no timer behind): with its reason when
+ * that is a RillError (a deadline), else with an `aborted` RillError.
  *
  * @example
  * await sleep(1000, controller.signal);
@@ -10,7 +12,7 @@ export function sleep(ms: number, signal?: AbortSignal | null): Promise<void> {
   return new Promise((resolve, reject) => {
     const onAbort = () => {
       clearTimeout(timer);
-      reject(abortedError(signal));
+      reject(isRillError(signal?.reason) ? signal.reason : abortedError(signal));
     };
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);

@@ -150,6 +150,97 @@ function droppingBody(text: string): ReadableStream<Uint8Array> {
   });
 }
 
+/** A body that sends `text` every `everyMs` (fake time) until it is cancelled. */
+function tricklingBody(text: string, everyMs: number) {
+  const state = { pulls: 0, cancelled: false };
+  let timer: ReturnType<typeof setInterval> | undefined;
+  const body = new ReadableStream<Uint8Array>({
+    start: (controller) => {
+      timer = setInterval(() => controller.enqueue(new TextEncoder().encode(text)), everyMs);
+    },
+    cancel: () => {
+      state.cancelled = true;
+      clearInterval(timer);
+    },
+  });
+  return { body, state };
+}
+
+/** Settles a promise into its value or its rejection, without an unhandled rejection meanwhile. */
+const settled = <T,>(promise: Promise<T>): Promise<T | unknown> => promise.catch((error: unknown) => error);
+
+describe('streamSSE timeouts', () => {
+  it('ends a stream that answered 200 and went silent after the default 60 s idle timeout', async () => {
+    const { body, state } = openBody('data: a\n\n');
+    const iterator = streamSSE('https://api.test/chat', { fetch: scriptedFetch(() => eventStream(body)) });
+    expect((await iterator.next()).value?.data).toBe('a');
+    const next = settled(iterator.next());
+    await vi.advanceTimersByTimeAsync(59_999);
+    expect(state.cancelled).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await next).toMatchObject({ kind: 'interrupted', message: expect.stringContaining('No data for 60000 ms') });
+    expect(state.cancelled).toBe(true);
+  });
+
+  it.each([0, Infinity])('waits for ever with idleTimeoutMs: %s', async (idleTimeoutMs) => {
+    const { body, state } = openBody('data: a\n\n');
+    const controller = new AbortController();
+    const iterator = streamSSE('https://api.test/chat', { fetch: scriptedFetch(() => eventStream(body)), idleTimeoutMs, signal: controller.signal });
+    await iterator.next();
+    const next = settled(iterator.next());
+    await vi.advanceTimersByTimeAsync(24 * 3_600_000);
+    expect(state.cancelled).toBe(false);
+    expect(vi.getTimerCount()).toBe(0);
+    controller.abort();
+    expect(await next).toMatchObject({ kind: 'aborted' });
+  });
+
+  it('ends a stream kept alive by heartbeats at deadlineMs with a deadline error, leaving no timer', async () => {
+    const { body, state } = tricklingBody(': ping\n\n', 1_000);
+    const data: string[] = [];
+    const done = settled(
+      (async () => {
+        for await (const event of streamSSE('https://api.test/chat', { fetch: scriptedFetch(() => eventStream(body)), deadlineMs: 5_000 })) data.push(event.data);
+      })(),
+    );
+    await vi.advanceTimersByTimeAsync(4_999);
+    expect(state.cancelled).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await done).toMatchObject({ kind: 'deadline', retryable: true, message: expect.stringContaining('5000 ms') });
+    expect(state.cancelled).toBe(true);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('ends at deadlineMs during a backoff wait, without another request', async () => {
+    const fetch = scriptedFetch(() => new Response('busy', { status: 503, headers: { 'retry-after': '30' } }));
+    const done = settled(streamSSE('https://api.test/chat', { fetch, deadlineMs: 10_000 }).next());
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(await done).toMatchObject({ kind: 'deadline' });
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('reads an error body trickled at 2 B/s for 5 s at most, quoting what arrived', async () => {
+    const { body, state } = tricklingBody('ab', 1_000);
+    const fetch = scriptedFetch(() => new Response(body, { status: 503 }));
+    const done = settled(streamSSE('https://api.test/chat', { fetch, retry: false }).next());
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(await done).toMatchObject({ kind: 'http', status: 503, message: expect.stringMatching(/: (ab){4,5}$/) });
+    expect(state.cancelled).toBe(true);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('reads at most 16 KiB of an endless error body', async () => {
+    let pulls = 0;
+    const emoji = new TextEncoder().encode('😀'.repeat(256)); // 1 KiB, 512 UTF-16 units
+    const body = new ReadableStream<Uint8Array>({ pull: (controller) => void (pulls++, controller.enqueue(emoji)) });
+    const done = settled(streamSSE('https://api.test/chat', { fetch: scriptedFetch(() => new Response(body, { status: 500 })), retry: false }).next());
+    await vi.advanceTimersByTimeAsync(0);
+    expect(await done).toMatchObject({ kind: 'http', status: 500 });
+    expect(pulls).toBeLessThanOrEqual(17);
+  });
+});
+
 describe('streamSSE resume ids', () => {
   it('resumes with any id a header can carry unchanged, and ends interrupted (a RillError) for any other', async () => {
     // Any code point but the line ends that would end the field.

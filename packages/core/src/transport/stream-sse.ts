@@ -1,64 +1,15 @@
-import { RillError, type RillErrorValue } from '../errors.js';
+import { RillError, isRillError } from '../errors.js';
 import { createSSEDecoder, type SSEEvent } from '../sse/index.js';
 import { backoffDelay } from './backoff.js';
+import { haltOn, timerMs } from './deadline.js';
 import { ResumePosition } from './resume-position.js';
 import { parseRetryAfter } from './retry-after.js';
 import { END_EVENT, RUN_EVENT, parseRunEvent, runEndError, type RunInfo } from './run-announcement.js';
 import { sleep } from './sleep.js';
-import { abortedError, interruptedError, networkError, responseFailure } from './transport-errors.js';
+import { DEFAULT_IDLE_TIMEOUT_MS, type StreamSSEOptions } from './stream-sse-options.js';
+import { abortedError, interruptedError, networkError, responseFailure, stallError } from './transport-errors.js';
 
-/** How failed connections are tried again; `maxAttempts` counts the first request too. */
-export interface RetryOptions {
-  /** Requests per failure streak, the first included (default 5). An event arriving resets the streak. */
-  maxAttempts?: number;
-  /** Reconnects (retries and resumes) per stream in all (default 10). Events give none back, so a stream that keeps dropping ends. */
-  maxReconnects?: number;
-  /** First backoff ceiling (default 1000 ms); it doubles per retry. No wait is shorter than this or 250 ms, whichever is lower. */
-  baseDelayMs?: number;
-  /** Highest backoff ceiling (default 30000 ms). */
-  maxDelayMs?: number;
-}
-
-/** What `onReconnect` is told before each wait. */
-export interface ReconnectInfo {
-  /** The number of the request about to be made (2 for the first retry). */
-  attempt: number;
-  maxAttempts: number;
-  /** How long Rill waits before that request. */
-  delayMs: number;
-  /** Why the previous request failed. */
-  error: RillErrorValue;
-}
-
-/** Where a broken stream is picked up again: a request that answers the events after `Last-Event-ID`. */
-export interface ResumeTarget {
-  url: string;
-  /** Default `GET`. A GET or HEAD sends no body; any other method sends the original body again. */
-  method?: string;
-}
-
-/** `fetch` options plus what the transport adds. */
-export interface StreamSSEOptions extends RequestInit {
-  /** Retry policy, or `false` for a single request. */
-  retry?: RetryOptions | false;
-  /** No byte (heartbeat comments count) for this long, before or after the response starts, is a dropped connection. */
-  idleTimeoutMs?: number;
-  /**
-   * Where a broken stream is resumed with `Last-Event-ID`; it wins over a target the server announces
-   * (`rill-run`). Without either, the request is never sent again once a response started: only a
-   * server that answers `Last-Event-ID` may be named, e.g. `{ url, method: 'POST' }` for one that
-   * resumes the same POST statelessly.
-   */
-  resume?: ResumeTarget;
-  /** The fetch to use (default: the global one). */
-  fetch?: typeof fetch;
-  /** Called with each 2xx event-stream response, resumes included (e.g. for time-to-first-byte). */
-  onOpen?(response: Response): void;
-  /** Called before each wait for a retry or resume, rate-limit waits included. */
-  onReconnect?(info: ReconnectInfo): void;
-  /** Called for each `rill-run` event (the first response and each resume), e.g. to keep the run for a reload or to stop it. */
-  onRun?(run: RunInfo): void;
-}
+export type { ReconnectInfo, ResumeTarget, RetryOptions, StreamSSEOptions } from './stream-sse-options.js';
 
 // Retry-After, RetryInfo and `retry:` come from the server; one hour would look like a hang, so waits stop at a minute.
 const MAX_WAIT_MS = 60_000;
@@ -77,21 +28,23 @@ const UNSENDABLE_ID = /[\0\r\n\u0100-\uffff]|^[\t ]|[\t ]$/;
  * with `Last-Event-ID` only at a resume target (the `resume` option, else the one a `rill-run`
  * event announces; docs/resumable-runs.md), else iteration ends with an `interrupted` error after
  * every event that arrived. `rill-run` and `rill-end` are consumed, never yielded; `rill-end` ends
- * the iteration (`done`) or throws its error. Errors are {@link RillError}s thrown from the
- * iterator; aborting `signal` throws `aborted` at once and closes the connection. The body must
- * be re-sendable (not a stream).
+ * the iteration (`done`) or throws its error. Reconnects are bounded (`retry.maxReconnects`), and
+ * so is silence (`idleTimeoutMs`, default 60 s) and, if set, the whole stream (`deadlineMs`).
+ * Errors are {@link RillError}s thrown from the iterator; aborting `signal` throws `aborted` at
+ * once and closes the connection. The body must be re-sendable (not a stream).
  *
  * @example
- * for await (const event of streamSSE('/api/chat', { body: JSON.stringify({ prompt }), signal, idleTimeoutMs: 30_000 })) {
+ * for await (const event of streamSSE('/api/chat', { body: JSON.stringify({ prompt }), signal, deadlineMs: 300_000 })) {
  *   console.log(event.event, event.data);
  * }
  */
 export async function* streamSSE(url: string, opts: StreamSSEOptions = {}): AsyncGenerator<SSEEvent, void, undefined> {
-  const { retry, idleTimeoutMs, resume, fetch: doFetch = fetch, onOpen, onReconnect, onRun, signal, ...init } = opts;
+  const { retry, idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS, deadlineMs, resume, fetch: doFetch = fetch, onOpen, onReconnect, onRun, signal, ...init } = opts;
   const { maxAttempts = 5, maxReconnects = 10, baseDelayMs = 1000, maxDelayMs = 30_000 } = retry || {};
   const limit = retry === false ? 1 : maxAttempts;
   const budget = retry === false ? 0 : maxReconnects;
   const floorMs = Math.min(MIN_WAIT_MS, baseDelayMs);
+  const idleMs = timerMs(idleTimeoutMs);
   const method = init.method ?? (init.body == null ? 'GET' : 'POST');
   const headers = new Headers(init.headers);
   if (!headers.has('accept')) headers.set('accept', 'text/event-stream');
@@ -105,9 +58,12 @@ export async function* streamSSE(url: string, opts: StreamSSEOptions = {}): Asyn
   let failures = 0;
   let reconnects = 0;
   const position = new ResumePosition();
+  // The caller's abort or the deadline: ends everything at once, never retried.
+  const halt = haltOn(signal, deadlineMs);
+  const haltError = (): RillError => (isRillError(halt.signal.reason) ? halt.signal.reason : abortedError(signal));
 
   async function* connect(): AsyncGenerator<SSEEvent, void, undefined> {
-    if (signal?.aborted) throw abortedError(signal);
+    if (halt.signal.aborted) throw haltError();
     const resuming = started;
     const target = resuming ? (resume?.url ?? announced?.resumeUrl ?? url) : url;
     const verb = resuming ? (resume?.method ?? 'GET') : method;
@@ -125,17 +81,12 @@ export async function* streamSSE(url: string, opts: StreamSSEOptions = {}): Asyn
       reader?.cancel().catch(() => undefined);
       ctl.abort(error);
     };
-    const onAbort = () => stop(abortedError(signal));
+    const onHalt = () => stop(haltError());
     const arm = () => {
       clearTimeout(timer);
-      if (idleTimeoutMs) {
-        timer = setTimeout(
-          () => stop(new RillError({ kind: 'stall', message: `No data for ${idleTimeoutMs} ms`, retryable: true })),
-          idleTimeoutMs,
-        );
-      }
+      if (idleMs !== undefined) timer = setTimeout(() => stop(stallError(idleMs)), idleMs);
     };
-    signal?.addEventListener('abort', onAbort);
+    halt.signal.addEventListener('abort', onHalt);
     try {
       arm();
       retryAfterMs = undefined;
@@ -187,29 +138,40 @@ export async function* streamSSE(url: string, opts: StreamSSEOptions = {}): Asyn
       }
     } finally {
       clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
+      halt.signal.removeEventListener('abort', onHalt);
       reader?.cancel().catch(() => undefined);
     }
   }
 
-  for (;;) {
-    try {
-      yield* connect();
-      return;
-    } catch (error) {
-      if (ended || !(error instanceof RillError)) throw error;
-      if (started && error.kind === 'http' && (error.status === 404 || error.status === 410)) throw interruptedError(error, 'the run can no longer be resumed');
-      if (!error.retryable) throw error;
-      // Re-sending the request would start a second, billed generation: only a resume target takes Last-Event-ID.
-      if (started && !resume && !announced) throw interruptedError(error, 'no resume target (the server announced none and the resume option is not set)');
-      if (started && !lastId) throw interruptedError(error, 'no event id to resume from');
-      if (started && UNSENDABLE_ID.test(lastId)) throw interruptedError(error, `the last event id ${JSON.stringify(lastId.slice(0, 100))} cannot be sent in a Last-Event-ID header`);
-      if (++failures >= limit || reconnects >= budget) throw started ? interruptedError(error, `gave up after ${reconnects} reconnects`) : error;
-      reconnects++;
-      const wantedMs = retryAfterMs ?? (started ? serverRetryMs : undefined) ?? backoffDelay(failures - 1, baseDelayMs, maxDelayMs);
-      const delayMs = Math.min(MAX_WAIT_MS, Math.max(floorMs, wantedMs));
-      onReconnect?.({ attempt: failures + 1, maxAttempts: limit, delayMs, error: error.toValue() });
-      await sleep(delayMs, signal);
+  // Why a stream that broke after it started cannot be resumed; re-sending the request would start a second, billed generation.
+  const noResume = (): string | undefined => {
+    if (!resume && !announced) return 'no resume target (the server announced none and the resume option is not set)';
+    if (!lastId) return 'no event id to resume from';
+    if (UNSENDABLE_ID.test(lastId)) return `the last event id ${JSON.stringify(lastId.slice(0, 100))} cannot be sent in a Last-Event-ID header`;
+    return undefined;
+  };
+
+  try {
+    for (;;) {
+      try {
+        yield* connect();
+        return;
+      } catch (error) {
+        if (halt.signal.aborted) throw haltError();
+        if (ended || !(error instanceof RillError)) throw error;
+        if (started && error.kind === 'http' && (error.status === 404 || error.status === 410)) throw interruptedError(error, 'the run can no longer be resumed');
+        if (!error.retryable) throw error;
+        const why = started ? noResume() : undefined;
+        if (why) throw interruptedError(error, why);
+        if (++failures >= limit || reconnects >= budget) throw started ? interruptedError(error, `gave up after ${reconnects} reconnects`) : error;
+        reconnects++;
+        const wantedMs = retryAfterMs ?? (started ? serverRetryMs : undefined) ?? backoffDelay(failures - 1, baseDelayMs, maxDelayMs);
+        const delayMs = Math.min(MAX_WAIT_MS, Math.max(floorMs, wantedMs));
+        onReconnect?.({ attempt: failures + 1, maxAttempts: limit, delayMs, error: error.toValue() });
+        await sleep(delayMs, halt.signal);
+      }
     }
+  } finally {
+    halt.dispose();
   }
 }

@@ -4,7 +4,9 @@ import { parseRetryInfo } from './retry-after.js';
 
 const QUOTE_CHARS = 200;
 // Gemini puts RetryInfo after its QuotaFailure and Help details, well past the quote.
-const ERROR_BODY_CHARS = 16_384;
+const ERROR_BODY_BYTES = 16_384;
+// An error body trickled a byte at a time must not hold the request for hours.
+const BODY_READ_MS = 5_000;
 
 /**
  * The `aborted` error for a caller's signal, keeping its reason as the cause.
@@ -28,6 +30,16 @@ export function networkError(what: string, cause: unknown): RillError {
 }
 
 /**
+ * The retryable `stall` error for a connection silent for `ms`.
+ *
+ * @example
+ * setTimeout(() => stop(stallError(60_000)), 60_000);
+ */
+export function stallError(ms: number): RillError {
+  return new RillError({ kind: 'stall', message: `No data for ${ms} ms`, retryable: true });
+}
+
+/**
  * The `interrupted` error for a stream that broke after it started and cannot be resumed, saying
  * why; the HTTP status of a refused resume is kept.
  *
@@ -48,7 +60,7 @@ export interface ResponseFailure {
 /**
  * The failure for a response that is not a 2xx `text/event-stream`, quoting the first 200
  * characters of its body; `undefined` when the response is a usable event stream. The body of a
- * non-2xx is read once, up to 16 KiB, for both the quote and a RetryInfo delay.
+ * non-2xx is read once, up to 16 KiB and for 5 s at most, for both the quote and a RetryInfo delay.
  *
  * @example
  * const bad = await responseFailure(await fetch(url));
@@ -59,12 +71,12 @@ export async function responseFailure(response: Response): Promise<ResponseFailu
   if (response.ok && /^text\/event-stream\b/i.test(type)) return undefined;
   if (!response.ok) {
     const { status } = response;
-    const body = await bodyStart(response, ERROR_BODY_CHARS);
+    const body = await bodyStart(response, ERROR_BODY_BYTES);
     const error = new RillError({ kind: 'http', status, message: `HTTP ${status} ${response.statusText}: ${body.slice(0, QUOTE_CHARS)}`, retryable: isRetryableStatus(status) });
     const retryDelayMs = parseRetryInfo(body);
     return retryDelayMs === undefined ? { error } : { error, retryDelayMs };
   }
-  const quote = await bodyStart(response, QUOTE_CHARS);
+  const quote = (await bodyStart(response, QUOTE_CHARS * 4)).slice(0, QUOTE_CHARS);
   return {
     error: new RillError({
       kind: 'content-type',
@@ -75,21 +87,28 @@ export async function responseFailure(response: Response): Promise<ResponseFailu
   };
 }
 
-/** Reads at most `chars` characters of a body, then lets the connection go. */
-async function bodyStart(response: Response, chars: number): Promise<string> {
+/** Reads at most `maxBytes` of a body, for `BODY_READ_MS` at most, then lets the connection go. */
+async function bodyStart(response: Response, maxBytes: number): Promise<string> {
   if (!response.body) return '';
   const reader = response.body.getReader();
+  // Cancelling settles the pending read as done: the quote is what arrived in time.
+  const timer = setTimeout(() => void reader.cancel().catch(() => undefined), BODY_READ_MS);
   const decoder = new TextDecoder();
   let text = '';
+  let bytes = 0;
   try {
-    while (text.length < chars) {
+    while (bytes < maxBytes) {
       const chunk = await reader.read();
       if (chunk.done) break;
-      text += decoder.decode(chunk.value, { stream: true });
+      const part = chunk.value.subarray(0, maxBytes - bytes);
+      bytes += part.byteLength;
+      text += decoder.decode(part, { stream: true });
     }
   } catch {
     // A body that breaks while we quote it still yields the part that arrived.
+  } finally {
+    clearTimeout(timer);
   }
   reader.cancel().catch(() => undefined);
-  return text.slice(0, chars);
+  return text;
 }

@@ -1,7 +1,7 @@
 import { createStreamStore, type StreamState, type StreamStore, type StreamStoreOptions } from '@rill/core';
 import { useGatedStore } from '../lifecycle/use-gated-store.js';
 
-/** `createStreamStore` options (url, body, headers, provider, fetch, retry, resume, idleTimeoutMs, throttle, callbacks) plus `autoStart`. */
+/** `createStreamStore` options (url, body, headers, provider, fetch, retry, resume, idleTimeoutMs, deadlineMs, throttle, callbacks) plus `autoStart`. */
 export type UseStreamOptions = StreamStoreOptions & {
   /** Start on mount (once, also under StrictMode). Default false: call `start()`. */
   autoStart?: boolean;
