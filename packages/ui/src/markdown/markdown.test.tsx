@@ -27,6 +27,12 @@ describe('Markdown', () => {
     expect(link.getAttribute('target')).toBe('_blank');
   });
 
+  it('a linked image (a badge) is one link to the target, not a link inside a link', () => {
+    const { container } = render(<Markdown text="[![build](https://ci.example/badge.svg)](https://ci.example/runs)" />);
+    expect([...container.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual(['https://ci.example/runs']);
+    expect(screen.getByRole('link', { name: 'Image: build' })).toBeTruthy();
+  });
+
   it('mid-stream, an unclosed fence is already a code block and emphasis is already bold', () => {
     const { rerender, container } = render(<Markdown text={'Intro **bold te'} streaming />);
     expect(screen.getByText('bold te').tagName).toBe('STRONG');

@@ -76,25 +76,26 @@ function renderListItem(item: Tokens.ListItem, components: MarkdownComponents): 
   });
 }
 
-function renderInline(tokens: readonly Token[]): ReactNode {
-  return tokens.map((child, i) => <Fragment key={i}>{renderInlineToken(child as MarkedToken)}</Fragment>);
+// `inLink`: inside a link's text, where an image must not become a second, nested <a>.
+function renderInline(tokens: readonly Token[], inLink = false): ReactNode {
+  return tokens.map((child, i) => <Fragment key={i}>{renderInlineToken(child as MarkedToken, inLink)}</Fragment>);
 }
 
-function renderInlineToken(token: MarkedToken): ReactNode {
+function renderInlineToken(token: MarkedToken, inLink: boolean): ReactNode {
   switch (token.type) {
     case 'strong':
-      return <strong>{renderInline(token.tokens)}</strong>;
+      return <strong>{renderInline(token.tokens, inLink)}</strong>;
     case 'em':
-      return <em>{renderInline(token.tokens)}</em>;
+      return <em>{renderInline(token.tokens, inLink)}</em>;
     case 'del':
-      return <del>{renderInline(token.tokens)}</del>;
+      return <del>{renderInline(token.tokens, inLink)}</del>;
     case 'codespan':
       return <code>{token.text}</code>;
     case 'br':
       return <br />;
     case 'link': {
       const href = safeUrl(token.href);
-      const children = renderInline(token.tokens);
+      const children = renderInline(token.tokens, true);
       if (href === undefined) return <span className="rill-md__link" data-state="inert">{children}</span>;
       return (
         <a href={href} title={token.title ?? undefined} target="_blank" rel="noopener noreferrer">
@@ -106,7 +107,7 @@ function renderInlineToken(token: MarkedToken): ReactNode {
       // Images from the model are not loaded (a URL can carry data out): shown as a link to them.
       const href = safeUrl(token.href);
       const label = `Image: ${token.text || 'untitled'}`;
-      if (href === undefined) return <span className="rill-md__image" data-state="inert">{label}</span>;
+      if (href === undefined || inLink) return <span className="rill-md__image" data-state="inert">{label}</span>;
       return (
         <a className="rill-md__image" href={href} target="_blank" rel="noopener noreferrer">
           {label}
@@ -116,7 +117,7 @@ function renderInlineToken(token: MarkedToken): ReactNode {
     case 'html':
       return asText(token);
     case 'text':
-      return token.tokens ? renderInline(token.tokens) : token.text;
+      return token.tokens ? renderInline(token.tokens, inLink) : token.text;
     case 'escape':
       return token.text;
     default:
