@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Makes a machine with only Node and npm ready: pnpm, the workspace's dependencies and,
-// with --browser, Debian's Chromium (Playwright never downloads its own browser here).
+// Makes a machine with only Node and npm ready: pnpm, the workspace's dependencies,
+// with --browser Debian's Chromium (Playwright never downloads its own browser here), and
+// with --redis Debian's redis-server (the relay's tests start their own on a free port).
 import { execSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -34,7 +35,16 @@ export function ensureChromium() {
   run(`${sudo}apt-get install -y chromium`);
 }
 
+// Only installed, never started here: each test run starts its own without persistence.
+export function ensureRedis() {
+  if (has('redis-server')) return;
+  const sudo = process.getuid?.() === 0 ? '' : 'sudo ';
+  run(`${sudo}apt-get update`);
+  run(`${sudo}apt-get install -y redis-server`);
+}
+
 ensurePnpm();
 const frozen = process.env.CI ? ' --frozen-lockfile' : '';
 run(`pnpm install${frozen} --reporter=append-only`);
 if (process.argv.includes('--browser')) ensureChromium();
+if (process.argv.includes('--redis')) ensureRedis();

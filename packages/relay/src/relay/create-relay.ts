@@ -48,6 +48,7 @@ export interface Relay {
 }
 
 const ANTHROPIC_HEADERS = ['anthropic-version', 'anthropic-beta'];
+const CLOSE_GRACE_MS = 500;
 
 function envKey(provider: ProviderName): string | undefined {
   const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
@@ -79,6 +80,7 @@ export function createRelay(options: RelayOptions): Relay {
   const doFetch = options.fetch ?? fetch;
   const forward = [...(provider === 'anthropic' ? ANTHROPIC_HEADERS : []), ...(options.forwardHeaders ?? [])].map((name) => name.toLowerCase());
   const supervisor: RunSupervisor = { log, maxDurationMs, onError, running: new Map() };
+  const followers = new Map<AbortController, Promise<void>>(); // open responses, and when each is over
 
   const start = async (request: Request, route: Extract<RelayRoute, { kind: 'start' }>, principal: string): Promise<Response> => {
     const read = await readCappedBody(request, maxBodyBytes);
@@ -125,7 +127,11 @@ export function createRelay(options: RelayOptions): Relay {
   const follow = async (runId: string, prefix: string, after: string): Promise<Response> => {
     const stop = new AbortController();
     const events = await log.follow(runId, after, stop.signal);
-    if (!('refused' in events)) return runResponse({ runId, ...runUrls(prefix, runId) }, after, events, stop, heartbeatMs);
+    if (!('refused' in events)) {
+      let onClose = (): void => undefined;
+      followers.set(stop, new Promise<void>((resolve) => (onClose = resolve)).then(() => void followers.delete(stop)));
+      return runResponse({ runId, ...runUrls(prefix, runId) }, after, { events, follow: stop, onClose }, heartbeatMs);
+    }
     switch (events.refused) {
       case 'unknown-run':
         return notFound(runId);
@@ -175,6 +181,9 @@ export function createRelay(options: RelayOptions): Relay {
     },
     close: async () => {
       await Promise.all([...supervisor.running.values()].map((run) => run.close()));
+      // Followers of the runs just ended get their rill-end first; those of runs elsewhere are let go (they resume on another instance).
+      await Promise.race([Promise.all(followers.values()), new Promise((resolve) => setTimeout(resolve, CLOSE_GRACE_MS))]);
+      for (const stop of followers.keys()) stop.abort();
       await log.close();
     },
   };

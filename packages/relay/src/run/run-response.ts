@@ -15,18 +15,29 @@ export const EVENT_STREAM_HEADERS = {
   'x-accel-buffering': 'no',
 };
 
+/** One follower's stream: what it follows, and what to call once it is over. */
+export interface Follower {
+  events: AsyncIterable<LogEntry[]>;
+  /** Aborted when the client goes away: the follow stops, the run goes on. */
+  follow: AbortController;
+  /** Called once, when the response ends (the run's end, a drop, or a failing log). */
+  onClose(): void;
+}
+
 /**
  * The event-stream response of one follower: `rill-run` at once (with `position`, the id the
  * response continues after), then the followed events, with a `: ping` comment after every
- * `heartbeatMs` of quiet. A client that goes away aborts `follow` only; the run goes on.
+ * `heartbeatMs` of quiet.
  *
- * @example return runResponse(announcement, writer.start, events, follow, 15_000);
+ * @example return runResponse(announcement, log.start, { events, follow, onClose }, 15_000);
  */
-export function runResponse(announcement: RunAnnouncement, position: string, events: AsyncIterable<LogEntry[]>, follow: AbortController, heartbeatMs: number): Response {
+export function runResponse(announcement: RunAnnouncement, position: string, follower: Follower, heartbeatMs: number): Response {
+  const { events, follow, onClose } = follower;
   const iterator = events[Symbol.asyncIterator]();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let open = true;
   const finish = (): void => {
+    if (open) onClose();
     open = false;
     clearTimeout(timer);
   };
