@@ -2,9 +2,10 @@ import type { JsonPath } from './parser-types.js';
 
 /**
  * `syntax`: a character that cannot continue the document; `incomplete`: `end()` before the
- * document was whole; `schema`: a completed value broke the JSON Schema or the Standard Schema.
+ * document was whole; `schema`: a completed value broke the JSON Schema or the Standard Schema;
+ * `invalid-chunk`: `push` was given something that is not a string (nothing was consumed).
  */
-export type JSONStreamErrorKind = 'syntax' | 'incomplete' | 'schema';
+export type JSONStreamErrorKind = 'syntax' | 'incomplete' | 'schema' | 'invalid-chunk';
 
 /** What a `JSONStreamError` is made of. */
 export interface JSONStreamErrorInit {
@@ -38,6 +39,7 @@ export function formatJsonPath(path: JsonPath): string {
 function describe(init: JSONStreamErrorInit): string {
   const where = `${formatJsonPath(init.path)}, offset ${init.offset}`;
   if (init.kind === 'incomplete') return `The JSON ended early (${where}): expected ${init.expected}`;
+  if (init.kind === 'invalid-chunk') return `push() takes a string, got ${init.found ?? 'something else'} (offset ${init.offset}): nothing was consumed`;
   if (init.kind === 'schema') return `Schema violation at ${where}: expected ${init.expected}${init.found === undefined ? '' : `, got ${init.found}`}`;
   return `Unexpected ${init.found === undefined ? 'input' : JSON.stringify(init.found)} (${where}): expected ${init.expected}`;
 }
@@ -66,6 +68,19 @@ export class JSONStreamError extends Error {
     this.path = init.path;
     this.found = init.found;
   }
+}
+
+/**
+ * The error every backend throws, before touching its state, when `push` gets anything but a
+ * string: the parser stays as it was, at `offset` characters received.
+ *
+ * @example
+ * if (typeof chunk !== 'string') throw invalidChunk(received, chunk); // push() takes a string, got number 42 (offset 8): …
+ */
+export function invalidChunk(offset: number, chunk: unknown): JSONStreamError {
+  // Only short primitives are quoted: a stray object or buffer could be huge, or throw from toString.
+  const found = chunk === null ? 'null' : typeof chunk === 'number' || typeof chunk === 'boolean' || typeof chunk === 'bigint' ? `${typeof chunk} ${String(chunk)}` : typeof chunk;
+  return new JSONStreamError({ kind: 'invalid-chunk', offset, expected: 'a string', found, path: [] });
 }
 
 /**

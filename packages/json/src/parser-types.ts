@@ -23,7 +23,7 @@ export interface IncrementalParserOptions {
  * `value()` keeps returning what arrived before the fault and `push`/`end` throw it again.
  */
 export interface IncrementalParser {
-  /** Consumes the next piece of text. */
+  /** Consumes the next piece of text; anything but a string throws an `invalid-chunk` JSONStreamError and changes nothing. */
   push(chunk: string): void;
   /** The best partial value so far (immutable; the same reference until the next push), `undefined` before any. */
   value(): unknown;

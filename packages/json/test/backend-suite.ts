@@ -14,7 +14,7 @@
  * unfinished number or literal); value() twice without a push is the same reference; each path
  * completes exactly once, children before parents, the root last; "__proto__" is data; malformed
  * text throws a `syntax` JSONStreamError (by end() at the latest) and keeps what arrived; an early
- * end throws `incomplete`. Errors must be `JSONStreamError` from '../src/errors.js'.
+ * end throws `incomplete`; a push of anything but a string throws `invalid-chunk` and changes nothing. Errors must be `JSONStreamError` from '../src/errors.js'.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -295,6 +295,35 @@ export function runBackendSuite(name: string, makeParser: IncrementalParserFacto
       parser.push('');
       expect(() => parser.push(' {}')).toThrow(expect.objectContaining({ name: 'JSONStreamError', kind: 'syntax', offset: 11, expected: 'no input after end()', found: ' ' }));
       expect(parser.value()).toEqual({ a: [1, 2] });
+    });
+
+    it('rejects a push of anything but a string with an invalid-chunk JSONStreamError and carries on as if it never happened', () => {
+      const parser = makeParser();
+      parser.push('{"a":[1,"x');
+      const before = parser.value();
+      const bad: [unknown, string][] = [
+        [undefined, 'undefined'],
+        [null, 'null'],
+        [42, 'number 42'],
+        [{ length: 1 }, 'object'],
+        [new TextEncoder().encode('y"]}'), 'object'],
+      ];
+      for (const [chunk, found] of bad) {
+        let caught: unknown;
+        try {
+          parser.push(chunk as string);
+        } catch (error) {
+          caught = error;
+        }
+        expect(caught).toBeInstanceOf(JSONStreamError);
+        expect(caught).toMatchObject({ kind: 'invalid-chunk', offset: 10, found, expected: 'a string', retryable: false });
+        expect((caught as JSONStreamError).message).toBe(`push() takes a string, got ${found} (offset 10): nothing was consumed`);
+      }
+      expect(parser.value()).toEqual(before);
+      parser.push('y"]}');
+      parser.end();
+      expect(parser.value()).toEqual({ a: [1, 'xy'] });
+      expect(() => parser.push(undefined as unknown as string)).toThrow(expect.objectContaining({ name: 'JSONStreamError', kind: 'invalid-chunk', offset: 14 }));
     });
 
     it('property: random documents in random chunks stream to JSON.parse, strings only grow, completed values keep identity, every path completes once, root last', () => {

@@ -1,4 +1,4 @@
-import { JSONStreamError, afterEnd } from '../errors.js';
+import { JSONStreamError, afterEnd, invalidChunk } from '../errors.js';
 import type { JSONStreamErrorKind } from '../errors.js';
 import type { IncrementalParser, IncrementalParserOptions, JsonPath } from '../parser-types.js';
 import { itemSchema, keyViolation, openViolation, propertySchema, schemaViolation } from '../schema/json-schema.js';
@@ -86,6 +86,7 @@ class IncrementalJsonParser implements IncrementalParser {
 
   push(chunk: string): void {
     if (this.failure) throw this.failure;
+    if (typeof chunk !== 'string') throw invalidChunk(this.base, chunk);
     if (this.ended && chunk.length > 0) throw (this.failure = afterEnd(this.base, chunk));
     const length = chunk.length;
     let index = 0;

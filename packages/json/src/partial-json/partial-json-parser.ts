@@ -1,5 +1,5 @@
 import { Allow, MalformedJSON, parse } from 'partial-json';
-import { JSONStreamError, afterEnd } from '../errors.js';
+import { JSONStreamError, afterEnd, invalidChunk } from '../errors.js';
 import { guardListener } from '../listener-guard.js';
 import type { IncrementalParser, IncrementalParserOptions } from '../parser-types.js';
 import { CompletionFrontier } from './completion-frontier.js';
@@ -57,6 +57,7 @@ export function createPartialJsonParser(options: IncrementalParserOptions = {}):
   return {
     push(chunk) {
       if (problem) throw problem;
+      if (typeof chunk !== 'string') throw invalidChunk(text.length, chunk);
       if (ended) {
         if (chunk === '') return;
         throw (problem = afterEnd(text.length, chunk));

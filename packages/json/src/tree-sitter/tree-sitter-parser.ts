@@ -1,6 +1,6 @@
 import type { Edit, Language, Node, Parser as ParserInstance, Point, Tree } from 'web-tree-sitter';
 import { couldGrowIntoScalar, isScalarChar, parseScalar } from './scalar.js';
-import { JSONStreamError, afterEnd } from '../errors.js';
+import { JSONStreamError, afterEnd, invalidChunk } from '../errors.js';
 import { guardListener, type ListenerGuard } from '../listener-guard.js';
 import type { IncrementalParser, IncrementalParserOptions } from '../parser-types.js';
 import { StringScanner } from './string-scanner.js';
@@ -56,6 +56,7 @@ export class TreeSitterDocument implements IncrementalParser {
 
   push(chunk: string): void {
     if (this.problem) throw this.problem;
+    if (typeof chunk !== 'string') throw invalidChunk(this.text.length, chunk);
     if (chunk === '') return;
     if (this.ended) throw (this.problem = afterEnd(this.text.length, chunk));
     this.text.append(chunk);
