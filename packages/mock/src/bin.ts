@@ -9,11 +9,12 @@ import { startMockServer } from './node/mock-server.js';
 const USAGE = `rill-mock: a mock LLM provider (Anthropic, OpenAI Chat, OpenAI Responses, Gemini) on loopback HTTP.
 
 Usage: rill-mock [--port 8787] [--host 127.0.0.1] [--scenario NAME] [--fault SPEC]
-                 [--ttft MS] [--delay MS] [--jitter MS] [--batch N]
+                 [--ttft MS] [--delay MS] [--jitter MS] [--batch N] [--no-ids]
 
   --scenario  ${Object.keys(builtinScenarios).join(' | ')} (default: echo the last user message)
   --fault     e.g. drop-after=5, stall=3000;after=4;heartbeat=500, malformed, no-terminator,
               buffer=500, 429;retry-after=2, 500, 503, html, html=502 (add ;times=N|always)
+  --no-ids    send no id: lines, like the real APIs (an upstream for @rill/relay)
 Per request: headers x-rill-mock-scenario, x-rill-mock-fault, x-rill-mock-timing, Last-Event-ID.`;
 
 // `pnpm run serve -- --port 8787` passes the `--` through; it is not an end-of-options marker here.
@@ -30,6 +31,7 @@ const { values } = parseArgs({
     delay: { type: 'string' },
     jitter: { type: 'string' },
     batch: { type: 'string' },
+    'no-ids': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -47,6 +49,7 @@ if (values.help) {
     port: Number(values.port),
     host: values.host,
     timing,
+    eventIds: !values['no-ids'],
     ...(values.scenario !== undefined && { scenario: values.scenario }),
     ...(values.fault !== undefined && { fault: values.fault }),
   });
