@@ -85,8 +85,11 @@ export function hostileDestinations(): string[] {
   return destinations;
 }
 
-/** The ways Markdown turns a destination into a link or image; `i` keeps reference labels apart. */
-export const linkForms: Readonly<Record<string, (url: string, i: number) => string>> = {
+/** Writes a destination as Markdown; `i` keeps reference labels apart. */
+export type LinkForm = (url: string, i: number) => string;
+
+/** The ways Markdown turns a destination into a link or image. */
+export const linkForms = {
   inline: (url) => `[x](${url})`,
   angle: (url) => `[x](<${url}>)`,
   titled: (url) => `[x](<${url}> "title")`,
@@ -98,13 +101,13 @@ export const linkForms: Readonly<Record<string, (url: string, i: number) => stri
   bare: (url) => `see ${url} here`,
   image: (url) => `![x](<${url}>)`,
   imageReference: (url, i) => `![x][r${i}]\n\n[r${i}]: <${url}>`,
-};
+} satisfies Record<string, LinkForm>;
 
 /** The link that follows every hostile one: it must still render, so a hostile link cannot swallow the rest. */
 export const controlLink = (i: number) => `[ok ${i}](https://ok.example/${i})`;
 
 /** One document: each destination in `form`, each followed by a control link, a blank line between them. */
-export function corpusDocument(form: (url: string, i: number) => string, destinations: readonly string[]): string {
+export function corpusDocument(form: LinkForm, destinations: readonly string[]): string {
   return destinations.map((url, i) => `${form(url, i)}\n\n${controlLink(i)}`).join('\n\n');
 }
 

@@ -1,4 +1,5 @@
-import { Lexer, type Links, type MarkedToken, type Token, type TokensList } from 'marked';
+import type { Links, MarkedToken, Token, TokensList } from 'marked';
+import { lexMarkdown } from './lex-markdown.js';
 
 /** A top-level Markdown block that is complete: its tokens change again only if a link definition it uses arrives later. */
 export interface DoneBlock {
@@ -26,18 +27,6 @@ export interface BlockSplitter {
 const UNSETTLED_LAST_LINE = /^[ \t]*(?:\d{1,9}[.)]?|[-+*=|:][-+*=|: \t]*)$/;
 // A bracketed label that could name a link definition (`[text][label]`, `[label][]`, `[label]`).
 const LABEL = /\[((?:\\.|[^\\[\]])+)\]/g;
-
-/**
- * Lexes Markdown with the link definitions already known, so `[text][label]` resolves against them.
- *
- * @example
- * lexMarkdown('[docs][1]', { '1': { href: 'https://example.com', title: '' } });
- */
-export function lexMarkdown(text: string, links: Links): TokensList {
-  const lexer = new Lexer({ gfm: true });
-  Object.assign(lexer.tokens.links, links);
-  return lexer.lex(text);
-}
 
 /**
  * Splits a growing Markdown document into blocks, lexing only the open tail on each update: a

@@ -1,7 +1,9 @@
 import { memo, useMemo, useState, type ReactNode } from 'react';
 import type { Token } from 'marked';
-import { createBlockSplitter, lexMarkdown } from './block-splitter.js';
+import { createBlockSplitter } from './block-splitter.js';
 import { CodeBlock } from './code-block.js';
+import { lexMarkdown } from './lex-markdown.js';
+import { PlainTextFallback } from './plain-text-fallback.js';
 import { renderBlocks, type MarkdownComponents } from './render-tokens.js';
 import { repairBlock } from './repair/index.js';
 
@@ -22,12 +24,21 @@ const defaultComponents: MarkdownComponents = { code: CodeBlock };
  * Streaming-safe Markdown: completed blocks render once and are memoized, only the block being
  * written re-renders, and an open code fence, emphasis, inline code or link renders sensibly
  * mid-stream. Raw HTML is shown as text; links are limited to http(s)/mailto and open with
- * `rel="noopener noreferrer"`; images are shown as links, never loaded.
+ * `rel="noopener noreferrer"`; images are shown as links, never loaded. Nesting deeper than
+ * `MAX_NESTING_DEPTH` is shown as written, and if rendering still fails the text is shown plain.
  *
  * @example
  * <Markdown text={message.text} streaming={message.status === 'streaming'} />
  */
-export function Markdown({ text, streaming = false, components, className }: MarkdownProps) {
+export function Markdown(props: MarkdownProps) {
+  return (
+    <PlainTextFallback text={props.text} streaming={props.streaming ?? false} className={props.className}>
+      <StreamedMarkdown {...props} />
+    </PlainTextFallback>
+  );
+}
+
+function StreamedMarkdown({ text, streaming = false, components, className }: MarkdownProps) {
   const [splitter] = useState(createBlockSplitter);
   // Once the text is complete every block is done, so a link definition in the last one resolves too.
   const doc = useMemo(() => splitter.update(text, !streaming), [splitter, text, streaming]);
