@@ -58,11 +58,21 @@ export async function createRedisEventLog(options: RedisEventLogOptions): Promis
   const channel = `${prefix}:stop`;
   const keys = (runId: string) => ({ meta: `${prefix}:{${runId}}:meta`, events: `${prefix}:{${runId}}:events`, lease: `${prefix}:{${runId}}:lease` });
 
-  const client = createClient({ url, scripts: { rillAppend: appendScript, rillEnd: endScript } });
+  // A Redis that cannot be reached at start is an error now; once connected, the clients reconnect by themselves.
+  let connected = false;
+  const socket = { reconnectStrategy: (retries: number, cause: Error) => (connected ? Math.min(50 * 2 ** retries, 2_000) : cause) };
+  const client = createClient({ url, socket, scripts: { rillAppend: appendScript, rillEnd: endScript } });
   const subscriber = client.duplicate();
-  const readers = createClientPool({ url }, { minimum: 1, maximum: maxFollowers });
-  for (const emitter of [client, subscriber, readers]) emitter.on('error', onError);
-  await Promise.all([client.connect(), subscriber.connect(), readers.connect()]);
+  const readers = createClientPool({ url, socket }, { minimum: 1, maximum: maxFollowers });
+  for (const emitter of [client, subscriber, readers]) emitter.on('error', (error: Error) => connected && onError(error));
+  try {
+    await Promise.all([client.connect(), subscriber.connect(), readers.connect()]);
+  } catch (error) {
+    await Promise.allSettled([async () => client.destroy(), async () => subscriber.destroy(), async () => readers.destroy()].map((destroy) => destroy()));
+    // The host only: a Redis URL may carry a password.
+    throw new Error(`@rill/relay: cannot reach Redis at ${new URL(url).host}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+  connected = true;
 
   const writers = new Map<string, AbortController>(); // runs whose generation this instance runs
   await subscriber.subscribe(channel, (runId) => writers.get(runId)?.abort('stop'));
