@@ -1,5 +1,6 @@
 // streamSSE's options on their own, so stream-sse.ts reads as the policy alone.
 import type { RillErrorValue } from '../errors.js';
+import type { SSEDecoderOptions } from '../sse/index.js';
 import type { RunInfo } from './run-announcement.js';
 
 /** How failed connections are tried again; `maxAttempts` counts the first request too. */
@@ -35,8 +36,8 @@ export interface ResumeTarget {
 /** The idle timeout when none is given: four of a relay's 15 s heartbeats, and room for a slow first token. */
 export const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
 
-/** `fetch` options plus what the transport adds. */
-export interface StreamSSEOptions extends RequestInit {
+/** `fetch` options plus what the transport adds; `maxLineLength` / `maxEventLength` cap the decoder (16 Mi code units each by default). */
+export interface StreamSSEOptions extends RequestInit, SSEDecoderOptions {
   /** Retry policy, or `false` for a single request. */
   retry?: RetryOptions | false;
   /**

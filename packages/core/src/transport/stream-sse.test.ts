@@ -343,3 +343,14 @@ describe('streamSSE abort and early exit', () => {
     await vi.waitFor(() => expect(requests[0]?.clientClosed).toBe(true));
   });
 });
+
+describe('streamSSE size caps', () => {
+  it('yields the events before a line over maxLineLength, then ends with too-large and never retries', async () => {
+    const long = sse({ data: 'x'.repeat(200), id: '3' });
+    const { url, requests } = await serve({ stream: [sse({ data: 'a', id: '1' }) + sse({ data: 'b', id: '2' }) + long], then: 'stall' });
+    const { data, error } = await collect(url, { maxLineLength: 100, resume: { url } });
+    expect(data).toEqual(['a', 'b']);
+    expect(error?.toValue()).toMatchObject({ kind: 'too-large', retryable: false });
+    expect(requests).toHaveLength(1);
+  });
+});

@@ -39,7 +39,7 @@ const UNSENDABLE_ID = /[\0\r\n\u0100-\uffff]|^[\t ]|[\t ]$/;
  * }
  */
 export async function* streamSSE(url: string, opts: StreamSSEOptions = {}): AsyncGenerator<SSEEvent, void, undefined> {
-  const { retry, idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS, deadlineMs, resume, fetch: doFetch = fetch, onOpen, onReconnect, onRun, signal, ...init } = opts;
+  const { retry, idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS, deadlineMs, resume, fetch: doFetch = fetch, onOpen, onReconnect, onRun, signal, maxLineLength, maxEventLength, ...init } = opts;
   const { maxAttempts = 5, maxReconnects = 10, baseDelayMs = 1000, maxDelayMs = 30_000 } = retry || {};
   const limit = retry === false ? 1 : maxAttempts;
   const budget = retry === false ? 0 : maxReconnects;
@@ -102,7 +102,7 @@ export async function* streamSSE(url: string, opts: StreamSSEOptions = {}): Asyn
       onOpen?.(response);
       if (!response.body) return;
       const queue: SSEEvent[] = [];
-      const decoder = createSSEDecoder({ onEvent: (event) => queue.push(event), onRetry: (ms) => (serverRetryMs = ms) });
+      const decoder = createSSEDecoder({ onEvent: (event) => queue.push(event), onRetry: (ms) => (serverRetryMs = ms) }, { maxLineLength, maxEventLength });
       reader = response.body.getReader();
       for (;;) {
         arm();
@@ -111,8 +111,13 @@ export async function* streamSSE(url: string, opts: StreamSSEOptions = {}): Asyn
         });
         clearTimeout(timer);
         if (failure) throw failure;
-        if (chunk.done) decoder.end();
-        else decoder.push(chunk.value);
+        let tooLarge: unknown;
+        try {
+          if (chunk.done) decoder.end();
+          else decoder.push(chunk.value);
+        } catch (error) {
+          tooLarge = error; // a line or event over its cap: the events of this chunk before it still go out first
+        }
         for (const event of queue.splice(0)) {
           if (failure) throw failure; // aborted while the consumer held an earlier event of this chunk
           if (event.event === RUN_EVENT) {
@@ -132,6 +137,7 @@ export async function* streamSSE(url: string, opts: StreamSSEOptions = {}): Asyn
           failures = 0;
           yield event;
         }
+        if (tooLarge) throw tooLarge;
         // Once a run is announced only `rill-end` ends it: a clean close (a proxy's timeout) is a drop.
         if (chunk.done && announced) throw networkError('Connection lost', 'closed before the run ended');
         if (chunk.done) return;
