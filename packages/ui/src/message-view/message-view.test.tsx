@@ -76,3 +76,28 @@ describe('MessageView', () => {
     expect(onApprove).toHaveBeenCalledWith(message.parts[0]);
   });
 });
+
+describe('MessageView with hostile or malformed parts', () => {
+  it('shows a tool input nested past the call stack as the text that arrived', () => {
+    const inputText = '['.repeat(200_000);
+    let input: unknown = [];
+    for (let i = 0; i < 200_000; i++) input = [input];
+    const part = { ...toolCall('input-streaming'), inputText, input };
+    render(<MessageView message={{ ...assistantMessage('streaming'), parts: [part] }} />);
+    expect(screen.getByRole('group', { name: `Tool call: ${part.toolName}` }).textContent).toContain('[[[[');
+  });
+
+  it('shows a part that cannot render as plain text with a note, and the other parts as usual', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const silence = (event: ErrorEvent) => event.preventDefault(); // React 18 reports caught errors as window errors too
+    window.addEventListener('error', silence);
+    // A stored message edited by hand or written by an older version: text that is not a string.
+    const malformed = { type: 'text', text: { html: '<b>x</b>' } } as unknown as Message['parts'][number];
+    render(<MessageView message={{ ...assistantMessage('done'), parts: [malformed, { type: 'text', text: 'Still **fine**' }] }} />);
+    window.removeEventListener('error', silence);
+    expect(screen.getByRole('note').textContent).toBe('This part could not be formatted; it is shown as plain text.');
+    expect(screen.getByText('[object Object]')).toBeTruthy();
+    expect(screen.getByText('fine').tagName).toBe('STRONG');
+    vi.restoreAllMocks();
+  });
+});

@@ -3,6 +3,7 @@ import { memo } from 'react';
 import { classNames } from '../class-names.js';
 import { Interrupted } from '../interrupted/index.js';
 import { Markdown } from '../markdown/index.js';
+import { PlainTextFallback } from '../markdown/plain-text-fallback.js';
 import { Reasoning } from '../reasoning/index.js';
 import { ToolCall } from '../tool-call/index.js';
 
@@ -34,7 +35,10 @@ export const MessageView = memo(function MessageView({ message, needsApproval, o
   return (
     <article className={classNames('rill-message', className)} data-state={message.status} aria-busy={streaming} aria-label="Assistant message">
       {message.parts.map((part, i) => (
-        <PartView key={partKey(part, i)} part={part} streaming={streaming && i === last} needsApproval={needsApproval} onApprove={onApprove} onDeny={onDeny} />
+        // One part that cannot render (a malformed restored message, a throwing custom renderer) must not take the page down.
+        <PlainTextFallback key={partKey(part, i)} text={partText(part)} streaming={streaming && i === last}>
+          <PartView part={part} streaming={streaming && i === last} needsApproval={needsApproval} onApprove={onApprove} onDeny={onDeny} />
+        </PlainTextFallback>
       ))}
       {message.status === 'interrupted' && <Interrupted error={message.error} onRetry={onRetry} />}
       {message.status === 'error' && (
@@ -54,6 +58,20 @@ export const MessageView = memo(function MessageView({ message, needsApproval, o
 
 function partKey(part: Part, index: number): string {
   return part.type === 'tool-call' ? part.toolCallId : `${part.type}-${index}`;
+}
+
+/** What a part shows as plain text when it cannot be rendered (redacted reasoning shows nothing). */
+function partText(part: Part): string {
+  switch (part.type) {
+    case 'text':
+      return String(part.text);
+    case 'reasoning':
+      return part.redacted ? '' : String(part.text);
+    case 'tool-call':
+      return `${String(part.toolName)}: ${String(part.inputText)}`;
+    default:
+      return '';
+  }
 }
 
 function PartView({ part, streaming, needsApproval, onApprove, onDeny }: { part: Part; streaming: boolean } & Pick<MessageViewProps, 'needsApproval' | 'onApprove' | 'onDeny'>) {

@@ -41,7 +41,7 @@ const STATE_LABELS: Record<ToolCallState, string> = {
 export function ToolCall({ part, needsApproval = false, onApprove, onDeny, className }: ToolCallProps) {
   const state = toolCallState(part, needsApproval);
   const busy = state === 'input-streaming' || state === 'running';
-  const input = part.input === undefined ? part.inputText : formatValue(part.input);
+  const input = part.input === undefined ? part.inputText : formatValue(part.input, part.inputText);
   return (
     <div role="group" aria-label={`Tool call: ${part.toolName}`} aria-busy={busy} className={classNames('rill-tool', className)} data-state={state}>
       <div className="rill-tool__header">
