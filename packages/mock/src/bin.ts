@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import { builtinScenarios } from './scenario/builtin-scenarios.js';
 import type { MockTiming } from './scenario/types.js';
-import { startMockServer } from './node/mock-server.js';
+import { startMockServer, STATS_PATH } from './node/mock-server.js';
 
 const USAGE = `rill-mock: a mock LLM provider (Anthropic, OpenAI Chat, OpenAI Responses, Gemini) on loopback HTTP.
 
@@ -15,7 +15,8 @@ Usage: rill-mock [--port 8787] [--host 127.0.0.1] [--scenario NAME] [--fault SPE
   --fault     e.g. drop-after=5, stall=3000;after=4;heartbeat=500, malformed, no-terminator,
               buffer=500, 429;retry-after=2, 500, 503, html, html=502 (add ;times=N|always)
   --no-ids    send no id: lines, like the real APIs (an upstream for @rill/relay)
-Per request: headers x-rill-mock-scenario, x-rill-mock-fault, x-rill-mock-timing, Last-Event-ID.`;
+Per request: headers x-rill-mock-scenario, x-rill-mock-fault, x-rill-mock-timing, Last-Event-ID.
+Each generation a client cancels (leaves before its end) is logged on stderr; GET /rill-mock/stats counts them.`;
 
 // `pnpm run serve -- --port 8787` passes the `--` through; it is not an end-of-options marker here.
 const args = process.argv.slice(2).filter((arg, index) => !(index === 0 && arg === '--'));
@@ -52,12 +53,15 @@ if (values.help) {
     eventIds: !values['no-ids'],
     ...(values.scenario !== undefined && { scenario: values.scenario }),
     ...(values.fault !== undefined && { fault: values.fault }),
+    // A stream the client left before its end is a generation cancelled upstream: say so, as a provider's logs would.
+    onCancel: (path) => process.stderr.write(`rill-mock: generation cancelled: the client left POST ${path} before its end (${server.stats().cancelled} cancelled so far)\n`),
   });
   console.log(`rill-mock listening on ${server.url}
   POST ${server.url}/v1/messages                     (Anthropic)
   POST ${server.url}/v1/chat/completions             (OpenAI Chat)
   POST ${server.url}/v1/responses                    (OpenAI Responses)
   POST ${server.url}/v1beta/models/MODEL:streamGenerateContent?alt=sse   (Gemini)
+  GET  ${server.url}${STATS_PATH}                  (streams started, completed, cancelled, dropped)
 Try: curl -N ${server.url}/v1/messages -H 'content-type: application/json' \\
        -d '{"model":"claude-sonnet-4-6","max_tokens":256,"stream":true,"messages":[{"role":"user","content":"Hello"}]}'`);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -1,2 +1,2 @@
-export { startMockServer } from './mock-server.js';
-export type { MockServer, MockServerOptions } from './mock-server.js';
+export { startMockServer, STATS_PATH } from './mock-server.js';
+export type { MockServer, MockServerOptions, MockServerStats } from './mock-server.js';

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { builtinScenarios, expectedMessage } from '../index.js';
-import { startMockServer, type MockServer } from './index.js';
+import { startMockServer, STATS_PATH, type MockServer } from './index.js';
 import { decodeResponse, decodeStream, instant, providerRequest, providers, requestModels } from '../../test/round-trip.js';
 import { faultCases } from '../../test/fault-cases.js';
 
@@ -70,6 +70,36 @@ describe('Node server behaviour', () => {
       controller.abort();
       const again = await fetch(url, { method: 'POST', body, headers: { 'x-rill-mock-timing': 'ttft=0;delay=0' } });
       expect((await decodeResponse('anthropic', again)).status).toBe('done');
+    } finally {
+      await slow.close();
+    }
+  });
+});
+
+describe('Node server stats: generations cancelled by the client', () => {
+  it('counts a stream the client leaves as cancelled (and says so), one read to its end as completed, a drop fault as dropped', async () => {
+    const cancelled: string[] = [];
+    const slow = await startMockServer({ port: 0, timing: { ttftMs: 0, tokenDelayMs: 20, jitterMs: 0 }, onCancel: (path) => cancelled.push(path) });
+    try {
+      const { url, body } = providerRequest('anthropic', slow.url);
+      const left = new AbortController();
+      const leaving = await fetch(url, { method: 'POST', body, signal: left.signal, headers: { 'x-rill-mock-scenario': 'long-text' } });
+      await leaving.body?.getReader().read();
+      left.abort();
+      await vi.waitFor(() => expect(cancelled).toEqual(['/v1/messages']));
+
+      await (await fetch(url, { method: 'POST', body, headers: { 'x-rill-mock-timing': 'delay=0' } })).text();
+      const dropped = await fetch(url, { method: 'POST', body, headers: { 'x-rill-mock-fault': 'drop-after=2', 'x-rill-mock-timing': 'delay=0' } });
+      await dropped.text().catch(() => undefined);
+      // An error answer is no stream: not counted.
+      await fetch(url, { method: 'POST', body, headers: { 'x-rill-mock-fault': '500' } });
+
+      const expected = { started: 3, completed: 1, cancelled: 1, dropped: 1 };
+      await vi.waitFor(() => expect(slow.stats()).toEqual(expected));
+      expect(cancelled).toHaveLength(1);
+      const served = await fetch(`${slow.url}${STATS_PATH}`);
+      expect(served.headers.get('content-type')).toBe('application/json');
+      expect(await served.json()).toEqual(expected);
     } finally {
       await slow.close();
     }

@@ -11,6 +11,20 @@ export interface MockServerOptions extends MockProviderOptions {
   host?: string;
   /** Serve this provider (shares fault counting with MSW handlers made from it) instead of a new one. */
   provider?: MockProvider;
+  /** Called when a client goes away before its stream ends (a generation cancelled), with the request's path. */
+  onCancel?(path: string): void;
+}
+
+/** What the server's event streams came to since it started (also `GET /rill-mock/stats`). */
+export interface MockServerStats {
+  /** Event streams started. */
+  started: number;
+  /** Streams played to their end. */
+  completed: number;
+  /** Streams whose client went away before their end: generations cancelled. */
+  cancelled: number;
+  /** Streams broken on purpose by a drop fault. */
+  dropped: number;
 }
 
 /** A running mock server. */
@@ -19,8 +33,15 @@ export interface MockServer {
   url: string;
   port: number;
   provider: MockProvider;
+  /** A snapshot of the counts. */
+  stats(): MockServerStats;
   close(): Promise<void>;
 }
+
+/** Where the server answers its stats as JSON. */
+export const STATS_PATH = '/rill-mock/stats';
+
+type StreamOutcome = 'completed' | 'cancelled' | 'dropped';
 
 async function toRequest(req: IncomingMessage, origin: string, signal: AbortSignal): Promise<Request> {
   const headers = new Headers();
@@ -34,13 +55,14 @@ async function toRequest(req: IncomingMessage, origin: string, signal: AbortSign
   return new Request(new URL(req.url ?? '/', origin), { method, headers, signal, ...(hasBody && { body: Buffer.concat(chunks) }) });
 }
 
-async function send(response: Response, res: ServerResponse, signal: AbortSignal): Promise<void> {
+/** Sends a response; says how the stream went (a client that went away before the end cancelled it). */
+async function send(response: Response, res: ServerResponse, signal: AbortSignal): Promise<StreamOutcome> {
   res.writeHead(response.status, Object.fromEntries(response.headers));
   // Headers go out now, so time to first byte is real, not held until the first event.
   res.flushHeaders();
   if (response.body === null) {
     res.end();
-    return;
+    return 'completed';
   }
   const reader = response.body.getReader();
   signal.addEventListener('abort', () => void reader.cancel().catch(() => undefined), { once: true });
@@ -52,15 +74,21 @@ async function send(response: Response, res: ServerResponse, signal: AbortSignal
       written = new Promise((resolve) => res.write(value, () => resolve()));
     }
     res.end();
+    // The client's leaving cancels the body, which then reads as done.
+    return signal.aborted ? 'cancelled' : 'completed';
   } catch {
+    if (signal.aborted) return 'cancelled';
     // A drop fault: the bytes before it reach the client, then the connection breaks without a clean end.
     await written;
     res.destroy();
+    return 'dropped';
   }
 }
 
 /**
- * Starts the mock provider on a loopback HTTP server (the `rill-mock` bin runs this).
+ * Starts the mock provider on a loopback HTTP server (the `rill-mock` bin runs this). It counts its
+ * event streams (started, completed, cancelled by the client, dropped by a fault): `stats()`, or
+ * `GET /rill-mock/stats` as JSON.
  *
  * @example
  * const server = await startMockServer({ port: 0, timing: { ttftMs: 0, tokenDelayMs: 0 } });
@@ -68,16 +96,29 @@ async function send(response: Response, res: ServerResponse, signal: AbortSignal
  * await server.close();
  */
 export function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
-  const { port = 0, host = '127.0.0.1', provider = createMockProvider(options) } = options;
+  const { port = 0, host = '127.0.0.1', provider = createMockProvider(options), onCancel } = options;
+  const stats: MockServerStats = { started: 0, completed: 0, cancelled: 0, dropped: 0 };
   let origin = '';
   const server = createServer((req, res) => {
     const abort = new AbortController();
     res.on('close', () => {
       if (!res.writableFinished) abort.abort();
     });
+    const path = new URL(req.url ?? '/', 'http://mock').pathname;
+    if (req.method === 'GET' && path === STATS_PATH) {
+      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store', 'access-control-allow-origin': '*' }).end(JSON.stringify(stats));
+      return;
+    }
     toRequest(req, origin, abort.signal)
       .then((request) => provider.handle(request))
-      .then((response) => send(response, res, abort.signal))
+      .then(async (response) => {
+        const streaming = response.ok && (response.headers.get('content-type') ?? '').startsWith('text/event-stream');
+        if (streaming) stats.started += 1;
+        const outcome = await send(response, res, abort.signal);
+        if (!streaming) return;
+        stats[outcome] += 1;
+        if (outcome === 'cancelled') onCancel?.(path);
+      })
       .catch((err: unknown) => {
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
         res.end(`rill-mock failed: ${err instanceof Error ? err.message : String(err)}`);
@@ -92,6 +133,7 @@ export function startMockServer(options: MockServerOptions = {}): Promise<MockSe
         url: origin,
         port: bound,
         provider,
+        stats: () => ({ ...stats }),
         close: () =>
           new Promise<void>((done, fail) => {
             server.close((err) => (err ? fail(err) : done()));
