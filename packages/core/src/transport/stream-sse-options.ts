@@ -58,12 +58,23 @@ export interface StreamSSEOptions extends RequestInit, SSEDecoderOptions {
    * resumes the same POST statelessly.
    */
   resume?: ResumeTarget;
+  /**
+   * Begin as a resume instead of sending the request: the first request already carries
+   * `Last-Event-ID: lastEventId` and goes to `url` with GET (or to `resume` with its method), which
+   * stays the resume target; a 404 or 410 ends `interrupted`. For re-attaching to a run a server
+   * announced (`rill-run`), e.g. after a page reload: `streamSSE(run.resumeUrl, { lastEventId })`.
+   */
+  lastEventId?: string;
   /** The fetch to use (default: the global one). */
   fetch?: typeof fetch;
   /** Called with each 2xx event-stream response, resumes included (e.g. for time-to-first-byte). */
   onOpen?(response: Response): void;
   /** Called before each wait for a retry or resume, rate-limit waits included. */
   onReconnect?(info: ReconnectInfo): void;
-  /** Called for each `rill-run` event (the first response and each resume), e.g. to keep the run for a reload or to stop it. */
-  onRun?(run: RunInfo): void;
+  /**
+   * Called for each `rill-run` event (the first response and each resume), e.g. to keep the run for a
+   * reload or to stop it; `eventId` is that event's id, the position the response continues after
+   * (on the run's first response, its start).
+   */
+  onRun?(run: RunInfo, eventId: string): void;
 }

@@ -27,7 +27,8 @@ const UNSENDABLE_ID = /[\0\r\n\u0100-\uffff]|^[\t ]|[\t ]$/;
  * body). Once it has arrived the request is never re-sent: a dropped or stalled stream is resumed
  * with `Last-Event-ID` only at a resume target (the `resume` option, else the one a `rill-run`
  * event announces; docs/resumable-runs.md), else iteration ends with an `interrupted` error after
- * every event that arrived. `rill-run` and `rill-end` are consumed, never yielded; `rill-end` ends
+ * every event that arrived; with `lastEventId` the first request is already such a resume (a
+ * re-attach after a reload). `rill-run` and `rill-end` are consumed, never yielded; `rill-end` ends
  * the iteration (`done`) or throws its error. Reconnects are bounded (`retry.maxReconnects`), and
  * so is silence (`idleTimeoutMs`, default 60 s) and, if set, the whole stream (`deadlineMs`).
  * Errors are {@link RillError}s thrown from the iterator; aborting `signal` throws `aborted` at
@@ -39,7 +40,7 @@ const UNSENDABLE_ID = /[\0\r\n\u0100-\uffff]|^[\t ]|[\t ]$/;
  * }
  */
 export async function* streamSSE(url: string, opts: StreamSSEOptions = {}): AsyncGenerator<SSEEvent, void, undefined> {
-  const { retry, idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS, deadlineMs, resume, fetch: doFetch = fetch, onOpen, onReconnect, onRun, signal, maxLineLength, maxEventLength, ...init } = opts;
+  const { retry, idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS, deadlineMs, resume, lastEventId, fetch: doFetch = fetch, onOpen, onReconnect, onRun, signal, maxLineLength, maxEventLength, ...init } = opts;
   const { maxAttempts = 5, maxReconnects = 10, baseDelayMs = 1000, maxDelayMs = 30_000 } = retry || {};
   const limit = retry === false ? 1 : maxAttempts;
   const budget = retry === false ? 0 : maxReconnects;
@@ -49,8 +50,9 @@ export async function* streamSSE(url: string, opts: StreamSSEOptions = {}): Asyn
   const headers = new Headers(init.headers);
   if (!headers.has('accept')) headers.set('accept', 'text/event-stream');
 
-  let started = false; // a 2xx event stream arrived: from here on re-sending would start a second generation
-  let lastId = '';
+  // A 2xx event stream arrived (or the caller begins at a resume): from here on re-sending would start a second generation.
+  let started = lastEventId !== undefined;
+  let lastId = lastEventId ?? '';
   let announced: RunInfo | undefined;
   let ended = false; // a `rill-end` arrived: what it says is final, never retried
   let serverRetryMs: number | undefined;
@@ -58,6 +60,8 @@ export async function* streamSSE(url: string, opts: StreamSSEOptions = {}): Asyn
   let failures = 0;
   let reconnects = 0;
   const position = new ResumePosition();
+  const unsendable = unsendableId(lastId);
+  if (unsendable) throw new RillError({ kind: 'interrupted', message: `Cannot resume: ${unsendable}`, retryable: true });
   // The caller's abort or the deadline: ends everything at once, never retried.
   const halt = haltOn(signal, deadlineMs);
   const haltError = (): RillError => (isRillError(halt.signal.reason) ? halt.signal.reason : abortedError(signal));
@@ -123,7 +127,7 @@ export async function* streamSSE(url: string, opts: StreamSSEOptions = {}): Asyn
           if (event.event === RUN_EVENT) {
             announced = parseRunEvent(event.data, response.url || target);
             lastId = event.id;
-            onRun?.(announced);
+            onRun?.(announced, event.id);
             continue;
           }
           if (event.event === END_EVENT) {
@@ -151,10 +155,9 @@ export async function* streamSSE(url: string, opts: StreamSSEOptions = {}): Asyn
 
   // Why a stream that broke after it started cannot be resumed; re-sending the request would start a second, billed generation.
   const noResume = (): string | undefined => {
-    if (!resume && !announced) return 'no resume target (the server announced none and the resume option is not set)';
+    if (!resume && !announced && lastEventId === undefined) return 'no resume target (the server announced none and the resume option is not set)';
     if (!lastId) return 'no event id to resume from';
-    if (UNSENDABLE_ID.test(lastId)) return `the last event id ${JSON.stringify(lastId.slice(0, 100))} cannot be sent in a Last-Event-ID header`;
-    return undefined;
+    return unsendableId(lastId);
   };
 
   try {
@@ -180,4 +183,9 @@ export async function* streamSSE(url: string, opts: StreamSSEOptions = {}): Asyn
   } finally {
     halt.dispose();
   }
+}
+
+/** Why `id` cannot travel in a Last-Event-ID header, if it cannot. */
+function unsendableId(id: string): string | undefined {
+  return UNSENDABLE_ID.test(id) ? `the last event id ${JSON.stringify(id.slice(0, 100))} cannot be sent in a Last-Event-ID header` : undefined;
 }
