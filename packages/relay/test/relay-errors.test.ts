@@ -185,7 +185,8 @@ describe('runs are bound to their principal, and expire', () => {
   });
 
   it('a Last-Event-ID that names no event of the run is 400; one whose events were trimmed is 410', async () => {
-    const stack = await stackOf({ relay: { log: createMemoryEventLog({ maxRunChars: 2_000 }) } });
+    // Tokens 2 ms apart: a follower reading along keeps up; one resuming from the start is too late.
+    const stack = await stackOf({ mock: { timing: { ttftMs: 0, tokenDelayMs: 2, jitterMs: 0 } }, relay: { log: createMemoryEventLog({ maxRunChars: 2_000 }) } });
     const events = await readEvents(await stack.start({ userText: 'a long question '.repeat(20) }));
     const run = announced(events, stack.server.url);
     expect(await settle(await resume(run, '99999'))).toMatchObject({ status: 400, error: { message: `Last-Event-ID "99999" names no event of run ${run.runId}` } });
@@ -197,6 +198,26 @@ describe('runs are bound to their principal, and expire', () => {
 });
 
 describe('failures no response can carry', () => {
+  it('an upstream line over the SSE decoder cap (16 Mi): the run ends error too-large after the events before it', async () => {
+    const encoder = new TextEncoder();
+    const upstream = await upstreamOf(() => {
+      let sent = 0;
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (sent === 0) controller.enqueue(encoder.encode('event: message_start\ndata: {"type":"message_start"}\n\ndata: '));
+          else if (sent <= 17) controller.enqueue(encoder.encode('x'.repeat(2 ** 20)));
+          else controller.close();
+          sent += 1;
+        },
+      });
+      return new Response(body, { headers: { 'content-type': 'text/event-stream' } });
+    });
+    const stack = await stackOf({ relay: { upstream: upstream.url } });
+    const events = await readEvents(await stack.start());
+    expect(providerEvents(events).map((e) => e.event)).toEqual(['message_start']);
+    expect(endOf(events)).toMatchObject({ status: 'error', error: { kind: 'too-large', retryable: false } });
+  });
+
   it('an event log that fails mid-run: the upstream is stopped, the run ends error, onError is told', async () => {
     const memory = createMemoryEventLog();
     let appends = 0;
@@ -209,15 +230,16 @@ describe('failures no response can carry', () => {
         return {
           signal: writer.signal,
           end: (end) => writer.end(end),
-          append: async (event) => {
-            if (++appends > 3) throw new Error('disk on fire');
-            await writer.append(event);
+          append: async (events) => {
+            // The opening burst (message_start, content_block_start, ping) is one read; the first token's is the next.
+            if (++appends > 1) throw new Error('disk on fire');
+            await writer.append(events);
           },
         };
       },
     };
     const reported: string[] = [];
-    const stack = await stackOf({ relay: { log: failing, onError: (error, runId) => reported.push(`${runId}: ${error.kind}: ${error.message}`) } });
+    const stack = await stackOf({ mock: { timing: { ttftMs: 30, tokenDelayMs: 10, jitterMs: 0 } }, relay: { log: failing, onError: (error, runId) => reported.push(`${runId}: ${error.kind}: ${error.message}`) } });
     const events = await readEvents(await stack.start());
     const run = announced(events, stack.server.url);
     expect(providerEvents(events)).toHaveLength(3);

@@ -34,8 +34,8 @@ export type FollowRefusal = 'unknown-run' | 'expired' | 'unknown-position' | 'tr
 export interface RunWriter {
   /** Aborts when the generation must stop: a stop request reached the run (from any instance), or the run was ended elsewhere. */
   readonly signal: AbortSignal;
-  /** Appends one provider event. */
-  append(event: LogEvent): Promise<void>;
+  /** Appends provider events in order (those one upstream read carried: one write, one wake-up for followers). */
+  append(events: readonly LogEvent[]): Promise<void>;
   /** Appends the `rill-end` event, starts the expiry and gives up the lease; a run ended elsewhere stays as it is. */
   end(end: RunEnd): Promise<void>;
 }

@@ -52,10 +52,12 @@ export function createMemoryEventLog(options: MemoryEventLogOptions = {}): Event
     if (gone.size > maxRuns) gone.delete(gone.keys().next().value as string);
   };
 
-  const push = (run: MemoryRun, event: LogEvent): void => {
-    run.entries.push({ id: String(run.nextSeq), event: event.event, data: event.data });
-    run.nextSeq += 1;
-    run.chars += event.event.length + event.data.length + ENTRY_OVERHEAD;
+  const push = (run: MemoryRun, events: readonly LogEvent[]): void => {
+    for (const { event, data } of events) {
+      run.entries.push({ id: String(run.nextSeq), event, data });
+      run.nextSeq += 1;
+      run.chars += event.length + data.length + ENTRY_OVERHEAD;
+    }
     if (run.chars > maxRunChars) {
       // Down to three quarters at once, so trimming costs O(1) per append on average.
       let drop = 0;
@@ -72,12 +74,12 @@ export function createMemoryEventLog(options: MemoryEventLogOptions = {}): Event
 
   const writer = (runId: string, run: MemoryRun): RunWriter => ({
     signal: run.stop.signal,
-    append: async (event) => {
-      if (run.end === undefined) push(run, event);
+    append: async (events) => {
+      if (run.end === undefined) push(run, events);
     },
     end: async (end) => {
       if (run.end !== undefined) return;
-      push(run, endEvent(end));
+      push(run, [endEvent(end)]);
       run.end = end;
       const timer = setTimeout(() => forget(runId, run), endedTtlMs);
       timer.unref?.();

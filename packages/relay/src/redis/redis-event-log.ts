@@ -101,8 +101,8 @@ export async function createRedisEventLog(options: RedisEventLogOptions): Promis
     stop.signal.addEventListener('abort', () => clearInterval(renewal), { once: true });
     return {
       signal: stop.signal,
-      append: async (event) => {
-        const id = await client.rillAppend(meta, events, maxRunEvents, event.event, event.data, keepMs);
+      append: async (entries) => {
+        const id = await client.rillAppend(meta, events, maxRunEvents, keepMs, entries);
         if (id === null) stop.abort('ended');
       },
       end: async (value) => {

@@ -1,19 +1,23 @@
 import { defineScript, type CommandParser } from '@redis/client';
+import type { LogEvent } from '../log/event-log.js';
 
 // The keys of one run share a hash tag ({runId}), so the scripts also work on a Redis Cluster.
 
-/** Appends an event unless the run has ended (then nil): a writer that lost its lease cannot add to an ended run. */
+/** Appends events (name, data pairs) unless the run has ended (then nil): a writer that lost its lease cannot add to an ended run. */
 export const appendScript = defineScript({
   NUMBER_OF_KEYS: 2,
   SCRIPT: `
 if redis.call('HEXISTS', KEYS[1], 'end') == 1 then return false end
-local id = redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[1], '*', 'e', ARGV[2], 'd', ARGV[3])
-redis.call('PEXPIRE', KEYS[2], ARGV[4])
-redis.call('PEXPIRE', KEYS[1], ARGV[4])
+local id = ''
+for i = 3, #ARGV, 2 do
+  id = redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[1], '*', 'e', ARGV[i], 'd', ARGV[i + 1])
+end
+redis.call('PEXPIRE', KEYS[2], ARGV[2])
+redis.call('PEXPIRE', KEYS[1], ARGV[2])
 return id`,
-  parseCommand(parser: CommandParser, meta: string, events: string, maxEvents: number, event: string, data: string, keepMs: number) {
+  parseCommand(parser: CommandParser, meta: string, events: string, maxEvents: number, keepMs: number, entries: readonly LogEvent[]) {
     parser.pushKeys([meta, events]);
-    parser.push(String(maxEvents), event, data, String(keepMs));
+    parser.push(String(maxEvents), String(keepMs), ...entries.flatMap((entry) => [entry.event, entry.data]));
   },
   transformReply: (reply: unknown): string | null => (typeof reply === 'string' ? reply : null),
 });

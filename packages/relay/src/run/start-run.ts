@@ -1,5 +1,5 @@
-import { readSSE, RillError, type RillErrorValue } from '@rill/core';
-import type { EventLog, RunEnd, RunWriter } from '../log/event-log.js';
+import { createSSEDecoder, RillError, type RillErrorValue } from '@rill/core';
+import type { EventLog, LogEvent, RunEnd, RunWriter } from '../log/event-log.js';
 
 /** What the runs of one relay share. */
 export interface RunSupervisor {
@@ -64,21 +64,45 @@ export function startRun(supervisor: RunSupervisor, runId: string, writer: RunWr
     markEnded();
   };
 
+  // Each upstream read is decoded and appended as one batch: one log write and one wake-up per read, not per event.
   const copy = async (response: Response): Promise<RunEnd> => {
+    const reader = response.body?.getReader();
+    if (reader === undefined) return DONE;
+    const batch: LogEvent[] = [];
+    const decoder = createSSEDecoder({ onEvent: ({ event, data }) => void batch.push({ event, data }) });
+    const cancel = (): void => void reader.cancel().catch(() => undefined);
+    upstream.signal.addEventListener('abort', cancel, { once: true });
     try {
-      for await (const event of readSSE(response, { signal: upstream.signal })) {
+      for (;;) {
+        let chunk: ReadableStreamReadResult<Uint8Array>;
         try {
-          await writer.append({ event: event.event, data: event.data });
-        } catch (cause) {
-          const error = new RillError({ kind: 'network', message: `The event log failed: ${messageOf(cause)}`, retryable: true }, { cause });
-          onError?.(error, runId);
-          upstream.abort({ status: 'error', error: error.toValue() } satisfies RunEnd);
-          break;
+          chunk = await reader.read();
+        } catch (error) {
+          return abortedEnd() ?? { status: 'interrupted', error: { kind: 'interrupted', message: `The connection to the provider broke: ${messageOf(error)}`, retryable: true } };
         }
+        if (upstream.signal.aborted) return abortedEnd() ?? DONE;
+        try {
+          if (chunk.done) decoder.end();
+          else decoder.push(chunk.value);
+        } catch (error) {
+          // A line or event over the decoder's caps: what came before it is kept.
+          upstream.abort({ status: 'error', error: error instanceof RillError ? error.toValue() : { kind: 'malformed-event', message: messageOf(error), retryable: false } } satisfies RunEnd);
+          return abortedEnd() ?? DONE;
+        }
+        if (batch.length > 0) {
+          try {
+            await writer.append(batch.splice(0));
+          } catch (cause) {
+            const error = new RillError({ kind: 'network', message: `The event log failed: ${messageOf(cause)}`, retryable: true }, { cause });
+            onError?.(error, runId);
+            upstream.abort({ status: 'error', error: error.toValue() } satisfies RunEnd);
+            return abortedEnd() ?? DONE;
+          }
+        }
+        if (chunk.done) return abortedEnd() ?? DONE;
       }
-      return abortedEnd() ?? DONE;
-    } catch (error) {
-      return abortedEnd() ?? { status: 'interrupted', error: { kind: 'interrupted', message: `The connection to the provider broke: ${messageOf(error)}`, retryable: true } };
+    } finally {
+      upstream.signal.removeEventListener('abort', cancel);
     }
   };
 
