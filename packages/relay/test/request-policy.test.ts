@@ -94,6 +94,13 @@ describe('what reaches the provider', () => {
     expect([...seen.headers.values()]).not.toContain('client');
   });
 
+  it('without a policy the body reaches the provider byte for byte (spacing, key order, a 20-digit integer)', async () => {
+    const { upstream, server } = await relayTo('anthropic');
+    const body = '{ "model" : "claude-sonnet-4-6",\n  "stream": true, "max_tokens": 1.0e3, "metadata": {"user_id": 12345678901234567890}, "messages": [] }';
+    await (await fetch(`${server.url}/v1/messages`, { method: 'POST', body, headers: { 'x-user': 'a' } })).text();
+    expect(upstream.requests[0]?.body).toBe(body);
+  });
+
   it('anthropic-version defaults, anthropic-beta and the configured forwardHeaders pass; Last-Event-ID never does', async () => {
     const { upstream, server } = await relayTo('anthropic', { forwardHeaders: ['X-Rill-Mock-Scenario'] });
     const call = providerCall('anthropic');

@@ -105,7 +105,9 @@ export function createRelay(options: RelayOptions): Relay {
       const value = request.headers.get(name);
       if (value !== null) forwarded.set(name, value);
     }
-    const [url, init] = upstreamRequest({ provider, base: upstream, key, model: model ?? '', body: JSON.stringify(decision.body), forwarded });
+    // Without a policy the body goes on byte for byte (JSON.stringify would round big integers and respace it).
+    const body = policy === undefined ? read.text : JSON.stringify(decision.body);
+    const [url, init] = upstreamRequest({ provider, base: upstream, key, model: model ?? '', body, forwarded });
     const run = startRun(supervisor, runId, opened);
     let response: Response;
     try {
