@@ -4,9 +4,11 @@ import type { StreamMetrics } from '../metrics/stream-metrics.js';
 import type { RequestBody, ToolDefinition } from '../providers/request/conversation.js';
 import { toProviderRequest } from '../providers/request/to-provider-request.js';
 import { httpSource } from '../store/http-source.js';
+import type { RunHandle } from '../store/run-handle.js';
 import { createStreamStore } from '../store/stream-store.js';
 import type { StreamState } from '../store/stream-state.js';
 import type { ChatControllerOptions, ChatMessage, ChatState, ChatStatus } from './chat-types.js';
+import { onPageHide } from './page-hide.js';
 import { needsApproval, runTool } from './run-tool.js';
 import { toConversation } from './to-conversation.js';
 
@@ -28,11 +30,21 @@ export interface ChatController {
   setOptions(options: ChatControllerOptions): void;
   /** Replaces the conversation (e.g. to clear it); persisted. */
   setMessages(messages: ChatMessage[]): void;
-  /** Aborts whatever runs, without callbacks (an unmount). */
+  /** Aborts whatever runs, without callbacks (an unmount); an answer a relay run is still writing is saved with its run, to be re-attached. */
   dispose(): void;
 }
 
 const DENIED = 'The user denied this tool call.';
+const SUPERSEDED: RillErrorValue = { kind: 'interrupted', message: 'A new message was sent before this answer could be picked up again after the reload.', retryable: true };
+
+// Where a run is read from: a handle saved again only when this changes (not for each event id).
+const runKey = (run: RunHandle): string => JSON.stringify([run.runId, run.resumeUrl, run.stopUrl, run.startId]);
+
+// The answer a relay run was writing when the conversation was saved, if the last entry is one.
+const inFlightRun = (messages: ChatMessage[]): (ChatMessage & { role: 'assistant'; run: RunHandle }) | undefined => {
+  const last = messages[messages.length - 1];
+  return last?.role === 'assistant' && last.run !== undefined && last.message.status === 'streaming' ? { ...last, run: last.run } : undefined;
+};
 
 const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
@@ -69,6 +81,9 @@ export function createChatController(options: ChatControllerOptions): ChatContro
   // Set while an async load is pending: whether a send is waiting for it to stream its turn.
   let loading: { turnQueued: boolean } | undefined;
   const decisions = new Map<string, { approved: boolean; reason?: string }>();
+  // The run saved with the answer being written (its key), and the page-hide listener that saves it again.
+  let savedRun: string | undefined;
+  let stopHideListener: (() => void) | undefined;
   const listeners = new Set<() => void>();
   let seq = 0;
   const newId = (): string => `${Date.now().toString(36)}-${(++seq).toString(36)}`;
@@ -126,21 +141,40 @@ export function createChatController(options: ChatControllerOptions): ChatContro
     for (const listener of [...listeners]) listener();
   };
 
-  store.subscribe(() => {
-    if (turnId === undefined) return;
-    status = store.getSnapshot().status;
-    publish();
-  });
-
   // A storage failure (e.g. a full quota) must not stop the conversation: it is reported and the next save retries.
-  const save = (): void => {
+  const save = (messages = committed): void => {
     try {
-      opts.persistence?.save(committed);
+      opts.persistence?.save(messages);
       persistenceError = undefined;
     } catch (err) {
       persistenceError = { kind: 'persistence', message: `The conversation could not be saved: ${messageOf(err)}`, retryable: true };
     }
   };
+
+  // Saves the answer a relay run is writing, with its run, so a reload re-attaches (a full save: only on the run's announcement, a page hide and dispose).
+  const saveInFlight = (): void => {
+    const { message, run } = store.getSnapshot();
+    if (turnId === undefined || message === undefined || run === undefined) return;
+    save([...committed, { id: turnId, role: 'assistant', message, run }]);
+  };
+
+  const forgetRun = (): void => {
+    savedRun = undefined;
+    stopHideListener?.();
+    stopHideListener = undefined;
+  };
+
+  store.subscribe(() => {
+    if (turnId === undefined) return;
+    const { status: turnStatus, run } = store.getSnapshot();
+    status = turnStatus;
+    if (run !== undefined && opts.persistence !== undefined && runKey(run) !== savedRun) {
+      savedRun = runKey(run);
+      saveInFlight();
+      stopHideListener ??= onPageHide(saveInFlight);
+    }
+    publish();
+  });
 
   const toolDefinitions = (): ToolDefinition[] | undefined => {
     const entries = Object.entries(opts.tools ?? {});
@@ -247,9 +281,24 @@ export function createChatController(options: ChatControllerOptions): ChatContro
     turnId = undefined;
     const hasCalls = final.status === 'done' && final.message.parts.some((p) => p.type === 'tool-call' && p.state === 'input-available');
     status = final.status;
-    if (hasCalls && opts.tools !== undefined) resolveTools();
-    else finishConversation(final.status);
+    const runSaved = savedRun !== undefined;
+    forgetRun();
+    if (hasCalls && opts.tools !== undefined) {
+      // The saved run is over: a reload while the tools run must not pick it up again.
+      if (runSaved) save();
+      resolveTools();
+    } else finishConversation(final.status);
   }
+
+  // A conversation saved while a relay run was writing its answer: that answer is picked up where the run stands.
+  const reattach = (): void => {
+    const saved = inFlightRun(committed);
+    if (saved === undefined) return;
+    committed = committed.slice(0, -1);
+    turnId = saved.id;
+    steps = 1;
+    store.attach(saved.run, saved.message);
+  };
 
   const halt = (): void => {
     if (turnId !== undefined) store.stop();
@@ -272,12 +321,17 @@ export function createChatController(options: ChatControllerOptions): ChatContro
     const waiting = loading;
     if (waiting === undefined) return;
     loading = undefined;
-    committed = [...(saved ?? []), ...committed];
+    const sent = committed;
+    committed = [...(saved ?? []), ...sent];
     status = restingStatus();
     if (!waiting.turnQueued) {
+      reattach();
       publish();
       return;
     }
+    // A message sent while loading goes after an answer a run was writing: that answer ends where it was saved.
+    const stale = inFlightRun(saved ?? []);
+    if (stale !== undefined) committed = [...(saved ?? []).slice(0, -1), { id: stale.id, role: 'assistant', message: { ...stale.message, status: 'interrupted', error: SUPERSEDED } }, ...sent];
     steps = 0;
     save();
     runTurn();
@@ -298,6 +352,7 @@ export function createChatController(options: ChatControllerOptions): ChatContro
     } else if (loaded !== undefined) {
       committed = loaded;
       status = restingStatus();
+      reattach();
     }
     state = build();
   }
@@ -362,6 +417,8 @@ export function createChatController(options: ChatControllerOptions): ChatContro
     },
     dispose() {
       loading = undefined;
+      saveInFlight();
+      forgetRun();
       turnId = undefined;
       store.dispose();
       tools?.abort();

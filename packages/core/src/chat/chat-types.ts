@@ -4,14 +4,16 @@ import type { StreamMetrics } from '../metrics/stream-metrics.js';
 import type { ReasoningOptions } from '../providers/request/conversation.js';
 import type { Throttle } from '../store/frame-scheduler.js';
 import type { HttpSourceOptions } from '../store/http-source.js';
+import type { RunHandle } from '../store/run-handle.js';
 import type { ReconnectState, StreamStatus } from '../store/stream-state.js';
 
 /**
  * One entry of a conversation: what the user typed, or an assistant message as decoded, with the
  * metrics of the turn that streamed it (absent on messages given by `initialMessages` or `setMessages`
- * without them).
+ * without them). `run` is set only in what is saved while a relay run is still writing the answer
+ * (its `message` is `streaming`): a controller that loads it re-attaches to the run.
  */
-export type ChatMessage = { id: string; role: 'user'; text: string } | { id: string; role: 'assistant'; message: Message; metrics?: StreamMetrics };
+export type ChatMessage = { id: string; role: 'user'; text: string } | { id: string; role: 'assistant'; message: Message; metrics?: StreamMetrics; run?: RunHandle };
 
 /** A tool the browser runs when the model calls it. */
 export interface ChatTool {
@@ -58,6 +60,10 @@ export interface ChatState {
  * is `loading`, nothing is saved, and a `send` shows its message at once but streams only after
  * the restored history (which goes before it). A load that throws or rejects restores nothing; a
  * `save` that throws sets `ChatState.persistenceError` and the chat carries on.
+ *
+ * While a relay announces a run for the answer being written, the conversation is also saved with
+ * that answer and its `run` (when the run is announced, when the page is hidden or unloaded, and on
+ * `dispose`), so a controller that loads it re-attaches; the answer is saved without it once it ends.
  */
 export interface ChatPersistence {
   load(): ChatMessage[] | undefined | Promise<ChatMessage[] | undefined>;

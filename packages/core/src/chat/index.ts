@@ -5,3 +5,4 @@ export { toConversation } from './to-conversation.js';
 export { storagePersistence } from './storage-persistence.js';
 export type { KeyValueStorage } from './storage-persistence.js';
 export { runTool, needsApproval } from './run-tool.js';
+export { onPageHide } from './page-hide.js';

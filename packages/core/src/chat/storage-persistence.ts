@@ -1,3 +1,4 @@
+import { isRunHandle } from '../store/run-handle.js';
 import type { ChatMessage, ChatPersistence } from './chat-types.js';
 
 /** The part of the Web Storage API a persistence adapter needs (`localStorage` fits). */
@@ -22,11 +23,13 @@ const isChatMessage = (entry: unknown): entry is ChatMessage => {
   if (!isRecord(entry) || typeof entry.id !== 'string') return false;
   if (entry.role === 'user') return typeof entry.text === 'string';
   const { message } = entry;
-  return entry.role === 'assistant' && isRecord(message) && message.role === 'assistant' && MESSAGE_STATUSES.has(message.status) && Array.isArray(message.parts) && message.parts.every(isPart);
+  const run = entry.run === undefined || isRunHandle(entry.run);
+  return entry.role === 'assistant' && run && isRecord(message) && message.role === 'assistant' && MESSAGE_STATUSES.has(message.status) && Array.isArray(message.parts) && message.parts.every(isPart);
 };
 
 /**
- * Keeps a conversation in a Web Storage area under `key`, so a reload restores it; unreadable
+ * Keeps a conversation in a Web Storage area under `key` (one key per conversation, with the relay
+ * run of an answer still being written, if any), so a reload restores it and re-attaches; unreadable
  * data is ignored rather than thrown, and stored entries that are not chat messages are dropped.
  * A failing `setItem` (e.g. `QuotaExceededError`) throws from `save`, which the chat controller
  * reports as `ChatState.persistenceError`.

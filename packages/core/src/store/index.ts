@@ -9,6 +9,8 @@ export type { FrameScheduler, Throttle } from './frame-scheduler.js';
 export { httpSource } from './http-source.js';
 export type { HttpSourceOptions } from './http-source.js';
 export type { PartSource, PartSourceContext } from './part-source.js';
+export { isRunHandle } from './run-handle.js';
+export type { RunHandle } from './run-handle.js';
 export { decodeRawSSE } from './raw-sse.js';
 export { createStructuredStore } from './structured-store.js';
 export type { StructuredOptions, StructuredParserFactory, StructuredState, StructuredStore, StructuredStoreOptions, ValuePath } from './structured-store.js';

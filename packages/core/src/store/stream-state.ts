@@ -2,6 +2,7 @@ import type { RillErrorValue } from '../errors.js';
 import type { Message } from '../message/types.js';
 import type { StreamMetrics } from '../metrics/stream-metrics.js';
 import type { ReconnectReason } from './reconnect-reason.js';
+import type { RunHandle } from './run-handle.js';
 
 /**
  * Where a stream is: `idle` before `start()`; `connecting` until the response arrives;
@@ -35,6 +36,11 @@ export interface StreamState {
   metrics?: StreamMetrics;
   /** Set while `status` is `reconnecting`. */
   reconnect?: ReconnectState;
+  /**
+   * The run the server announced (`rill-run`), until the stream ends: `stop()` stops it upstream, and
+   * kept with `message` it lets a reloaded page re-attach (`attach(run, message)`).
+   */
+  run?: RunHandle;
 }
 
 const FINAL: ReadonlySet<StreamStatus> = new Set(['done', 'interrupted', 'error', 'aborted']);

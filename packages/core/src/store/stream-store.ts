@@ -1,13 +1,14 @@
 import type { RillErrorValue } from '../errors.js';
 import { toErrorValue } from '../message/error-value.js';
 import { createMessageAccumulator, type MessageAccumulator } from '../message/message-accumulator.js';
-import type { StreamPart } from '../message/types.js';
+import type { Message, StreamPart } from '../message/types.js';
 import { createMetricsRecorder, type MetricsRecorder } from '../metrics/metrics-recorder.js';
 import { callSafely, reportEnd } from './callbacks.js';
 import { createFrameScheduler, type FrameScheduler, type Throttle } from './frame-scheduler.js';
 import { httpSource, type HttpSourceOptions } from './http-source.js';
 import type { PartSource } from './part-source.js';
 import { reconnectReason } from './reconnect-reason.js';
+import type { RunHandle } from './run-handle.js';
 import { isFinalStatus, messageText, type ReconnectState, type StreamState, type StreamStatus } from './stream-state.js';
 
 /** Callbacks of a stream; each runs after the state it reports has been published. */
@@ -36,26 +37,40 @@ export interface StreamStore {
   subscribe(listener: () => void): () => void;
   /** The current immutable snapshot (the same object until the next notification). */
   getSnapshot(): StreamState;
-  /** Starts a run (aborting a running one silently) with `body`, else the `body` option. */
+  /** Starts a run with `body`, else the `body` option; a running one is aborted silently (its announced run is stopped upstream). */
   start(body?: unknown): void;
-  /** Aborts the run: final status `aborted`, the response body is cancelled. */
+  /**
+   * Re-attaches to a run still going, e.g. one kept (`state.run`, with `state.message`) before a page
+   * reload: it reads the run again from its start, so the message is rebuilt whole by the same
+   * decoder; `message` stays on screen until the re-read has passed `run.lastEventId`. A run the
+   * server no longer has (404/410) ends `interrupted`, keeping `message`. Aborts a running stream first.
+   */
+  attach(run: RunHandle, message?: Message): void;
+  /** Aborts the run: final status `aborted`, the response body is cancelled, and a run the server announced is stopped upstream. */
   stop(): void;
   /** Starts again with the last body. */
   retry(): void;
   /** Replaces the options; the next `start()` uses them, callbacks apply at once. */
   setOptions(options: StreamStoreOptions): void;
-  /** Aborts the run without callbacks or notifications (an unmount); the store can start again. */
+  /** Aborts the run without callbacks or notifications (an unmount; a run the server announced goes on); the store can start again. */
   dispose(): void;
 }
 
 interface Run {
   controller: AbortController;
+  /** Aborted when the user stops the run (not on dispose): the source stops it upstream. */
+  stopper: AbortController;
   acc: MessageAccumulator;
   metrics: MetricsRecorder;
   status: StreamStatus;
   /** A response arrived: from here on a reconnect is a resume. */
   opened: boolean;
   reconnect?: ReconnectState;
+  /** The run the server announced, and the id of the last event read. */
+  run?: Omit<RunHandle, 'lastEventId'>;
+  lastEventId: string;
+  /** What `attach()` was given to show until the re-read passes `until` (then the next event releases it). */
+  held?: { message: Message; until: string; reached: boolean };
 }
 
 const IDLE: StreamState = { status: 'idle', text: '' };
@@ -63,6 +78,15 @@ const STOPPED: RillErrorValue = { kind: 'aborted', message: 'The stream was stop
 
 // A throwing user callback must not break the stream; it still surfaces as an uncaught error.
 const sourceOf = (options: StreamStoreOptions): PartSource => ('source' in options ? options.source : httpSource(options));
+
+// What `attach()` was given stays on screen while the run is read again; if the read cannot finish, the stream ends with it.
+const shownMessage = (current: Run): Message => {
+  const built = current.acc.current();
+  const { held } = current;
+  if (held === undefined || built.status === 'done') return built;
+  if (built.status === 'streaming') return held.message;
+  return { ...held.message, status: built.status, ...(built.error !== undefined && { error: built.error }) };
+};
 
 /**
  * Creates a stream store: it runs a part source (by default `streamSSE` → `decodeProvider`, or raw
@@ -84,7 +108,9 @@ export function createStreamStore(initial: StreamStoreOptions): StreamStore {
   const listeners = new Set<() => void>();
 
   const snapshot = (current: Run): StreamState => {
-    const message = current.acc.current();
+    const message = shownMessage(current);
+    // The position of what is shown: while a re-attach re-reads, that of the message it was given.
+    const position = current.held?.until ?? current.lastEventId;
     return {
       status: current.status,
       message,
@@ -92,6 +118,7 @@ export function createStreamStore(initial: StreamStoreOptions): StreamStore {
       ...(message.error !== undefined && { error: message.error }),
       metrics: current.metrics.snapshot(),
       ...(current.reconnect !== undefined && { reconnect: current.reconnect }),
+      ...(current.run !== undefined && !isFinalStatus(current.status) && { run: { ...current.run, lastEventId: position } }),
     };
   };
 
@@ -149,24 +176,37 @@ export function createStreamStore(initial: StreamStoreOptions): StreamStore {
     finish(current);
   };
 
-  const abandon = (): void => {
+  const abandon = (stopUpstream: boolean): void => {
     const current = run;
     if (current === undefined || isFinalStatus(current.status)) return;
     current.acc.push({ type: 'error', error: STOPPED });
     current.status = 'aborted';
     current.metrics.end();
+    if (stopUpstream) current.stopper.abort();
     current.controller.abort();
     scheduler?.cancel();
   };
 
-  const start = (body?: unknown): void => {
-    abandon();
-    const payload = body === undefined ? options.body : body;
-    lastBody = payload;
+  const begin = (payload: unknown, attach?: RunHandle, message?: Message): void => {
+    abandon(true);
     scheduler = createFrameScheduler(options.throttle ?? 'frame', () => {
       if (run !== undefined) publish(run);
     });
-    const current: Run = { controller: new AbortController(), acc: createMessageAccumulator(), metrics: createMetricsRecorder(), status: 'connecting', opened: false };
+    const current: Run = {
+      controller: new AbortController(),
+      stopper: new AbortController(),
+      acc: createMessageAccumulator(),
+      metrics: createMetricsRecorder(),
+      status: 'connecting',
+      opened: false,
+      lastEventId: attach?.startId ?? '',
+    };
+    if (attach !== undefined) {
+      const { lastEventId, ...known } = attach;
+      current.run = known;
+      // Nothing to hold when the message was kept before the run's first event.
+      if (message !== undefined && lastEventId !== attach.startId) current.held = { message, until: lastEventId, reached: false };
+    }
     run = current;
     current.metrics.start();
     publishNow(current);
@@ -175,6 +215,8 @@ export function createStreamStore(initial: StreamStoreOptions): StreamStore {
       parts = sourceOf(options)({
         body: payload,
         signal: current.controller.signal,
+        stopSignal: current.stopper.signal,
+        ...(attach !== undefined && { attach }),
         onOpen: () => {
           if (run !== current || isFinalStatus(current.status)) return;
           current.metrics.open();
@@ -197,6 +239,19 @@ export function createStreamStore(initial: StreamStoreOptions): StreamStore {
           };
           publishNow(current);
         },
+        onRun: (info, eventId) => {
+          if (run !== current || isFinalStatus(current.status)) return;
+          if (current.run === undefined) current.lastEventId = eventId;
+          current.run = { ...info, startId: current.run?.startId ?? eventId };
+          publishNow(current);
+        },
+        onEventId: (id) => {
+          const { held } = current;
+          // The event after the held position: every part of the held message has been read again.
+          if (held?.reached === true) current.held = undefined;
+          else if (held !== undefined && id === held.until) held.reached = true;
+          current.lastEventId = id;
+        },
       });
     } catch (err) {
       current.acc.push({ type: 'error', error: toErrorValue(err) });
@@ -206,6 +261,12 @@ export function createStreamStore(initial: StreamStoreOptions): StreamStore {
     void consume(current, parts);
   };
 
+  const start = (body?: unknown): void => {
+    const payload = body === undefined ? options.body : body;
+    lastBody = payload;
+    begin(payload);
+  };
+
   return {
     subscribe(listener) {
       listeners.add(listener);
@@ -213,10 +274,12 @@ export function createStreamStore(initial: StreamStoreOptions): StreamStore {
     },
     getSnapshot: () => state,
     start,
+    attach: (handle, message) => begin(undefined, handle, message),
     stop() {
       const current = run;
       if (current === undefined || isFinalStatus(current.status)) return;
       current.acc.push({ type: 'error', error: STOPPED });
+      current.stopper.abort();
       current.controller.abort();
       finish(current);
     },
@@ -225,7 +288,7 @@ export function createStreamStore(initial: StreamStoreOptions): StreamStore {
       options = next;
     },
     dispose() {
-      abandon();
+      abandon(false);
       if (run !== undefined) state = snapshot(run);
     },
   };

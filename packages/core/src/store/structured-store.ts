@@ -137,6 +137,10 @@ export function createStructuredStore<T = unknown>(options: StructuredStoreOptio
       reset();
       store.start(body);
     },
+    attach(handle, message) {
+      reset();
+      store.attach(handle, message);
+    },
     retry() {
       reset();
       store.retry();
