@@ -83,6 +83,76 @@ describe('createMessageAccumulator', () => {
     ]);
   });
 
+  it('puts citations on their text part (made empty when the citation comes first), copied per snapshot, never mutating an earlier one', () => {
+    const acc = createMessageAccumulator();
+    acc.push({ type: 'source', source: { id: 'https://a.test/', sourceType: 'url', url: 'https://a.test/', title: 'A' } });
+    acc.push({ type: 'citation', id: '1', citation: { sourceId: 'https://a.test/', quote: 'q1' } });
+    const first = acc.current();
+    acc.push({ type: 'text-delta', id: '1', delta: 'Cited.' });
+    acc.push({ type: 'citation', id: '1', citation: { sourceId: 'https://a.test/', start: 0, end: 6 } });
+    const second = acc.current();
+    expect(first.parts).toEqual([
+      { type: 'source', id: 'https://a.test/', sourceType: 'url', url: 'https://a.test/', title: 'A' },
+      { type: 'text', text: '', citations: [{ sourceId: 'https://a.test/', quote: 'q1' }] },
+    ]);
+    expect(second.parts[1]).toEqual({ type: 'text', text: 'Cited.', citations: [{ sourceId: 'https://a.test/', quote: 'q1' }, { sourceId: 'https://a.test/', start: 0, end: 6 }] });
+    expect(second.parts[0]).toBe(first.parts[0]);
+  });
+
+  it('adds each source once, however often it is cited', () => {
+    const acc = createMessageAccumulator();
+    for (let i = 0; i < 3; i++) acc.push({ type: 'source', source: { id: 'doc-0', sourceType: 'document', title: 'Doc' } });
+    expect(acc.current().parts).toEqual([{ type: 'source', id: 'doc-0', sourceType: 'document', title: 'Doc' }]);
+  });
+
+  it('replaces a progressive file in place: partial versions, then the final one', () => {
+    const acc = createMessageAccumulator();
+    acc.push({ type: 'file', file: { id: 'ig_1', mediaType: 'image/png', data: 'AAA', partial: true, toolCallId: 'ig_1' } });
+    acc.push({ type: 'text-delta', id: 't', delta: 'Here it is.' });
+    acc.push({ type: 'file', file: { id: 'ig_1', mediaType: 'image/png', data: 'BBBB', toolCallId: 'ig_1' } });
+    expect(acc.current().parts).toEqual([
+      { type: 'file', id: 'ig_1', mediaType: 'image/png', data: 'BBBB', toolCallId: 'ig_1' },
+      { type: 'text', text: 'Here it is.' },
+    ]);
+  });
+
+  it('gives a provider-executed call its result, or its error, and merges its provider data', () => {
+    const acc = createMessageAccumulator();
+    acc.push({ type: 'tool-input-start', toolCallId: 's1', toolName: 'web_search', providerExecuted: true, providerData: { type: 'server_tool_use' } });
+    acc.push({ type: 'tool-input-delta', toolCallId: 's1', delta: '{"query":"rill"}' });
+    acc.push({ type: 'tool-input-end', toolCallId: 's1' });
+    acc.push({ type: 'tool-output', toolCallId: 's1', output: [{ url: 'https://a.test/' }], providerData: { resultType: 'web_search_tool_result' } });
+    acc.push({ type: 'tool-input-start', toolCallId: 's2', toolName: 'web_fetch', providerExecuted: true });
+    acc.push({ type: 'tool-output', toolCallId: 's2', output: { error_code: 'url_not_accessible' }, errorText: 'url_not_accessible' });
+    expect(acc.current().parts).toEqual([
+      {
+        type: 'tool-call',
+        toolCallId: 's1',
+        toolName: 'web_search',
+        inputText: '{"query":"rill"}',
+        input: { query: 'rill' },
+        state: 'output-available',
+        output: [{ url: 'https://a.test/' }],
+        providerExecuted: true,
+        providerData: { type: 'server_tool_use', resultType: 'web_search_tool_result' },
+      },
+      { type: 'tool-call', toolCallId: 's2', toolName: 'web_fetch', inputText: '', input: {}, state: 'output-error', output: { error_code: 'url_not_accessible' }, errorText: 'url_not_accessible', providerExecuted: true },
+    ]);
+  });
+
+  it('counts what the decoder did not know in metadata.ignored, and keeps opaque reasoning data', () => {
+    const acc = createMessageAccumulator();
+    acc.push({ type: 'ignored', what: 'event:response.future' });
+    acc.push({ type: 'reasoning-delta', id: 'r', delta: 'think' });
+    acc.push({ type: 'reasoning-data', id: 'r', providerData: { reasoningDetails: [{ type: 'reasoning.text', text: 'think' }] } });
+    acc.push({ type: 'ignored', what: 'event:response.future' });
+    acc.push({ type: 'ignored', what: 'choice:1' });
+    expect(acc.current()).toMatchObject({
+      metadata: { ignored: { 'event:response.future': 2, 'choice:1': 1 } },
+      parts: [{ type: 'reasoning', text: 'think', providerData: { reasoningDetails: [{ type: 'reasoning.text', text: 'think' }] } }],
+    });
+  });
+
   it('ignores parts after the final one', () => {
     const acc = createMessageAccumulator();
     acc.push({ type: 'text-delta', id: 't', delta: 'x' });

@@ -1,6 +1,6 @@
 import { statusOfError } from './error-value.js';
 import { createToolInput, type ToolInput } from './tool-input.js';
-import type { Message, Part, StreamPart, ToolCallPart } from './types.js';
+import type { Citation, Message, Part, StreamPart, ToolCallPart } from './types.js';
 
 /** Applies stream parts one at a time and hands out immutable snapshots on demand. */
 export interface MessageAccumulator {
@@ -9,7 +9,8 @@ export interface MessageAccumulator {
   /**
    * The message so far: a new immutable object after each push (the same object between pushes)
    * that shares every unchanged part with the previous snapshot. Costs O(#parts) plus the new
-   * tool-input text since the last snapshot, so take it once per frame, not per part.
+   * tool-input text and the citations of the text parts cited since the last snapshot, so take it
+   * once per frame, not per part.
    */
   current(): Message;
 }
@@ -38,15 +39,37 @@ export function createMessageAccumulator(): MessageAccumulator {
   const tools = new Map<string, ToolState>();
   // Tool calls whose input grew since the last snapshot: their partial value is taken lazily.
   const dirtyTools = new Set<ToolState>();
+  // A text part's citations (index in parts → growing list), copied onto the part only when a snapshot is taken.
+  const citations = new Map<number, Citation[]>();
+  const dirtyCitations = new Set<number>();
+  const sources = new Set<string>();
+  const files = new Map<string, number>();
+  const ignored = new Map<string, number>();
+  let ignoredChanged = false;
   let snapshot: Message | undefined;
 
   const append = (part: Part): number => parts.push(part) - 1;
 
-  const textDelta = (id: string, delta: string): void => {
+  const textIndex = (id: string): number => {
     const index = blocks.get(`text:${id}`);
-    const part = index === undefined ? undefined : parts[index];
-    if (index === undefined || part?.type !== 'text') blocks.set(`text:${id}`, append({ type: 'text', text: delta }));
-    else parts[index] = { type: 'text', text: part.text + delta };
+    if (index !== undefined && parts[index]?.type === 'text') return index;
+    const created = append({ type: 'text', text: '' });
+    blocks.set(`text:${id}`, created);
+    return created;
+  };
+
+  const textDelta = (id: string, delta: string): void => {
+    const index = textIndex(id);
+    const part = parts[index];
+    if (part?.type === 'text') parts[index] = { ...part, text: part.text + delta };
+  };
+
+  const cite = (id: string, citation: Citation): void => {
+    const index = textIndex(id);
+    const list = citations.get(index);
+    if (list === undefined) citations.set(index, [citation]);
+    else list.push(citation);
+    dirtyCitations.add(index);
   };
 
   const reasoning = (id: string, change: (part: Part & { type: 'reasoning' }) => Part & { type: 'reasoning' }): void => {
@@ -59,6 +82,27 @@ export function createMessageAccumulator(): MessageAccumulator {
   const toolPart = (tool: ToolState): ToolCallPart | undefined => {
     const part = parts[tool.index];
     return part?.type === 'tool-call' ? part : undefined;
+  };
+
+  const toolOutput = (part: StreamPart & { type: 'tool-output' }): void => {
+    const tool = tools.get(part.toolCallId);
+    if (tool === undefined) return;
+    let base = toolPart(tool);
+    if (base === undefined) return;
+    // A result ends the input, whatever came of it.
+    if (!tool.ended) {
+      tool.ended = true;
+      dirtyTools.delete(tool);
+      base = tool.input.complete(base);
+    }
+    const { errorText: _previous, ...rest } = base;
+    const providerData = part.providerData === undefined ? base.providerData : { ...base.providerData, ...part.providerData };
+    parts[tool.index] = {
+      ...rest,
+      output: part.output,
+      ...(part.errorText === undefined ? { state: 'output-available' } : { state: 'output-error', errorText: part.errorText }),
+      ...(providerData !== undefined && { providerData }),
+    };
   };
 
   const apply = (part: StreamPart): void => {
@@ -79,14 +123,17 @@ export function createMessageAccumulator(): MessageAccumulator {
       case 'reasoning-redacted':
         reasoning(part.id, (r) => ({ ...r, text: r.text + part.data, redacted: true }));
         return;
-      case 'tool-input-start':
-        if (tools.has(part.toolCallId)) return;
-        tools.set(part.toolCallId, {
-          index: append({ type: 'tool-call', toolCallId: part.toolCallId, toolName: part.toolName, inputText: '', input: undefined, state: 'input-streaming' }),
-          input: createToolInput(),
-          ended: false,
-        });
+      case 'reasoning-data':
+        reasoning(part.id, (r) => ({ ...r, providerData: part.providerData }));
         return;
+      case 'tool-input-start': {
+        if (tools.has(part.toolCallId)) return;
+        const call: ToolCallPart = { type: 'tool-call', toolCallId: part.toolCallId, toolName: part.toolName, inputText: '', input: undefined, state: 'input-streaming' };
+        if (part.providerExecuted) call.providerExecuted = true;
+        if (part.providerData !== undefined) call.providerData = part.providerData;
+        tools.set(part.toolCallId, { index: append(call), input: createToolInput(), ended: false });
+        return;
+      }
       case 'tool-input-delta': {
         const tool = tools.get(part.toolCallId);
         if (tool === undefined || tool.ended) return;
@@ -103,6 +150,27 @@ export function createMessageAccumulator(): MessageAccumulator {
         parts[tool.index] = tool.input.complete(base);
         return;
       }
+      case 'tool-output':
+        toolOutput(part);
+        return;
+      case 'source':
+        if (sources.has(part.source.id)) return;
+        sources.add(part.source.id);
+        append({ type: 'source', ...part.source });
+        return;
+      case 'citation':
+        cite(part.id, part.citation);
+        return;
+      case 'file': {
+        const index = files.get(part.file.id);
+        if (index === undefined) files.set(part.file.id, append({ type: 'file', ...part.file }));
+        else parts[index] = { type: 'file', ...part.file };
+        return;
+      }
+      case 'ignored':
+        ignored.set(part.what, (ignored.get(part.what) ?? 0) + 1);
+        ignoredChanged = true;
+        return;
       case 'usage':
         meta = { ...meta, usage: { ...meta.usage, ...part.usage } };
         return;
@@ -131,6 +199,15 @@ export function createMessageAccumulator(): MessageAccumulator {
         if (base !== undefined) parts[tool.index] = tool.input.streaming(base);
       }
       dirtyTools.clear();
+      for (const index of dirtyCitations) {
+        const part = parts[index];
+        if (part?.type === 'text') parts[index] = { ...part, citations: citations.get(index)?.slice() ?? [] };
+      }
+      dirtyCitations.clear();
+      if (ignoredChanged) {
+        meta = { ...meta, metadata: { ...meta.metadata, ignored: Object.fromEntries(ignored) } };
+        ignoredChanged = false;
+      }
       snapshot = { ...meta, parts: parts.slice() };
       return snapshot;
     },

@@ -19,6 +19,10 @@ function assistantBlocks(parts: Part[]): Block[] {
         return part.signature === undefined ? [] : [{ type: 'thinking', thinking: part.text, signature: part.signature }];
       case 'tool-call':
         return [{ type: 'tool_use', id: part.toolCallId, name: part.toolName, input: toolCallArguments(part) }];
+      case 'source':
+      case 'file':
+        // Sources come from citations, which the API does not need back; Anthropic answers carry no files.
+        return [];
     }
   });
 }

@@ -16,6 +16,7 @@ function modelParts(parts: Part[]): GeminiPart[] {
       signature = part.signature ?? signature;
       continue;
     }
+    if (part.type === 'source' || part.type === 'file') continue;
     const next: GeminiPart =
       part.type === 'text' ? { text: part.text } : { functionCall: { name: part.toolName, args: toolCallArguments(part) } };
     out.push(signature === undefined ? next : { ...next, thoughtSignature: signature });

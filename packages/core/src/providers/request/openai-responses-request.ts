@@ -15,6 +15,9 @@ function assistantItems(parts: Part[]): RequestBody[] {
           : [defined({ type: 'reasoning', id: part.itemId, summary: part.text === '' ? [] : [{ type: 'summary_text', text: part.text }], encrypted_content: part.signature })];
       case 'tool-call':
         return [{ type: 'function_call', call_id: part.toolCallId, name: part.toolName, arguments: toolCallArgumentsText(part) }];
+      case 'source':
+      case 'file':
+        return [];
     }
   });
 }
