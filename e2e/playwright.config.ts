@@ -33,7 +33,8 @@ export default defineConfig({
   ],
   webServer: [
     widgetWebServer,
-    { command: 'pnpm --filter @rill/demo run build && pnpm --filter @rill/demo run preview', url: DEMO_URL, reuseExistingServer: process.env['CI'] === undefined, timeout: 120_000 },
+    // As `npm run demo` serves it: the build, with @rill/relay in front of the mock's Node server on the same origin.
+    { command: 'pnpm --filter @rill/demo run demo', url: DEMO_URL, reuseExistingServer: process.env['CI'] === undefined, timeout: 120_000 },
     {
       // Built by `pnpm run storybook:build` (part of `pnpm check`, before this suite); built here only when missing.
       command: '(test -f ../storybook-static/index.html || pnpm -w run storybook:build) && pnpm exec tsx scripts/serve-static.ts storybook-static 4330',

@@ -10,9 +10,10 @@ declare global {
 
 /**
  * Opens a demo page with a recorder of status texts (a reconnect banner may show for a single
- * frame when the backoff's random wait is short, so polling the DOM could miss it).
+ * frame when the backoff's random wait is short, so polling the DOM could miss it), at `origin`
+ * (default: the project's baseURL).
  */
-export async function openDemo(page: Page, tab: 'chat' | 'structured' | 'race' | 'metrics' = 'chat'): Promise<void> {
+export async function openDemo(page: Page, tab: 'chat' | 'structured' | 'race' | 'metrics' = 'chat', origin = ''): Promise<void> {
   await page.addInitScript(() => {
     window.__statusTexts = [];
     const seen = () => {
@@ -23,8 +24,17 @@ export async function openDemo(page: Page, tab: 'chat' | 'structured' | 'race' |
     };
     new MutationObserver(seen).observe(document, { subtree: true, childList: true, characterData: true });
   });
-  await page.goto(`/#${tab}`);
+  await page.goto(`${origin}/#${tab}`);
   await expect(page.getByRole('heading', { level: 1, name: 'Rill demo' })).toBeVisible();
+}
+
+/**
+ * Opens the demo as a static build serves it: the page is told its backend is `msw` (the file a
+ * static build ships), so the mock runs in its service worker instead of behind the relay.
+ */
+export async function openStaticDemo(page: Page, tab: 'chat' | 'structured' | 'race' | 'metrics' = 'chat'): Promise<void> {
+  await page.route('**/demo-backend.json', (route) => route.fulfill({ json: { backend: 'msw' } }));
+  await openDemo(page, tab);
 }
 
 /** The status texts recorded so far. */

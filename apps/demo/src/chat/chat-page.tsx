@@ -2,6 +2,8 @@ import { storagePersistence, type ChatMessage, type ChatState, type ProviderName
 import { useChat } from '@rill/react';
 import { Conversation, MessageView, ReconnectBanner, StopButton } from '@rill/ui';
 import { memo, useCallback, useMemo, useState, type FormEvent } from 'react';
+import { useDemoBackend } from '../backend/backend-context.js';
+import { resumeOption } from '../backend/demo-backend.js';
 import { faultFetch, faultStore } from '../faults/fault-store.js';
 import { recordMetrics } from '../metrics/metrics-log.js';
 import { endpointFor, providers } from '../mock/endpoints.js';
@@ -49,6 +51,7 @@ function Chat({ provider }: { provider: ProviderName }) {
   const model = providers.find((p) => p.name === provider)?.model ?? 'mock';
   const persistence = useMemo(() => storagePersistence(localStorage, CHAT_STORAGE_KEY), []);
   const url = endpointFor(provider, model);
+  const backend = useDemoBackend();
   const chat = useChat({
     provider,
     url,
@@ -58,8 +61,7 @@ function Chat({ provider }: { provider: ProviderName }) {
     fetch: faultFetch,
     retry: { maxAttempts: 4, baseDelayMs: 1200, maxDelayMs: 4000 },
     idleTimeoutMs: 1500,
-    // The mock resumes statelessly: the same POST plus Last-Event-ID replays the rest of the same answer.
-    resume: { url, method: 'POST' },
+    ...resumeOption(backend, url),
     onFinish: (state) => recordTurns(state, `Chat · ${provider}`),
   });
   const { lastStatus } = useExternalStore(faultStore);

@@ -1,15 +1,18 @@
+import { useDemoBackend } from '../backend/backend-context.js';
 import { useExternalStore } from '../state/external-store.js';
 import { faultOptions } from './fault-options.js';
 import { armFault, faultStore } from './fault-store.js';
 
 /**
  * The fault panel: arms one fault for the next request any tab makes (chat or form), so the UI's
- * recovery can be watched; the mock applies it once, and the retry or resume gets through.
+ * recovery can be watched; the mock applies it once, and the retry or resume gets through. Behind
+ * the relay the fault hits the relay's upstream connection (the relay forwards the mock's headers).
  *
  * @example <FaultPanel />
  */
 export function FaultPanel() {
   const { armed, injected } = useExternalStore(faultStore);
+  const behindRelay = useDemoBackend().kind === 'relay';
   return (
     <aside className="demo-faults" aria-labelledby="faults-title">
       <h2 id="faults-title">Faults</h2>
@@ -23,7 +26,7 @@ export function FaultPanel() {
           <label key={fault.id} className="demo-fault">
             <input type="radio" name="fault" checked={armed?.id === fault.id} onChange={() => armFault(fault)} />
             {fault.label}
-            <span className="demo-fault__expect">{fault.expect}</span>
+            <span className="demo-fault__expect">{(behindRelay && fault.behindRelay) || fault.expect}</span>
           </label>
         ))}
       </fieldset>

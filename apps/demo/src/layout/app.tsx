@@ -1,4 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
+import { useDemoBackend } from '../backend/backend-context.js';
 import { ChatPage } from '../chat/chat-page.js';
 import { FaultPanel } from '../faults/fault-panel.js';
 import { MetricsPage } from '../metrics/metrics-page.js';
@@ -27,6 +28,7 @@ const pageFromHash = (): PageName => {
  */
 export function App() {
   const [page, setPage] = useState(pageFromHash);
+  const backend = useDemoBackend();
   useEffect(() => {
     const onHash = () => setPage(pageFromHash());
     addEventListener('hashchange', onHash);
@@ -47,7 +49,11 @@ export function App() {
             ))}
           </ul>
         </nav>
-        <p className="demo-tagline">Every answer comes from @rill/mock in a service worker, in the real wire format of the provider you pick.</p>
+        <p className="demo-tagline">
+          {backend.kind === 'relay'
+            ? `Every answer comes from @rill/mock’s server through @rill/relay (${backend.log} event log), in the real wire format of the provider you pick: reload mid-answer and it continues.`
+            : 'Every answer comes from @rill/mock in a service worker, in the real wire format of the provider you pick.'}
+        </p>
       </header>
       <div className="demo-body">
         <main>{pages[page].render()}</main>

@@ -1,6 +1,6 @@
 import { providerRequestPath, type ProviderName } from '@rill/core';
 
-/** Where the MSW worker serves the mock provider: the demo's own origin, as a relay would be. */
+/** Where the demo's providers live on its own origin, each under its own prefix (a relay per provider). */
 export const API_BASE = '/api';
 
 /** The providers the demo can talk to, each with a model name in its own style. */
@@ -12,10 +12,19 @@ export const providers: readonly { name: ProviderName; label: string; model: str
 ];
 
 /**
- * The streaming URL of a provider on the demo's mock, e.g. `/api/v1/messages`.
+ * The path a provider is served under on the demo's origin (its relay's mount point).
  *
- * @example endpointFor('gemini', 'gemini-2.5-flash'); // '/api/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse'
+ * @example providerBase('openai-chat'); // '/api/openai-chat'
+ */
+export function providerBase(provider: ProviderName): string {
+  return `${API_BASE}/${provider}`;
+}
+
+/**
+ * The streaming URL of a provider on the demo's origin, e.g. `/api/anthropic/v1/messages`.
+ *
+ * @example endpointFor('gemini', 'gemini-2.5-flash'); // '/api/gemini/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse'
  */
 export function endpointFor(provider: ProviderName, model: string): string {
-  return `${API_BASE}${providerRequestPath(provider, model)}`;
+  return `${providerBase(provider)}${providerRequestPath(provider, model)}`;
 }

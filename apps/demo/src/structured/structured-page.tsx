@@ -2,6 +2,8 @@ import { toProviderRequest } from '@rill/core';
 import { useStructuredStream } from '@rill/react';
 import { StopButton } from '@rill/ui';
 import { useEffect, useState } from 'react';
+import { useDemoBackend } from '../backend/backend-context.js';
+import { resumeOption } from '../backend/demo-backend.js';
 import { faultFetch } from '../faults/fault-store.js';
 import { recordMetrics } from '../metrics/metrics-log.js';
 import { endpointFor } from '../mock/endpoints.js';
@@ -20,6 +22,7 @@ export function StructuredPage() {
   const [backend, setBackend] = useState<BackendName>('incremental');
   const [factory, setFactory] = useState(() => ({ name: backend, create: loaded.get(backend) }));
   const [meter] = useState(createParseMeter);
+  const demoBackend = useDemoBackend();
   const stream = useStructuredStream<Partial<Profile>>({
     url: ENDPOINT,
     provider: 'openai-chat',
@@ -27,8 +30,7 @@ export function StructuredPage() {
     fetch: faultFetch,
     retry: { maxAttempts: 4, baseDelayMs: 800 },
     idleTimeoutMs: 1500,
-    // The mock resumes statelessly: the same POST plus Last-Event-ID replays the rest of the same answer.
-    resume: { url: ENDPOINT, method: 'POST' },
+    ...resumeOption(demoBackend, ENDPOINT),
     body,
     schema: profileSchema,
     ...(factory.create !== undefined && { parser: meter.wrap(factory.create) }),
