@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { linkFixture, type NetworkLink } from './support/network-link.js';
 
 // The widget's server (see widget.config.ts): built rill-widget.js, its host pages, the mock provider under /api.
 const ORIGIN = 'http://127.0.0.1:4320';
@@ -164,4 +165,59 @@ test('RillWidget.mount rejects a bad provider with a message naming the setting'
     }
   });
   expect(message).toContain('provider "openai" is not one of anthropic, openai-chat, openai-responses, gemini');
+});
+
+test.describe('network faults (the page reaches the widget server through a link the test can cut)', () => {
+  const net = test.extend<{ link: NetworkLink }>({ link: linkFixture(ORIGIN) });
+
+  net.beforeEach(async ({ page }) => {
+    // Every status text, inside the widget's shadow root too, even one shown for a frame (the backoff can be short).
+    await page.addInitScript(() => {
+      const seen: string[] = ((window as unknown as { __statusTexts: string[] }).__statusTexts = []);
+      const attach = Element.prototype.attachShadow;
+      Element.prototype.attachShadow = function (init) {
+        const root = attach.call(this, init);
+        new MutationObserver(() => {
+          for (const el of root.querySelectorAll('[role="status"]')) if (el.textContent && !seen.includes(el.textContent)) seen.push(el.textContent);
+        }).observe(root, { subtree: true, childList: true, characterData: true });
+        return root;
+      };
+    });
+  });
+  const statusTexts = (page: Page) => page.evaluate(() => (window as unknown as { __statusTexts: string[] }).__statusTexts);
+
+  net('a request reset by the network before the answer is retried: the reconnect banner, then the answer', async ({ page, link }) => {
+    await page.route('**/api/v1/**', (route) => route.abort('connectionreset'), { times: 1 });
+    await page.goto(`${link.url}/hostile.html`);
+    await openChat(page, 'Support');
+    await ask(page, 'Hello through a reset');
+    const answer = page.getByRole('article', { name: 'Assistant message' });
+    await expect(answer).toContainText('You said: “Hello through a reset”. This answer comes from Rill’s mock provider, a few words at a time.');
+    await expect(answer).toHaveAttribute('aria-busy', 'false');
+    expect((await statusTexts(page)).some((t) => t.startsWith('Reconnecting… attempt 2 of'))).toBe(true);
+  });
+
+  net('cut mid-answer while offline: with no resume target (the mock announces no run) the answer is interrupted, keeps its text, and Retry completes it', async ({ page, link }) => {
+    // Slow enough to cut mid-answer.
+    await page.route('**/api/**', (route) => route.continue({ headers: { ...route.request().headers(), 'x-rill-mock-timing': 'ttft=100;delay=100' } }));
+    let posts = 0;
+    page.on('request', (request) => void (request.method() === 'POST' && (posts += 1)));
+    await page.goto(`${link.url}/hostile.html`);
+    await openChat(page, 'Support');
+    await ask(page, 'Cut me off');
+    const answer = page.getByRole('article', { name: 'Assistant message' });
+    await expect(answer).toContainText('You said:');
+    await page.context().setOffline(true);
+    link.cut();
+    const note = answer.getByRole('note').filter({ hasText: 'interrupted' });
+    await expect(note).toBeVisible();
+    await expect(answer).toContainText('You said:');
+    await expect(answer).not.toContainText('a few words at a time.');
+    // The POST is never sent again by itself: against a provider that would be a second, billed generation.
+    expect(posts).toBe(1);
+    await page.context().setOffline(false);
+    await note.getByRole('button', { name: 'Retry' }).click();
+    await expect(answer).toContainText('You said: “Cut me off”. This answer comes from Rill’s mock provider, a few words at a time.');
+    await expect(answer.getByRole('note')).toHaveCount(0);
+  });
 });
