@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import type { ProviderName } from '@rill/core';
 import type { EventLog } from '../src/index.js';
@@ -108,6 +108,8 @@ describe.each(logs)('a run through the relay on %s (mock upstream without ids)',
     const whole = await readEvents(await resume(run));
     expect(whole.at(-1)).toMatchObject({ event: 'rill-end', data: '{"status":"done"}' });
     expect(providerEvents(whole).map((e) => e.data)).toEqual(providerEvents(await directEvents(stack)).map((e) => e.data));
+    // The mock saw its generation through to the end (the direct read above is its second).
+    expect(stack.mock.stats()).toMatchObject({ started: 2, completed: 2, cancelled: 0 });
   });
 
   it('several followers at once (two tabs) each get the whole run live', async () => {
@@ -144,6 +146,7 @@ describe.each(logs)('a run through the relay on %s (mock upstream without ids)',
     const events = await follower;
     expect(events.at(-1)).toMatchObject({ event: 'rill-end', data: '{"status":"aborted"}' });
     expect(aborted).toEqual([true]);
+    await vi.waitFor(() => expect(stack.mock.stats()).toMatchObject({ started: 1, completed: 0, cancelled: 1 }));
     const late = await readEvents(await resume(run));
     expect(late.at(-1)?.data).toBe('{"status":"aborted"}');
     const again = await stop(run);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { accumulate, decodeProvider, streamSSE, type Message, type ProviderName } from '@rill/core';
+import { accumulate, decodeProvider, isRillError, stopRun, streamSSE, type Message, type ProviderName, type RunInfo } from '@rill/core';
 import type { EventLog } from '../src/index.js';
 import { redisLog } from './support/redis-log.js';
 import { providerCall, startStack, type RelayStack } from './support/relay-stack.js';
@@ -87,4 +87,30 @@ describe.each(logs)('streamSSE + decodeProvider + accumulate through the relay o
       );
     });
   }
+
+  it("stopRun from @rill/core with the announced stop URL: the upstream stops and the client's stream ends aborted", async () => {
+    const log = await makeLog();
+    const stack = await startStack({ mock: { timing: { ttftMs: 0, tokenDelayMs: 20, jitterMs: 0 } }, relay: { ...(log !== undefined && { log }) } });
+    stacks.push(stack);
+    const { path, body } = providerCall('anthropic');
+    let run: RunInfo | undefined;
+    const stopped: boolean[] = [];
+    const events = streamSSE(`${stack.server.url}${path}`, { method: 'POST', body, headers: { 'x-user': 'alice' }, onRun: (info) => (run ??= info) });
+    let seen = 0;
+    const failure = await (async () => {
+      try {
+        for await (const _ of events) {
+          seen += 1;
+          if (seen === 3 && run !== undefined) stopped.push(await stopRun(run.stopUrl, { headers: { 'x-user': 'alice' } }));
+        }
+        return undefined;
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(stopped).toEqual([true]);
+    expect(isRillError(failure) && failure.kind).toBe('aborted');
+    expect(seen).toBeLessThan(20);
+    expect(await stopRun(run?.stopUrl ?? '', { headers: { 'x-user': 'mallory' } })).toBe(false);
+  });
 });
