@@ -1,17 +1,21 @@
-import { createStreamStore, type StreamState, type StreamStore, type StreamStoreOptions } from '@rill/core';
+import { createStreamStore, type Message, type RunHandle, type StreamState, type StreamStore, type StreamStoreOptions } from '@rill/core';
 import { useGatedStore } from '../lifecycle/use-gated-store.js';
 
-/** `createStreamStore` options (url, body, headers, provider, fetch, retry, resume, idleTimeoutMs, deadlineMs, throttle, callbacks) plus `autoStart`. */
+/** `createStreamStore` options (url, body, headers, provider, fetch, retry, resume, idleTimeoutMs, deadlineMs, throttle, callbacks) plus `autoStart` and `attachTo`. */
 export type UseStreamOptions = StreamStoreOptions & {
   /** Start on mount (once, also under StrictMode). Default false: call `start()`. */
   autoStart?: boolean;
+  /** On mount, re-attach to this run (`state.run`, kept with `state.message` before a reload) instead of starting; wins over `autoStart`. */
+  attachTo?: { run: RunHandle; message?: Message };
 };
 
 /** The stream's state plus its controls. */
 export interface UseStreamResult extends StreamState {
   /** Starts (or restarts) the stream, with `body` or the `body` option. */
   start(body?: unknown): void;
-  /** Aborts the request; the final status is `aborted` (a dropped connection is `interrupted`). */
+  /** Re-attaches to a run still going (see `StreamStore.attach`): the message is rebuilt whole, `message` shown until then. */
+  attach(run: RunHandle, message?: Message): void;
+  /** Aborts the request and stops a run the server announced upstream; the final status is `aborted` (a dropped connection is `interrupted`). */
   stop(): void;
   /** Starts again with the last body. */
   retry(): void;
@@ -23,7 +27,9 @@ export interface UseStreamResult extends StreamState {
  * @example const { state, store } = useStreamStore(options);
  */
 export function useStreamStore(options: UseStreamOptions): { state: StreamState; store: StreamStore } {
-  return useGatedStore(createStreamStore, options, options.autoStart === true ? (store) => store.start() : undefined);
+  const { attachTo, autoStart } = options;
+  const onFirstMount = attachTo !== undefined ? (store: StreamStore) => store.attach(attachTo.run, attachTo.message) : autoStart === true ? (store: StreamStore) => store.start() : undefined;
+  return useGatedStore(createStreamStore, options, onFirstMount);
 }
 
 /**
@@ -45,5 +51,5 @@ export function useStreamStore(options: UseStreamOptions): { state: StreamState;
  */
 export function useStream(options: UseStreamOptions): UseStreamResult {
   const { state, store } = useStreamStore(options);
-  return { ...state, start: store.start, stop: store.stop, retry: store.retry };
+  return { ...state, start: store.start, attach: store.attach, stop: store.stop, retry: store.retry };
 }
