@@ -100,6 +100,28 @@ describe('Node server stats: generations cancelled by the client', () => {
       const served = await fetch(`${slow.url}${STATS_PATH}`);
       expect(served.headers.get('content-type')).toBe('application/json');
       expect(await served.json()).toEqual(expected);
+      // The fault's request carried no key: counts per key are only its own requests'.
+      expect(slow.stats('none')).toEqual({ started: 0, completed: 0, cancelled: 0, dropped: 0 });
+    } finally {
+      await slow.close();
+    }
+  });
+});
+
+describe('Node server stats per x-rill-mock-key', () => {
+  it('counts each key’s streams apart, so one client’s cancellations can be told from another’s', async () => {
+    const slow = await startMockServer({ port: 0, timing: { ttftMs: 0, tokenDelayMs: 20, jitterMs: 0 } });
+    try {
+      const { url, body } = providerRequest('openai-chat', slow.url);
+      const left = new AbortController();
+      const leaving = await fetch(url, { method: 'POST', body, signal: left.signal, headers: { 'x-rill-mock-key': 'tab-a', 'x-rill-mock-scenario': 'long-text' } });
+      await leaving.body?.getReader().read();
+      left.abort();
+      await (await fetch(url, { method: 'POST', body, headers: { 'x-rill-mock-key': 'tab-b', 'x-rill-mock-timing': 'delay=0' } })).text();
+      await vi.waitFor(() => expect(slow.stats('tab-a')).toEqual({ started: 1, completed: 0, cancelled: 1, dropped: 0 }));
+      expect(slow.stats('tab-b')).toEqual({ started: 1, completed: 1, cancelled: 0, dropped: 0 });
+      expect(slow.stats()).toEqual({ started: 2, completed: 1, cancelled: 1, dropped: 0 });
+      expect(await (await fetch(`${slow.url}${STATS_PATH}?key=tab-a`)).json()).toEqual(slow.stats('tab-a'));
     } finally {
       await slow.close();
     }

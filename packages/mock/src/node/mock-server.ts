@@ -15,7 +15,7 @@ export interface MockServerOptions extends MockProviderOptions {
   onCancel?(path: string): void;
 }
 
-/** What the server's event streams came to since it started (also `GET /rill-mock/stats`). */
+/** What the server's event streams came to since it started (also `GET /rill-mock/stats`, `?key=` for one `x-rill-mock-key`). */
 export interface MockServerStats {
   /** Event streams started. */
   started: number;
@@ -33,8 +33,8 @@ export interface MockServer {
   url: string;
   port: number;
   provider: MockProvider;
-  /** A snapshot of the counts. */
-  stats(): MockServerStats;
+  /** A snapshot of the counts: all streams, or those of requests with this `x-rill-mock-key`. */
+  stats(key?: string): MockServerStats;
   close(): Promise<void>;
 }
 
@@ -87,8 +87,8 @@ async function send(response: Response, res: ServerResponse, signal: AbortSignal
 
 /**
  * Starts the mock provider on a loopback HTTP server (the `rill-mock` bin runs this). It counts its
- * event streams (started, completed, cancelled by the client, dropped by a fault): `stats()`, or
- * `GET /rill-mock/stats` as JSON.
+ * event streams (started, completed, cancelled by the client, dropped by a fault), in all and per
+ * `x-rill-mock-key`: `stats(key?)`, or `GET /rill-mock/stats[?key=K]` as JSON.
  *
  * @example
  * const server = await startMockServer({ port: 0, timing: { ttftMs: 0, tokenDelayMs: 0 } });
@@ -97,26 +97,37 @@ async function send(response: Response, res: ServerResponse, signal: AbortSignal
  */
 export function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const { port = 0, host = '127.0.0.1', provider = createMockProvider(options), onCancel } = options;
-  const stats: MockServerStats = { started: 0, completed: 0, cancelled: 0, dropped: 0 };
+  const zero = (): MockServerStats => ({ started: 0, completed: 0, cancelled: 0, dropped: 0 });
+  const stats = zero();
+  const byKey = new Map<string, MockServerStats>();
+  const count = (key: string | null, field: keyof MockServerStats): void => {
+    stats[field] += 1;
+    if (key === null) return;
+    const keyed = byKey.get(key) ?? zero();
+    keyed[field] += 1;
+    byKey.set(key, keyed);
+  };
+  const snapshot = (key?: string | null): MockServerStats => ({ ...(key == null ? stats : (byKey.get(key) ?? zero())) });
   let origin = '';
   const server = createServer((req, res) => {
     const abort = new AbortController();
     res.on('close', () => {
       if (!res.writableFinished) abort.abort();
     });
-    const path = new URL(req.url ?? '/', 'http://mock').pathname;
+    const { pathname: path, searchParams } = new URL(req.url ?? '/', 'http://mock');
     if (req.method === 'GET' && path === STATS_PATH) {
-      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store', 'access-control-allow-origin': '*' }).end(JSON.stringify(stats));
+      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store', 'access-control-allow-origin': '*' }).end(JSON.stringify(snapshot(searchParams.get('key'))));
       return;
     }
+    const key = typeof req.headers['x-rill-mock-key'] === 'string' ? req.headers['x-rill-mock-key'] : null;
     toRequest(req, origin, abort.signal)
       .then((request) => provider.handle(request))
       .then(async (response) => {
         const streaming = response.ok && (response.headers.get('content-type') ?? '').startsWith('text/event-stream');
-        if (streaming) stats.started += 1;
+        if (streaming) count(key, 'started');
         const outcome = await send(response, res, abort.signal);
         if (!streaming) return;
-        stats[outcome] += 1;
+        count(key, outcome);
         if (outcome === 'cancelled') onCancel?.(path);
       })
       .catch((err: unknown) => {
@@ -133,7 +144,7 @@ export function startMockServer(options: MockServerOptions = {}): Promise<MockSe
         url: origin,
         port: bound,
         provider,
-        stats: () => ({ ...stats }),
+        stats: snapshot,
         close: () =>
           new Promise<void>((done, fail) => {
             server.close((err) => (err ? fail(err) : done()));
