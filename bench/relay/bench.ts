@@ -4,6 +4,7 @@
 // each client dropped once mid-answer and resumed, with every event counted (lost or twice).
 // RILL_BENCH_TINY=1 runs a small version (CI smoke).
 import { fork, type ChildProcess } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { directClient, relayClient, type ClientRun } from './clients.js';
 import type { RelayProcessMessage } from './relay-process.js';
@@ -150,7 +151,9 @@ async function relayedLoad(relay: RelayChild, phase: string, count: number, timi
   return { runs: done, load: { perRun, cpuMicros: (await relay.memory()).cpuMicros - baseline.cpuMicros } };
 }
 
-console.log(`relay vs direct on loopback; mock upstream in this process, relay in a child process; ${tiny ? 'TINY mode' : 'full size'}`);
+// Other processes on the machine move wall-clock latency a lot (CPU µs/event much less): say how busy it was.
+const load = (): string => loadavg().map((l) => l.toFixed(1)).join(' ');
+console.log(`relay vs direct on loopback; mock upstream in this process, relay in a child process; ${tiny ? 'TINY mode' : 'full size'}; load average ${load()}`);
 console.log(`latency: mock send -> client receipt per streamed event (the opening burst, sent with the headers, and resumed connections left out)`);
 console.log(`concurrent phases: TTFT ${TTFT_MS} ms (memory is sampled then, every run open), starts spread over ${STAGGER_MS} ms, each relayed client drops once and resumes`);
 const rows: Row[] = [];
@@ -190,6 +193,7 @@ try {
 
 console.table(rows);
 console.log('added = relay - direct at the same percentile; KB per open run = the relay process heap + external, after GC, while every run is open, minus its baseline, per run');
+console.log(`load average at the end ${load()}`);
 console.log('Targets: p99 added < 5 ms per event at 1,000 runs; < 64 KB per open run plus the run’s own text; 0 lost, 0 duplicated.');
 await mock.server.close();
 const broken = rows.filter((r) => r.lost > 0 || r.duplicated > 0);
