@@ -27,7 +27,7 @@ export interface RelayBackend {
   close(): Promise<void>;
 }
 
-/** Where the mock's counts are served on the demo's origin. */
+/** Where the mock's counts are served on the demo's origin (`?key=K`: those of requests with `x-rill-mock-key: K`). */
 export const MOCK_STATS_PATH = `${API_BASE}/mock/stats`;
 
 // The fault panel's and the pages' mock headers reach the upstream; Last-Event-ID is the relay's own business.
@@ -80,9 +80,9 @@ export async function startRelayBackend(options: RelayBackendOptions): Promise<R
   return {
     serves: (pathname) => pathname === `/${BACKEND_FILE}` || pathname.startsWith(`${API_BASE}/`),
     handle: async (request) => {
-      const { pathname } = new URL(request.url);
+      const { pathname, searchParams } = new URL(request.url);
       if (pathname === `/${BACKEND_FILE}`) return Response.json({ backend: 'relay', log }, { headers: { 'cache-control': 'no-store' } });
-      if (pathname === MOCK_STATS_PATH) return Response.json(mock.stats() satisfies MockServerStats, { headers: { 'cache-control': 'no-store' } });
+      if (pathname === MOCK_STATS_PATH) return Response.json(mock.stats(searchParams.get('key') ?? undefined) satisfies MockServerStats, { headers: { 'cache-control': 'no-store' } });
       const relay = relayFor(pathname);
       return relay === undefined ? Response.json({ error: { kind: 'http', message: `The demo serves no ${pathname}` } }, { status: 404 }) : relay.handle(request);
     },

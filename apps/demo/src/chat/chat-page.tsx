@@ -1,7 +1,7 @@
 import { storagePersistence, type ChatMessage, type ChatState, type ProviderName, type ToolCallPart } from '@rill/core';
 import { useChat } from '@rill/react';
 import { Conversation, MessageView, ReconnectBanner, StopButton } from '@rill/ui';
-import { memo, useCallback, useMemo, useState, type FormEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useDemoBackend } from '../backend/backend-context.js';
 import { resumeOption } from '../backend/demo-backend.js';
 import { faultFetch, faultStore } from '../faults/fault-store.js';
@@ -12,6 +12,10 @@ import { demoTools } from './demo-tools.js';
 
 /** Where the conversation is kept, so a reload restores it (whatever the provider). */
 export const CHAT_STORAGE_KEY = 'rill-demo:chat';
+/** Where the provider choice is kept: a reload re-attaches to an answer still being written, in its provider's wire format. */
+export const PROVIDER_STORAGE_KEY = 'rill-demo:provider';
+
+const storedProvider = (): ProviderName => providers.find((p) => p.name === localStorage.getItem(PROVIDER_STORAGE_KEY))?.name ?? 'anthropic';
 
 const ACTIVE = new Set(['connecting', 'streaming', 'reconnecting', 'running-tools']);
 
@@ -25,14 +29,20 @@ function recordTurns(state: ChatState, label: string): void {
 
 /** The chat tab: a provider switcher over one conversation that survives provider switches and reloads. */
 export function ChatPage() {
-  const [provider, setProvider] = useState<ProviderName>('anthropic');
+  const [provider, setProvider] = useState(storedProvider);
+  const [busy, setBusy] = useState(false);
+  const choose = (next: ProviderName) => {
+    localStorage.setItem(PROVIDER_STORAGE_KEY, next);
+    setProvider(next);
+  };
   return (
     <section aria-labelledby="chat-title" className="demo-page">
       <div className="demo-toolbar">
         <h2 id="chat-title">Chat</h2>
         <label>
           Provider{' '}
-          <select value={provider} onChange={(e) => setProvider(e.currentTarget.value as ProviderName)}>
+          {/* Not while an answer is written: the next chat would re-attach to its run in another wire format. */}
+          <select value={provider} onChange={(e) => choose(e.currentTarget.value as ProviderName)} disabled={busy}>
             {providers.map((p) => (
               <option key={p.name} value={p.name}>
                 {p.label}
@@ -42,12 +52,12 @@ export function ChatPage() {
         </label>
       </div>
       {/* The controller's endpoint is fixed at creation: a new provider gets a new chat over the same stored conversation. */}
-      <Chat key={provider} provider={provider} />
+      <Chat key={provider} provider={provider} onBusy={setBusy} />
     </section>
   );
 }
 
-function Chat({ provider }: { provider: ProviderName }) {
+function Chat({ provider, onBusy }: { provider: ProviderName; onBusy(busy: boolean): void }) {
   const model = providers.find((p) => p.name === provider)?.model ?? 'mock';
   const persistence = useMemo(() => storagePersistence(localStorage, CHAT_STORAGE_KEY), []);
   const url = endpointFor(provider, model);
@@ -67,6 +77,7 @@ function Chat({ provider }: { provider: ProviderName }) {
   const { lastStatus } = useExternalStore(faultStore);
   const [draft, setDraft] = useState('');
   const active = ACTIVE.has(chat.status);
+  useEffect(() => onBusy(active), [active, onBusy]);
   const pending = new Set(chat.pendingApprovals.map((p) => p.toolCallId));
   // Each entry gets only its own pending ids, as a string, so a finished message is not re-rendered per token.
   const pendingIn = (entry: ChatMessage): string => (entry.role === 'assistant' ? entry.message.parts.flatMap((p) => (p.type === 'tool-call' && pending.has(p.toolCallId) ? [p.toolCallId] : [])).join(' ') : '');
