@@ -84,6 +84,9 @@ export function createChatController(options: ChatControllerOptions): ChatContro
   // The run saved with the answer being written (its key), and the page-hide listener that saves it again.
   let savedRun: string | undefined;
   let stopHideListener: (() => void) | undefined;
+  // A restored answer a relay run is still writing: picked up at the first subscribe or action, not at creation
+  // (React's StrictMode creates a controller it never uses, which must open no connection).
+  let pendingRun: ReturnType<typeof inFlightRun>;
   const listeners = new Set<() => void>();
   let seq = 0;
   const newId = (): string => `${Date.now().toString(36)}-${(++seq).toString(36)}`;
@@ -290,10 +293,17 @@ export function createChatController(options: ChatControllerOptions): ChatContro
     } else finishConversation(final.status);
   }
 
-  // A conversation saved while a relay run was writing its answer: that answer is picked up where the run stands.
+  // A conversation saved while a relay run was writing its answer: it shows as saved, `connecting`, until reattach().
+  const restoreRun = (): void => {
+    pendingRun = inFlightRun(committed);
+    if (pendingRun !== undefined) status = 'connecting';
+  };
+
+  // Picks the restored answer up where its run stands (the same message id, continued).
   const reattach = (): void => {
-    const saved = inFlightRun(committed);
+    const saved = pendingRun;
     if (saved === undefined) return;
+    pendingRun = undefined;
     committed = committed.slice(0, -1);
     turnId = saved.id;
     steps = 1;
@@ -301,6 +311,8 @@ export function createChatController(options: ChatControllerOptions): ChatContro
   };
 
   const halt = (): void => {
+    // A restored run not picked up yet is a turn in flight too: it is stopped upstream like one.
+    reattach();
     if (turnId !== undefined) store.stop();
     if (tools !== undefined) {
       tools.abort();
@@ -325,7 +337,8 @@ export function createChatController(options: ChatControllerOptions): ChatContro
     committed = [...(saved ?? []), ...sent];
     status = restingStatus();
     if (!waiting.turnQueued) {
-      reattach();
+      restoreRun();
+      if (listeners.size > 0) reattach();
       publish();
       return;
     }
@@ -352,7 +365,7 @@ export function createChatController(options: ChatControllerOptions): ChatContro
     } else if (loaded !== undefined) {
       committed = loaded;
       status = restingStatus();
-      reattach();
+      restoreRun();
     }
     state = build();
   }
@@ -360,6 +373,7 @@ export function createChatController(options: ChatControllerOptions): ChatContro
   return {
     subscribe(listener) {
       listeners.add(listener);
+      reattach();
       return () => listeners.delete(listener);
     },
     getSnapshot: () => state,
@@ -379,6 +393,7 @@ export function createChatController(options: ChatControllerOptions): ChatContro
     },
     stop() {
       if (loading !== undefined) loading.turnQueued = false;
+      reattach();
       const wasRunning = turnId !== undefined || tools !== undefined || status === 'awaiting-approval';
       halt();
       if (wasRunning && status !== 'aborted') finishConversation('aborted');

@@ -141,6 +141,21 @@ describe('a chat through @rill/relay, reloaded mid-answer', () => {
     expect(stack.stops()).toEqual([`POST ${new URL(before.run?.stopUrl ?? '').pathname}`]);
   });
 
+  it('opens no connection before it is subscribed to (React StrictMode creates a controller it drops), showing the saved answer connecting', async () => {
+    const storage = new MemoryStorage();
+    const before = await leaveMidAnswer(storage);
+    const sent = stack.requests.length;
+    const chat = createChatController(options(storagePersistence(storage, 'chat:a')));
+    expect(chat.getSnapshot()).toMatchObject({ status: 'connecting', messages: [{ role: 'user', text: 'Hello' }, { id: before.id, message: before.message }] });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(stack.requests).toHaveLength(sent);
+
+    chat.subscribe(() => undefined);
+    const final = await when(chat, (state) => state.status === 'done');
+    expect(lastAnswer(final.messages)).toMatchObject({ id: before.id, message: WHOLE });
+    expect(stack.requests.slice(sent)).toEqual([`GET /rill/runs/${before.run?.runId}`]);
+  });
+
   it('after the load of an async persistence, a message sent meanwhile ends the saved answer where it was, and streams', async () => {
     const storage = new MemoryStorage();
     const before = await leaveMidAnswer(storage);

@@ -1,6 +1,7 @@
 import { messageText, storagePersistence, type ChatMessage } from '@rill/core';
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { StrictMode } from 'react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AUTH, MODEL, MemoryStorage, WHOLE, runEnd, startRelayStack, type RelayStack } from '../../../core/test/relay-stack.js';
 import { useChat } from './use-chat.js';
 
@@ -15,8 +16,8 @@ afterEach(async () => {
 });
 
 /** A chat page as an app writes it: useChat with persistence, and nothing about runs. */
-function ChatPage({ storage }: { storage: MemoryStorage }) {
-  const chat = useChat({ provider: 'anthropic', url: stack.url, model: MODEL, headers: AUTH, throttle: 1, persistence: storagePersistence(storage, 'chat:a') });
+function ChatPage({ storage, onFinish }: { storage: MemoryStorage; onFinish?: () => void }) {
+  const chat = useChat({ provider: 'anthropic', url: stack.url, model: MODEL, headers: AUTH, throttle: 1, persistence: storagePersistence(storage, 'chat:a'), onFinish });
   const last = chat.messages[chat.messages.length - 1];
   return (
     <div>
@@ -56,6 +57,27 @@ describe('useChat through @rill/relay', () => {
     expect(savedAnswer(reloaded)).toMatchObject({ id: kept?.id, message: WHOLE });
     expect(savedAnswer(reloaded)).not.toHaveProperty('run');
     expect(stack.stops()).toEqual([]);
+  });
+
+  it('re-attaches with one connection and one onFinish under StrictMode', async () => {
+    const storage = new MemoryStorage();
+    const first = render(<ChatPage storage={storage} />);
+    act(() => screen.getByRole('button', { name: 'Send' }).click());
+    await waitFor(midAnswer);
+    first.unmount();
+    const sent = stack.requests.length;
+
+    const onFinish = vi.fn();
+    render(
+      <StrictMode>
+        <ChatPage storage={storage} onFinish={onFinish} />
+      </StrictMode>,
+    );
+    await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('done'));
+    expect(answer()).toBe(messageText(WHOLE));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(stack.requests.slice(sent)).toEqual([expect.stringMatching(/^GET \/rill\/runs\/run_/)]);
+    expect(onFinish).toHaveBeenCalledTimes(1);
   });
 
   it('Stop ends the generation upstream with exactly one stop request', async () => {
