@@ -198,6 +198,15 @@ describe('runs are bound to their principal, and expire', () => {
 });
 
 describe('failures no response can carry', () => {
+  it('a log that cannot be followed after the upstream started: 500, and the generation is stopped (a retried POST must not run beside it)', async () => {
+    const memory = createMemoryEventLog();
+    const broken: EventLog = { ...memory, start: memory.start, follow: async () => Promise.reject(new Error('log unreachable')) };
+    const stack = await stackOf({ mock: { timing: { ttftMs: 0, tokenDelayMs: 20, jitterMs: 0 } }, relay: { log: broken } });
+    const failed = await settle(await stack.start());
+    expect(failed).toMatchObject({ status: 500, error: { kind: 'http', message: 'The relay failed: log unreachable', retryable: true } });
+    await vi.waitFor(() => expect(stack.mock.stats()).toMatchObject({ started: 1, cancelled: 1 }));
+  });
+
   it('an upstream line over the SSE decoder cap (16 Mi): the run ends error too-large after the events before it', async () => {
     const encoder = new TextEncoder();
     const upstream = await upstreamOf(() => {

@@ -123,7 +123,13 @@ export function createRelay(options: RelayOptions): Relay {
       return failed;
     }
     run.pump(response);
-    return follow(runId, route.prefix, log.start);
+    try {
+      return await follow(runId, route.prefix, log.start);
+    } catch (error) {
+      // The client gets a 5xx and will send the POST again: this generation must not go on unseen beside the next.
+      void run.close();
+      throw error;
+    }
   };
 
   const follow = async (runId: string, prefix: string, after: string): Promise<Response> => {
