@@ -36,6 +36,27 @@ describe('createStructuredStore', () => {
     store.stop();
   });
 
+  it('attach() parses the re-read run from a fresh parser: the object is the whole one, not the first read spliced with it', async () => {
+    const json = '{"title":"Bread","minutes":20}';
+    const handle = { runId: 'r1', resumeUrl: 'https://relay.test/rill/runs/r1', stopUrl: 'https://relay.test/rill/runs/r1/stop', startId: '0', lastEventId: '3' };
+    const store = createStructuredStore<{ title: string; minutes: number }>({
+      throttle: 1,
+      // A re-attach reads the run from its start: the whole text again; the first read stops halfway.
+      source: async function* ({ attach, signal }) {
+        yield { type: 'text-delta', id: 't', delta: attach === undefined ? json.slice(0, 17) : json };
+        if (attach !== undefined) yield { type: 'done' };
+        else await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve()));
+      },
+    });
+    store.start();
+    await settle();
+    expect(store.getSnapshot().object).toEqual({ title: 'Bread' });
+    store.attach(handle);
+    await settle();
+    expect(store.getSnapshot()).toMatchObject({ status: 'done', object: { title: 'Bread', minutes: 20 }, isComplete: true });
+    expect(store.getSnapshot().error).toBeUndefined();
+  });
+
   const finished = (text: string) => {
     const seen: { finished?: StructuredState<{ a: number }>; calls: string[] } = { calls: [] };
     const store = createStructuredStore<{ a: number }>({
