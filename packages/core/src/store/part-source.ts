@@ -13,7 +13,10 @@ export interface PartSourceContext {
   onOpen(): void;
   /** Call before each retry or resume wait. */
   onReconnect(info: ReconnectInfo): void;
-  /** Set by `attach()`: read this run again from its start instead of sending `body` (a source that cannot should yield an error part). */
+  /**
+   * Set by `attach()`: read this run again from its start instead of sending `body`, calling
+   * `onEventId` as events are read (the kept message shows until then); a source that cannot should yield an error part.
+   */
   attach?: RunHandle;
   /**
    * Aborted when the user stops the run (`stop()`, or a `start()` or `attach()` that replaces it),
