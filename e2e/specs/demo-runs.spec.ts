@@ -5,13 +5,18 @@ import { chatSettles, lastAnswer, openDemo, send } from '../support/demo-page.js
 // Runs that outlive the page: the relay keeps writing the answer into its log whatever the browser does.
 const LONG = 'Write a long answer about streaming';
 
-/** Tags this page's generations with a key of their own, so the mock counts them apart from other tests'. */
+/**
+ * Tags this page's generations with a key of their own, so the mock counts them apart from other
+ * tests', and slows them down (Gemini sends four tokens a chunk), so a reload or a second tab
+ * surely comes mid-answer.
+ */
 async function tagGenerations(page: Page): Promise<{ key: string; posts(): number }> {
   const key = `e2e-${test.info().testId}-${test.info().retry}`;
   let posts = 0;
-  await page.route('**/api/anthropic/v1/messages', (route) => {
+  // Any provider's streaming POST (a resume is a GET, a stop goes to the run's own URL).
+  await page.route('**/api/*/v1*/**', (route) => {
     posts += 1;
-    return route.continue({ headers: { ...route.request().headers(), 'x-rill-mock-key': key } });
+    return route.continue({ headers: { ...route.request().headers(), 'x-rill-mock-key': key, 'x-rill-mock-timing': 'ttft=250;delay=60' } });
   });
   return { key, posts: () => posts };
 }
@@ -39,10 +44,16 @@ async function sendAndWaitMidAnswer(page: Page): Promise<void> {
 test.beforeEach(async ({ page }) => openDemo(page, 'chat'));
 
 test('a reload mid-answer re-attaches to the run: the answer continues to the same final text, from the one generation', async ({ page }) => {
+  // On Gemini: the reloaded page must come back on the provider whose wire format the run speaks.
+  const provider = page.getByRole('combobox', { name: 'Provider' });
+  await provider.selectOption({ label: 'Gemini' });
   const clean = await cleanAnswer(page);
   const tagged = await tagGenerations(page);
   await sendAndWaitMidAnswer(page);
+  // Switching now would hand the run to another wire format.
+  await expect(provider).toBeDisabled();
   await page.reload();
+  await expect(provider).toHaveValue('gemini');
   // What was written before the reload shows at once, then the rest arrives.
   await expect(lastAnswer(page)).toContainText('Why streaming feels fast');
   await expect(page.getByTestId('chat-status')).toHaveText('streaming');
