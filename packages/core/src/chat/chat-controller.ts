@@ -4,11 +4,10 @@ import type { StreamMetrics } from '../metrics/stream-metrics.js';
 import type { RequestBody, ToolDefinition } from '../providers/request/conversation.js';
 import { toProviderRequest } from '../providers/request/to-provider-request.js';
 import { httpSource } from '../store/http-source.js';
-import type { RunHandle } from '../store/run-handle.js';
 import { createStreamStore } from '../store/stream-store.js';
 import type { StreamState } from '../store/stream-state.js';
 import type { ChatControllerOptions, ChatMessage, ChatState, ChatStatus } from './chat-types.js';
-import { onPageHide } from './page-hide.js';
+import { createRunKeeper, inFlightAnswer, supersedeInFlight, type InFlightAnswer } from './saved-run.js';
 import { needsApproval, runTool } from './run-tool.js';
 import { toConversation } from './to-conversation.js';
 
@@ -35,16 +34,6 @@ export interface ChatController {
 }
 
 const DENIED = 'The user denied this tool call.';
-const SUPERSEDED: RillErrorValue = { kind: 'interrupted', message: 'A new message was sent before this answer could be picked up again after the reload.', retryable: true };
-
-// Where a run is read from: a handle saved again only when this changes (not for each event id).
-const runKey = (run: RunHandle): string => JSON.stringify([run.runId, run.resumeUrl, run.stopUrl, run.startId]);
-
-// The answer a relay run was writing when the conversation was saved, if the last entry is one.
-const inFlightRun = (messages: ChatMessage[]): (ChatMessage & { role: 'assistant'; run: RunHandle }) | undefined => {
-  const last = messages[messages.length - 1];
-  return last?.role === 'assistant' && last.run !== undefined && last.message.status === 'streaming' ? { ...last, run: last.run } : undefined;
-};
 
 const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
@@ -81,12 +70,9 @@ export function createChatController(options: ChatControllerOptions): ChatContro
   // Set while an async load is pending: whether a send is waiting for it to stream its turn.
   let loading: { turnQueued: boolean } | undefined;
   const decisions = new Map<string, { approved: boolean; reason?: string }>();
-  // The run saved with the answer being written (its key), and the page-hide listener that saves it again.
-  let savedRun: string | undefined;
-  let stopHideListener: (() => void) | undefined;
   // A restored answer a relay run is still writing: picked up at the first subscribe or action, not at creation
   // (React's StrictMode creates a controller it never uses, which must open no connection).
-  let pendingRun: ReturnType<typeof inFlightRun>;
+  let pendingRun: InFlightAnswer | undefined;
   const listeners = new Set<() => void>();
   let seq = 0;
   const newId = (): string => `${Date.now().toString(36)}-${(++seq).toString(36)}`;
@@ -161,21 +147,13 @@ export function createChatController(options: ChatControllerOptions): ChatContro
     save([...committed, { id: turnId, role: 'assistant', message, run }]);
   };
 
-  const forgetRun = (): void => {
-    savedRun = undefined;
-    stopHideListener?.();
-    stopHideListener = undefined;
-  };
+  const keeper = createRunKeeper(saveInFlight);
 
   store.subscribe(() => {
     if (turnId === undefined) return;
     const { status: turnStatus, run } = store.getSnapshot();
     status = turnStatus;
-    if (run !== undefined && opts.persistence !== undefined && runKey(run) !== savedRun) {
-      savedRun = runKey(run);
-      saveInFlight();
-      stopHideListener ??= onPageHide(saveInFlight);
-    }
+    if (run !== undefined && opts.persistence !== undefined) keeper.seen(run);
     publish();
   });
 
@@ -284,8 +262,8 @@ export function createChatController(options: ChatControllerOptions): ChatContro
     turnId = undefined;
     const hasCalls = final.status === 'done' && final.message.parts.some((p) => p.type === 'tool-call' && p.state === 'input-available');
     status = final.status;
-    const runSaved = savedRun !== undefined;
-    forgetRun();
+    const runSaved = keeper.saved;
+    keeper.forget();
     if (hasCalls && opts.tools !== undefined) {
       // The saved run is over: a reload while the tools run must not pick it up again.
       if (runSaved) save();
@@ -295,7 +273,7 @@ export function createChatController(options: ChatControllerOptions): ChatContro
 
   // A conversation saved while a relay run was writing its answer: it shows as saved, `connecting`, until reattach().
   const restoreRun = (): void => {
-    pendingRun = inFlightRun(committed);
+    pendingRun = inFlightAnswer(committed);
     if (pendingRun !== undefined) status = 'connecting';
   };
 
@@ -343,8 +321,7 @@ export function createChatController(options: ChatControllerOptions): ChatContro
       return;
     }
     // A message sent while loading goes after an answer a run was writing: that answer ends where it was saved.
-    const stale = inFlightRun(saved ?? []);
-    if (stale !== undefined) committed = [...(saved ?? []).slice(0, -1), { id: stale.id, role: 'assistant', message: { ...stale.message, status: 'interrupted', error: SUPERSEDED } }, ...sent];
+    committed = [...supersedeInFlight(saved ?? []), ...sent];
     steps = 0;
     save();
     runTurn();
@@ -433,7 +410,7 @@ export function createChatController(options: ChatControllerOptions): ChatContro
     dispose() {
       loading = undefined;
       saveInFlight();
-      forgetRun();
+      keeper.forget();
       turnId = undefined;
       store.dispose();
       tools?.abort();
