@@ -1,4 +1,4 @@
-import { createCircuitBreaker, decodeProvider, streamSSE, toProviderRequest, type StreamCandidate } from '@rill/core';
+import { createCircuitBreaker, decodeProvider, stopRun, streamSSE, toProviderRequest, type StreamCandidate } from '@rill/core';
 import { endpointFor } from '../mock/endpoints.js';
 
 /** How the primary model misbehaves in the next race. */
@@ -29,6 +29,8 @@ function model(id: string, modelName: string, headers: Record<string, string>): 
           signal,
           retry: false,
           headers: { 'content-type': 'application/json', 'x-rill-mock-scenario': 'race', 'x-rill-mock-key': id, ...headers },
+          // Behind the relay a dropped stream is not a stop: a candidate that loses is stopped upstream, or it would go on generating.
+          onRun: (run) => signal.addEventListener('abort', () => void stopRun(run.stopUrl), { once: true }),
         }),
       ),
   };
