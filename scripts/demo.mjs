@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm run demo`: serves the demo app on the mock provider. Until apps/demo exists, it starts
-// the nearest runnable thing and says so.
+// `npm run demo`: serves the demo app through @rill/relay in front of the mock provider's Node
+// server (apps/demo/README.md). Until apps/demo exists, it starts the nearest runnable thing and says so.
 import { existsSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 

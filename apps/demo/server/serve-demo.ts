@@ -10,7 +10,11 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const port = Number(process.env.PORT ?? 4310);
 const redisUrl = process.env.RILL_REDIS_URL || undefined;
 
-const backend = await startRelayBackend({ ...(redisUrl !== undefined && { redisUrl }), report: (line) => process.stderr.write(`${line}\n`) });
+const backend = await startRelayBackend({ ...(redisUrl !== undefined && { redisUrl }), report: (line) => process.stderr.write(`${line}\n`) }).catch((error: unknown) => {
+  // e.g. a Redis that cannot be reached: said in one line, not a stack.
+  process.stderr.write(`Rill demo: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
 // Plain WHATWG Request/Response for the relay; Vite keeps its own Node objects.
 const listener = getRequestListener(backend.handle, { overrideGlobalObjects: false });
 
