@@ -1,6 +1,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { accumulate, type Message } from '../src/message/index.js';
 import type { ProviderName } from '../src/message/types.js';
+import { decodeProvider } from '../src/providers/index.js';
+import { readSSE } from '../src/sse/index.js';
 
 const dir = fileURLToPath(new URL('./fixtures/', import.meta.url));
 
@@ -65,11 +68,37 @@ export function chunkedBody(bytes: Uint8Array, random: () => number, maxChunk = 
     chunks.push(bytes.slice(at, at + size));
     at += size;
   }
+  // An index, not shift(): shifting a long array costs O(length) per chunk, quadratic over a large fixture.
+  let next = 0;
   return new ReadableStream({
     pull(controller) {
-      const next = chunks.shift();
-      if (next === undefined) controller.close();
-      else controller.enqueue(next);
+      const chunk = chunks[next++];
+      if (chunk === undefined) controller.close();
+      else controller.enqueue(chunk);
     },
   });
+}
+
+/**
+ * The Message a fixture decodes to, read in one chunk.
+ *
+ * @example const message = await decodeFixture('gemini-grounding');
+ */
+export async function decodeFixture(name: string): Promise<Message> {
+  const fixture = loadProviderFixtures().find((f) => f.name === name);
+  if (fixture === undefined) throw new Error(`no fixture named ${name}`);
+  return accumulate(decodeProvider(fixture.provider, readSSE(new Response(fixture.bytes))));
+}
+
+/**
+ * Every SSE event of a fixture, parsed: for checks made against the raw stream rather than the decoder.
+ *
+ * @example fixtureEvents('gemini-grounding').filter((e) => e.candidates);
+ */
+export function fixtureEvents(name: string): Record<string, unknown>[] {
+  const text = readFileSync(`${dir}${name}.sse`, 'utf8');
+  return text
+    .split(/\r?\n/)
+    .filter((line) => line.startsWith('data: ') && line !== 'data: [DONE]')
+    .map((line) => JSON.parse(line.slice('data: '.length)) as Record<string, unknown>);
 }

@@ -2,16 +2,19 @@ import type { StreamPart } from '../message/types.js';
 import type { SSEEvent } from '../sse/index.js';
 import { unterminated, type ProviderDecoder } from './decoder.js';
 import { geminiFinishReason } from './finish-reasons.js';
+import { groundingOf, groundingParts } from './gemini-grounding.js';
+import { createGeminiParts } from './gemini-parts.js';
 import { isJson, list, num, obj, parsePayload, str, type Json } from './payload.js';
 import { providerError } from './provider-error.js';
 import { geminiUsage } from './usage.js';
 
 /**
- * Decodes Gemini `streamGenerateContent?alt=sse` chunks: `candidates[0].content.parts` text, thoughts
- * and whole function calls. Function calls without an `id` get one generated. A part's
- * `thoughtSignature` becomes the signature of the thoughts streaming just before it, or of an empty
- * reasoning part opened right before it, so it goes back on the part it came on. The terminator is the
- * candidate's `finishReason`, after which a trailing usage chunk is still read.
+ * Decodes Gemini `streamGenerateContent?alt=sse` chunks: the parts of candidate 0 (see
+ * {@link createGeminiParts}), its grounding metadata as sources and citations, usage, and its
+ * finish reason. Gemini sends a `finishReason` on several chunks (a built-in tool's round ends
+ * with one, and the stream goes on): each replaces the one before, so the last is the answer's.
+ * The terminator is a candidate's `finishReason`, after which the stream is read to its end.
+ * Candidates other than 0 are counted as ignored, never mixed in.
  *
  * @example
  * const decoder = createGeminiDecoder();
@@ -20,45 +23,19 @@ import { geminiUsage } from './usage.js';
 export function createGeminiDecoder(): ProviderDecoder {
   let started = false;
   let finished = false;
-  let segment = 0;
-  let lastKind = '';
-  let calls = 0;
   let responseId = '';
-  // Whether the last content was a function call (a signature-only part does not change it).
-  let endedOnCall = false;
+  const parts = createGeminiParts(() => responseId);
+  const cited = new Set<string>();
 
-  const segmentId = (kind: string): string => {
-    if (kind !== lastKind) {
-      segment += 1;
-      lastKind = kind;
-    }
-    return `${kind}-${segment}`;
-  };
-
-  const decodePart = (part: Json): StreamPart[] => {
+  const candidateParts = (candidate: Json): StreamPart[] => {
     const out: StreamPart[] = [];
-    const signature = str(part, 'thoughtSignature');
-    // The signature joins thoughts streaming right before this part; else an empty reasoning part placed just before it.
-    if (signature) out.push({ type: 'reasoning-signature', id: segmentId('thought'), signature });
-    const call = obj(part, 'functionCall');
-    const text = str(part, 'text');
-    if (call !== undefined) {
-      segmentId('call');
-      endedOnCall = true;
-      calls += 1;
-      const toolCallId = str(call, 'id') ?? `${responseId || 'gemini'}-call-${calls}`;
-      out.push(
-        { type: 'tool-input-start', toolCallId, toolName: str(call, 'name') ?? '' },
-        { type: 'tool-input-delta', toolCallId, delta: JSON.stringify(call['args'] ?? {}) },
-        { type: 'tool-input-end', toolCallId },
-      );
-    } else if (text) {
-      endedOnCall = false;
-      if (part['thought'] === true) {
-        out.push({ type: 'reasoning-delta', id: segmentId('thought'), delta: text });
-      } else {
-        out.push({ type: 'text-delta', id: segmentId('text'), delta: text });
-      }
+    for (const part of list(obj(candidate, 'content') ?? {}, 'parts')) out.push(...parts.decode(part));
+    const grounding = groundingOf(candidate);
+    if (grounding !== undefined) out.push(...groundingParts(grounding, parts.texts(), cited));
+    const raw = str(candidate, 'finishReason');
+    if (raw !== undefined) {
+      finished = true;
+      out.push(...parts.close(), { type: 'finish', finishReason: geminiFinishReason(raw, parts.endedOnCall()), rawFinishReason: raw });
     }
     return out;
   };
@@ -72,14 +49,16 @@ export function createGeminiDecoder(): ProviderDecoder {
       responseId = str(json, 'responseId') ?? '';
       out.push({ type: 'message-start', id: str(json, 'responseId'), model: str(json, 'modelVersion') });
     }
-    const candidate = list(json, 'candidates')[0];
-    for (const part of candidate === undefined ? [] : list(obj(candidate, 'content') ?? {}, 'parts')) out.push(...decodePart(part));
+    const candidates = list(json, 'candidates');
+    for (const candidate of candidates) {
+      const index = num(candidate, 'index') ?? 0;
+      out.push(...(index === 0 ? candidateParts(candidate) : [{ type: 'ignored', what: `candidate:${index}` } as const]));
+    }
     // A blocked prompt has no candidate, only promptFeedback.blockReason: it is the last chunk.
-    const raw = (candidate === undefined ? undefined : str(candidate, 'finishReason')) ?? str(obj(json, 'promptFeedback') ?? {}, 'blockReason');
-    if (raw !== undefined && !finished) {
+    const blocked = candidates.length === 0 ? str(obj(json, 'promptFeedback') ?? {}, 'blockReason') : undefined;
+    if (blocked !== undefined) {
       finished = true;
-      const reason = candidate === undefined ? 'content-filter' : geminiFinishReason(raw, endedOnCall);
-      out.push({ type: 'finish', finishReason: reason, rawFinishReason: raw });
+      out.push({ type: 'finish', finishReason: 'content-filter', rawFinishReason: blocked });
     }
     const usage = obj(json, 'usageMetadata');
     if (usage !== undefined) out.push({ type: 'usage', usage: geminiUsage(usage) });

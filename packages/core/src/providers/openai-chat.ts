@@ -2,14 +2,23 @@ import type { StreamPart } from '../message/types.js';
 import type { SSEEvent } from '../sse/index.js';
 import { unterminated, type ProviderDecoder } from './decoder.js';
 import { openAIChatFinishReason } from './finish-reasons.js';
+import { createChatSources } from './openai-chat-sources.js';
 import { isJson, list, num, obj, parsePayload, str, type Json } from './payload.js';
 import { providerError } from './provider-error.js';
+import { createReasoningDetails } from './reasoning-details.js';
 import { openAIUsage } from './usage.js';
+
+// Delta keys decoded below (`role` carries nothing); any other is counted as ignored.
+const DELTA_KEYS = new Set(['role', 'content', 'refusal', 'tool_calls', 'reasoning_content', 'reasoning', 'reasoning_details', 'annotations']);
 
 /**
  * Decodes OpenAI Chat Completions chunks (`choices[0].delta`, tool calls by index, the include_usage
- * chunk with `choices: []`, then `[DONE]`). OpenAI-compatible `reasoning_content` / `reasoning`
- * deltas become reasoning; a refusal becomes its own text part.
+ * chunk with `choices: []`, then `[DONE]`) and what OpenAI-compatible servers add: `reasoning_content`
+ * / `reasoning` deltas, Mistral's content arrays (`text` and `thinking` items), OpenRouter's
+ * `reasoning_details` (kept on the reasoning for sending back), Perplexity's `citations` and
+ * `search_results`, and `url_citation` annotations. A refusal becomes its own text part. Only
+ * choice 0 is decoded (Rill streams one answer per request); other choices are counted as
+ * ignored. Perplexity sends no `[DONE]`: a body that ends cleanly after choice 0's finish reason is done.
  *
  * @example
  * const decoder = createOpenAIChatDecoder();
@@ -17,20 +26,37 @@ import { openAIUsage } from './usage.js';
  */
 export function createOpenAIChatDecoder(): ProviderDecoder {
   let started = false;
+  let finished = false;
   // Text ids change whenever another kind of part intervenes, so the message keeps the wire order.
   let segment = 0;
   let lastKind = '';
+  // Where the streaming text part starts in the answer's content (annotation offsets count from the content's start).
+  let contentLength = 0;
+  let textStart = 0;
   // tool_calls[].index → the newest tool-call id at that index; all end together at finish_reason.
   const tools = new Map<number, string>();
   const openTools = new Set<string>();
+  const sources = createChatSources();
+  const details = createReasoningDetails();
 
-  const textLike = (kind: 'text' | 'refusal' | 'reasoning', delta: string): StreamPart => {
+  // Sends the merged reasoning details with the reasoning they belong to, once it is over.
+  const flushDetails = (): StreamPart[] => {
+    const merged = details.take();
+    return merged === undefined ? [] : [{ type: 'reasoning-data', id: `reasoning-${segment}`, providerData: { reasoningDetails: merged } }];
+  };
+
+  const textLike = (kind: 'text' | 'refusal' | 'reasoning', delta: string): StreamPart[] => {
+    const out: StreamPart[] = [];
     if (kind !== lastKind) {
+      if (lastKind === 'reasoning') out.push(...flushDetails());
       segment += 1;
       lastKind = kind;
+      if (kind === 'text') textStart = contentLength;
     }
     const id = `${kind}-${segment}`;
-    return kind === 'reasoning' ? { type: 'reasoning-delta', id, delta } : { type: 'text-delta', id, delta };
+    if (kind === 'text') contentLength += delta.length;
+    out.push(kind === 'reasoning' ? { type: 'reasoning-delta', id, delta } : { type: 'text-delta', id, delta });
+    return out;
   };
 
   const toolCall = (call: Json): StreamPart[] => {
@@ -44,6 +70,7 @@ export function createOpenAIChatDecoder(): ProviderDecoder {
       toolCallId = id || `call_${index}`;
       tools.set(index, toolCallId);
       openTools.add(toolCallId);
+      if (lastKind === 'reasoning') parts.push(...flushDetails());
       lastKind = 'tool';
       parts.push({ type: 'tool-input-start', toolCallId, toolName: str(fn, 'name') ?? '' });
     }
@@ -53,8 +80,38 @@ export function createOpenAIChatDecoder(): ProviderDecoder {
   };
 
   const endTools = (): StreamPart[] => {
-    const parts: StreamPart[] = [...openTools].map((toolCallId) => ({ type: 'tool-input-end', toolCallId }));
+    const parts: StreamPart[] = [...flushDetails(), ...[...openTools].map((toolCallId): StreamPart => ({ type: 'tool-input-end', toolCallId }))];
     openTools.clear();
+    return parts;
+  };
+
+  // `content` is a string, or (Mistral) a list of `text` and `thinking` items.
+  const content = (value: unknown): StreamPart[] => {
+    if (typeof value === 'string') return value === '' ? [] : textLike('text', value);
+    if (!Array.isArray(value)) return [];
+    return value.filter(isJson).flatMap((item): StreamPart[] => {
+      const type = str(item, 'type');
+      if (type === 'text') return textLike('text', str(item, 'text') ?? '');
+      if (type !== 'thinking') return [{ type: 'ignored', what: `content:${type ?? ''}` }];
+      const thinking = item['thinking'];
+      const text = typeof thinking === 'string' ? thinking : list(item, 'thinking').map((t) => str(t, 'text') ?? '').join('');
+      return text === '' ? [] : textLike('reasoning', text);
+    });
+  };
+
+  const decodeDelta = (delta: Json): StreamPart[] => {
+    const parts: StreamPart[] = [];
+    const reasoning = str(delta, 'reasoning_content') ?? str(delta, 'reasoning');
+    const detailList = Array.isArray(delta['reasoning_details']) ? delta['reasoning_details'] : [];
+    const detailText = details.push(detailList);
+    const thought = reasoning || detailText;
+    if (thought) parts.push(...textLike('reasoning', thought));
+    parts.push(...content(delta['content']));
+    const refusal = str(delta, 'refusal');
+    if (refusal) parts.push(...textLike('refusal', refusal));
+    for (const call of list(delta, 'tool_calls')) parts.push(...toolCall(call));
+    if (Array.isArray(delta['annotations'])) parts.push(...sources.annotations(delta['annotations'], `text-${segment}`, textStart));
+    for (const [key, value] of Object.entries(delta)) if (!DELTA_KEYS.has(key) && value !== null) parts.push({ type: 'ignored', what: `delta:${key}` });
     return parts;
   };
 
@@ -69,20 +126,18 @@ export function createOpenAIChatDecoder(): ProviderDecoder {
       started = true;
       parts.push({ type: 'message-start', id, model });
     }
-    // Only the first choice is decoded: Rill streams one message per request (n = 1).
-    const choice = list(json, 'choices').find((c) => (num(c, 'index') ?? 0) === 0);
-    const delta = choice === undefined ? undefined : obj(choice, 'delta');
-    if (delta !== undefined) {
-      const reasoning = str(delta, 'reasoning_content') ?? str(delta, 'reasoning');
-      if (reasoning) parts.push(textLike('reasoning', reasoning));
-      const content = str(delta, 'content');
-      if (content) parts.push(textLike('text', content));
-      const refusal = str(delta, 'refusal');
-      if (refusal) parts.push(textLike('refusal', refusal));
-      for (const call of list(delta, 'tool_calls')) parts.push(...toolCall(call));
+    parts.push(...sources.chunk(json));
+    let choice: Json | undefined;
+    for (const c of list(json, 'choices')) {
+      const index = num(c, 'index') ?? 0;
+      if (index === 0) choice = c;
+      else parts.push({ type: 'ignored', what: `choice:${index}` });
     }
+    const delta = choice === undefined ? undefined : obj(choice, 'delta');
+    if (delta !== undefined) parts.push(...decodeDelta(delta));
     const finishReason = choice === undefined ? undefined : str(choice, 'finish_reason');
     if (finishReason !== undefined) {
+      finished = true;
       parts.push(...endTools(), { type: 'finish', finishReason: openAIChatFinishReason(finishReason), rawFinishReason: finishReason });
     }
     const usage = obj(json, 'usage');
@@ -96,6 +151,6 @@ export function createOpenAIChatDecoder(): ProviderDecoder {
       const payload = parsePayload('openai-chat', event.data);
       return 'error' in payload ? [payload.error] : decodeJson(payload.json);
     },
-    end: (failure) => unterminated('[DONE]', failure),
+    end: (failure) => (finished && failure === undefined ? { type: 'done' } : unterminated('[DONE]', failure)),
   };
 }

@@ -4,12 +4,49 @@ import { unterminated, type ProviderDecoder } from './decoder.js';
 import { responsesFinishReason } from './finish-reasons.js';
 import { malformed, num, obj, parsePayload, str, type Json } from './payload.js';
 import { providerError } from './provider-error.js';
+import { createResponsesAnnotations } from './responses-annotations.js';
+import { createResponsesToolItems } from './responses-tool-items.js';
 import { openAIUsage } from './usage.js';
+
+// Events that only mark progress: what they would tell arrives with the deltas and the finished items.
+const LIFECYCLE = new Set([
+  'response.queued',
+  'response.in_progress',
+  'response.content_part.added',
+  'response.content_part.done',
+  'response.output_text.done',
+  'response.refusal.done',
+  'response.reasoning_summary_part.added',
+  'response.reasoning_summary_part.done',
+  'response.reasoning_summary_text.done',
+  'response.reasoning_text.done',
+  'response.web_search_call.in_progress',
+  'response.web_search_call.searching',
+  'response.web_search_call.completed',
+  'response.file_search_call.in_progress',
+  'response.file_search_call.searching',
+  'response.file_search_call.completed',
+  'response.code_interpreter_call.in_progress',
+  'response.code_interpreter_call.interpreting',
+  'response.code_interpreter_call.completed',
+  'response.image_generation_call.in_progress',
+  'response.image_generation_call.generating',
+  'response.image_generation_call.completed',
+  'response.mcp_call.in_progress',
+  'response.mcp_call.completed',
+  'response.mcp_call.failed',
+  'response.mcp_list_tools.in_progress',
+  'response.mcp_list_tools.completed',
+  'response.mcp_list_tools.failed',
+]);
 
 /**
  * Decodes the OpenAI Responses stream: typed `response.*` events routed by `item_id`. Text and
  * refusals become text, reasoning summaries (and raw reasoning text) become reasoning with the
- * item's `encrypted_content` as signature, function calls become tool calls.
+ * item's `encrypted_content` as signature, function calls become tool calls, annotations become
+ * sources and citations, and the tools OpenAI runs itself become provider-executed calls (see
+ * {@link createResponsesToolItems}). Lifecycle events that add nothing to the finished items are
+ * skipped; unknown events, items and annotations are counted as ignored.
  *
  * @example
  * const decoder = createOpenAIResponsesDecoder();
@@ -20,10 +57,14 @@ export function createOpenAIResponsesDecoder(): ProviderDecoder {
   const calls = new Map<string, string>();
   const argumentsSeen = new Set<string>();
   let lastItemType = '';
+  const toolItems = createResponsesToolItems();
+  const annotations = createResponsesAnnotations();
 
   const itemAdded = (item: Json): StreamPart[] => {
     lastItemType = str(item, 'type') ?? '';
-    if (lastItemType !== 'function_call') return [];
+    if (toolItems.handles(lastItemType)) return toolItems.added(item);
+    if (lastItemType === 'message' || lastItemType === 'reasoning' || lastItemType === 'mcp_list_tools') return [];
+    if (lastItemType !== 'function_call') return [{ type: 'ignored', what: `item:${lastItemType}` }];
     const itemId = str(item, 'id') ?? `fc_${calls.size}`;
     const toolCallId = str(item, 'call_id') ?? itemId;
     calls.set(itemId, toolCallId);
@@ -42,7 +83,9 @@ export function createOpenAIResponsesDecoder(): ProviderDecoder {
 
   const itemDone = (item: Json): StreamPart[] => {
     const itemId = str(item, 'id') ?? '';
-    if (str(item, 'type') === 'function_call') return argumentsDone(itemId, item);
+    const type = str(item, 'type') ?? '';
+    if (type === 'function_call') return argumentsDone(itemId, item);
+    if (toolItems.handles(type)) return toolItems.done(item);
     const encrypted = str(item, 'encrypted_content');
     // The reasoning part's id is that of its first summary, so the signature joins it.
     return str(item, 'type') === 'reasoning' && encrypted ? [{ type: 'reasoning-signature', id: `${itemId}:0`, signature: encrypted, itemId }] : [];
@@ -60,7 +103,7 @@ export function createOpenAIResponsesDecoder(): ProviderDecoder {
   };
 
   const decodeJson = (json: Json, data: string): StreamPart[] => {
-    const type = str(json, 'type');
+    const type = str(json, 'type') ?? '';
     const itemId = str(json, 'item_id') ?? '';
     const delta = str(json, 'delta') ?? '';
     switch (type) {
@@ -78,8 +121,15 @@ export function createOpenAIResponsesDecoder(): ProviderDecoder {
         return item === undefined ? [] : itemDone(item);
       }
       case 'response.output_text.delta':
-      case 'response.refusal.delta':
-        return [{ type: 'text-delta', id: `${itemId}:${num(json, 'content_index') ?? 0}`, delta }];
+      case 'response.refusal.delta': {
+        const id = `${itemId}:${num(json, 'content_index') ?? 0}`;
+        annotations.text(id, delta);
+        return [{ type: 'text-delta', id, delta }];
+      }
+      case 'response.output_text.annotation.added': {
+        const annotation = obj(json, 'annotation');
+        return annotation === undefined ? [{ type: 'ignored', what: `event:${type}` }] : annotations.annotation(`${itemId}:${num(json, 'content_index') ?? 0}`, annotation);
+      }
       case 'response.reasoning_summary_text.delta':
         return [{ type: 'reasoning-delta', id: `${itemId}:${num(json, 'summary_index') ?? 0}`, delta }];
       case 'response.reasoning_text.delta':
@@ -92,6 +142,15 @@ export function createOpenAIResponsesDecoder(): ProviderDecoder {
       }
       case 'response.function_call_arguments.done':
         return argumentsDone(itemId, json);
+      case 'response.code_interpreter_call_code.delta':
+        return toolItems.codeDelta(itemId, delta);
+      case 'response.mcp_call_arguments.delta':
+        return toolItems.argumentsDelta(itemId, delta);
+      case 'response.code_interpreter_call_code.done':
+      case 'response.mcp_call_arguments.done':
+        return toolItems.inputDone(itemId);
+      case 'response.image_generation_call.partial_image':
+        return toolItems.partialImage(itemId, str(json, 'partial_image_b64') ?? '');
       case 'response.completed':
       case 'response.incomplete':
         return [...finished(obj(json, 'response') ?? {}), { type: 'done' }];
@@ -106,7 +165,7 @@ export function createOpenAIResponsesDecoder(): ProviderDecoder {
         return [providerError(str(error, 'message') ?? 'OpenAI sent an error event.', [str(error, 'code'), str(error, 'type')])];
       }
       default:
-        return [];
+        return LIFECYCLE.has(type) ? [] : [{ type: 'ignored', what: `event:${type}` }];
     }
   };
 

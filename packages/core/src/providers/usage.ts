@@ -42,16 +42,21 @@ const openAICounterNames = { 'openai-chat': ['prompt', 'completion'], 'openai-re
 
 /**
  * OpenAI `usage` → Usage, for either API: `<in>_tokens`, `<out>_tokens`, cached tokens in `<in>_tokens_details`, reasoning in `<out>_tokens_details`.
+ * OpenAI counts reasoning inside the output tokens; a server whose reasoning tokens outnumber its
+ * output tokens (xAI) cannot have, so they are added to make `outputTokens` count every output token.
  *
- * @example openAIUsage('openai-chat', { prompt_tokens: 12, completion_tokens: 8 }); // { inputTokens: 12, outputTokens: 8 }
+ * @example openAIUsage('openai-chat', { completion_tokens: 1, completion_tokens_details: { reasoning_tokens: 290 } }); // { outputTokens: 291, reasoningTokens: 290 }
  */
 export function openAIUsage(api: keyof typeof openAICounterNames, usage: Json): Usage {
   const [input, output] = openAICounterNames[api];
+  const outputTokens = num(usage, `${output}_tokens`);
+  const reasoningTokens = num(obj(usage, `${output}_tokens_details`), 'reasoning_tokens');
+  const apart = outputTokens !== undefined && reasoningTokens !== undefined && reasoningTokens > outputTokens;
   return defined({
     inputTokens: num(usage, `${input}_tokens`),
-    outputTokens: num(usage, `${output}_tokens`),
+    outputTokens: apart ? outputTokens + reasoningTokens : outputTokens,
     cachedInputTokens: num(obj(usage, `${input}_tokens_details`), 'cached_tokens'),
-    reasoningTokens: num(obj(usage, `${output}_tokens_details`), 'reasoning_tokens'),
+    reasoningTokens,
   });
 }
 

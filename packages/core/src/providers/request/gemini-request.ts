@@ -1,10 +1,34 @@
-import type { Part } from '../../message/types.js';
-import { defined } from '../payload.js';
+import type { Part, ToolCallPart } from '../../message/types.js';
+import { defined, isJson } from '../payload.js';
 import type { Conversation, ConversationMessage, RequestBody } from './conversation.js';
 import { toolCallArguments } from './tool-payload.js';
 
 type GeminiPart = Record<string, unknown>;
 type Content = { role: 'user' | 'model'; parts: GeminiPart[] };
+
+/** A code execution Gemini ran, as its `executableCode` part and the `codeExecutionResult` parts after it. */
+function codeExecutionParts(part: ToolCallPart): GeminiPart[] {
+  if (part.providerData?.['type'] !== 'executableCode') return [];
+  const input = isJson(part.input) ? part.input : {};
+  const results = Array.isArray(part.output) ? part.output.filter(isJson) : [];
+  return [{ executableCode: { language: input['language'] ?? 'PYTHON', code: input['code'] ?? '' } }, ...results.map((result) => ({ codeExecutionResult: result }))];
+}
+
+/** The Gemini parts of one message part (a source, which comes from grounding, has none). */
+function geminiParts(part: Exclude<Part, { type: 'reasoning' }>): GeminiPart[] {
+  switch (part.type) {
+    case 'text':
+      return [{ text: part.text }];
+    case 'tool-call':
+      if (part.providerExecuted) return codeExecutionParts(part);
+      return [{ functionCall: { name: part.toolName, args: toolCallArguments(part) } }];
+    case 'file':
+      if (part.partial) return [];
+      return [part.data !== undefined ? { inlineData: { mimeType: part.mediaType, data: part.data } } : { fileData: { mimeType: part.mediaType, fileUri: part.url ?? '' } }];
+    case 'source':
+      return [];
+  }
+}
 
 /** Model parts; a reasoning signature rides on the part after the thoughts (the one it came on), else the one before. */
 function modelParts(parts: Part[]): GeminiPart[] {
@@ -16,10 +40,9 @@ function modelParts(parts: Part[]): GeminiPart[] {
       signature = part.signature ?? signature;
       continue;
     }
-    if (part.type === 'source' || part.type === 'file') continue;
-    const next: GeminiPart =
-      part.type === 'text' ? { text: part.text } : { functionCall: { name: part.toolName, args: toolCallArguments(part) } };
-    out.push(signature === undefined ? next : { ...next, thoughtSignature: signature });
+    const [first, ...rest] = geminiParts(part);
+    if (first === undefined) continue;
+    out.push(signature === undefined ? first : { ...first, thoughtSignature: signature }, ...rest);
     signature = undefined;
   }
   const last = out.at(-1);
@@ -32,7 +55,7 @@ function content(message: ConversationMessage, toolNames: Map<string, string>): 
     case 'user':
       return { role: 'user', parts: [{ text: message.content }] };
     case 'assistant':
-      for (const p of message.parts) if (p.type === 'tool-call') toolNames.set(p.toolCallId, p.toolName);
+      for (const p of message.parts) if (p.type === 'tool-call' && !p.providerExecuted) toolNames.set(p.toolCallId, p.toolName);
       return { role: 'model', parts: modelParts(message.parts) };
     case 'tool':
       // Gemini matches results to calls by name; its documented keys are `output` and `error`.

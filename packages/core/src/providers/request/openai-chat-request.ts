@@ -7,14 +7,16 @@ function messages(message: ConversationMessage): RequestBody[] {
     case 'user':
       return [{ role: 'user', content: message.content }];
     case 'assistant': {
-      // Chat Completions takes no reasoning back; text and tool calls only.
+      // Chat Completions takes no reasoning back (OpenRouter's reasoning_details aside); text and tool calls only.
       const text = message.parts.flatMap((p) => (p.type === 'text' ? [p.text] : [])).join('');
       const calls = message.parts.flatMap((p) =>
-        p.type === 'tool-call' ? [{ id: p.toolCallId, type: 'function', function: { name: p.toolName, arguments: toolCallArgumentsText(p) } }] : [],
+        p.type === 'tool-call' && !p.providerExecuted ? [{ id: p.toolCallId, type: 'function', function: { name: p.toolName, arguments: toolCallArgumentsText(p) } }] : [],
       );
+      // OpenRouter takes its reasoning_details back, to continue the model's reasoning across tool calls.
+      const details = message.parts.flatMap((p) => (p.type === 'reasoning' && Array.isArray(p.providerData?.['reasoningDetails']) ? (p.providerData['reasoningDetails'] as unknown[]) : []));
       // A turn with neither (stopped while reasoning) is dropped: the API rejects `content: null` without tool calls.
       if (text === '' && calls.length === 0) return [];
-      return [defined({ role: 'assistant', content: text === '' ? null : text, tool_calls: calls.length > 0 ? calls : undefined })];
+      return [defined({ role: 'assistant', content: text === '' ? null : text, tool_calls: calls.length > 0 ? calls : undefined, reasoning_details: details.length > 0 ? details : undefined })];
     }
     case 'tool':
       return message.results.map((r) => ({ role: 'tool', tool_call_id: r.toolCallId, content: toolResultText(r) }));

@@ -1,9 +1,24 @@
-import type { Part } from '../../message/types.js';
-import { defined } from '../payload.js';
+import type { FilePart, Part, ToolCallPart } from '../../message/types.js';
+import { defined, isJson } from '../payload.js';
 import type { Conversation, ConversationMessage, RequestBody } from './conversation.js';
 import { toolCallArgumentsText, toolResultText } from './tool-payload.js';
 
+const PROVIDER_ITEMS = new Set(['web_search_call', 'file_search_call', 'code_interpreter_call', 'image_generation_call', 'mcp_call']);
+
+/**
+ * A call OpenAI ran, as the output item it finished with (a generated image's `result` taken back
+ * from its file part). A call without its finished item (an interrupted turn) or another provider's
+ * is left out: the API takes only complete items.
+ */
+function providerItem(part: ToolCallPart, files: ReadonlyMap<string, FilePart>): RequestBody[] {
+  const type = part.providerData?.['type'];
+  if (typeof type !== 'string' || !PROVIDER_ITEMS.has(type) || !isJson(part.output)) return [];
+  const image = files.get(part.toolCallId);
+  return [image?.data === undefined || image.partial ? part.output : { ...part.output, result: image.data }];
+}
+
 function assistantItems(parts: Part[]): RequestBody[] {
+  const files = new Map(parts.flatMap((p) => (p.type === 'file' && p.toolCallId !== undefined ? [[p.toolCallId, p] as const] : [])));
   return parts.flatMap((part): RequestBody[] => {
     switch (part.type) {
       case 'text':
@@ -14,9 +29,13 @@ function assistantItems(parts: Part[]): RequestBody[] {
           ? []
           : [defined({ type: 'reasoning', id: part.itemId, summary: part.text === '' ? [] : [{ type: 'summary_text', text: part.text }], encrypted_content: part.signature })];
       case 'tool-call':
+        if (part.providerExecuted) return providerItem(part, files);
         return [{ type: 'function_call', call_id: part.toolCallId, name: part.toolName, arguments: toolCallArgumentsText(part) }];
       case 'source':
+        // Sources come from the text's annotations; the API does not need them back.
+        return [];
       case 'file':
+        // A generated image goes back inside its image_generation_call item.
         return [];
     }
   });
