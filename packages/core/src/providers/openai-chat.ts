@@ -18,7 +18,7 @@ const DELTA_KEYS = new Set(['role', 'content', 'refusal', 'tool_calls', 'reasoni
  * `reasoning_details` (kept on the reasoning for sending back), Perplexity's `citations` and
  * `search_results`, and `url_citation` annotations. A refusal becomes its own text part. Only
  * choice 0 is decoded (Rill streams one answer per request); other choices are counted as
- * ignored. Perplexity sends no `[DONE]`: a body that ends cleanly after choice 0's finish reason is done.
+ * ignored. Perplexity ends with a `chat.completion.done` chunk instead of `[DONE]`.
  *
  * @example
  * const decoder = createOpenAIChatDecoder();
@@ -26,7 +26,6 @@ const DELTA_KEYS = new Set(['role', 'content', 'refusal', 'tool_calls', 'reasoni
  */
 export function createOpenAIChatDecoder(): ProviderDecoder {
   let started = false;
-  let finished = false;
   // Text ids change whenever another kind of part intervenes, so the message keeps the wire order.
   let segment = 0;
   let lastKind = '';
@@ -137,11 +136,11 @@ export function createOpenAIChatDecoder(): ProviderDecoder {
     if (delta !== undefined) parts.push(...decodeDelta(delta));
     const finishReason = choice === undefined ? undefined : str(choice, 'finish_reason');
     if (finishReason !== undefined) {
-      finished = true;
       parts.push(...endTools(), { type: 'finish', finishReason: openAIChatFinishReason(finishReason), rawFinishReason: finishReason });
     }
     const usage = obj(json, 'usage');
     if (usage !== undefined) parts.push({ type: 'usage', usage: openAIUsage('openai-chat', usage) });
+    if (str(json, 'object') === 'chat.completion.done') parts.push(...endTools(), { type: 'done' });
     return parts;
   };
 
@@ -151,6 +150,6 @@ export function createOpenAIChatDecoder(): ProviderDecoder {
       const payload = parsePayload('openai-chat', event.data);
       return 'error' in payload ? [payload.error] : decodeJson(payload.json);
     },
-    end: (failure) => (finished && failure === undefined ? { type: 'done' } : unterminated('[DONE]', failure)),
+    end: (failure) => unterminated('[DONE]', failure),
   };
 }

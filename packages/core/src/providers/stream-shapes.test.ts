@@ -101,8 +101,8 @@ describe('what a decoder does not know', () => {
 });
 
 describe('terminators', () => {
-  it('a chat stream that ends cleanly after its finish reason is done (Perplexity sends no [DONE]); one that ends before it is interrupted', async () => {
+  it('perplexity ends with a chat.completion.done chunk instead of [DONE]: done; a chat stream without either is interrupted, even after its finish reason', async () => {
     expect((await decodeFixture('openai-chat-perplexity-citations')).status).toBe('done');
-    expect(await decode('openai-chat', { id: 'c', choices: [{ index: 0, delta: { content: 'Half' } }] })).toMatchObject({ status: 'interrupted', parts: [{ text: 'Half' }] });
+    expect(await decode('openai-chat', { id: 'c', choices: [{ index: 0, delta: { content: 'Half' }, finish_reason: 'stop' }] })).toMatchObject({ status: 'interrupted', finishReason: 'stop', parts: [{ text: 'Half' }] });
   });
 });
