@@ -8,6 +8,7 @@ import { createStreamStore } from '../store/stream-store.js';
 import type { StreamState } from '../store/stream-state.js';
 import type { ChatControllerOptions, ChatMessage, ChatState, ChatStatus } from './chat-types.js';
 import { createRunKeeper, inFlightAnswer, supersedeInFlight, type InFlightAnswer } from './saved-run.js';
+import { continueAnswer, isClientCall, pausedTurn } from './paused-turn.js';
 import { needsApproval, runTool } from './run-tool.js';
 import { toConversation } from './to-conversation.js';
 
@@ -61,6 +62,8 @@ export function createChatController(options: ChatControllerOptions): ChatContro
   // The last finished turn's metrics: shown between turns (tool runs, approvals, idle).
   let lastMetrics: StreamMetrics | undefined;
   let steps = 0;
+  // Set while the turn in flight continues the last answer (paused by the provider).
+  let continuing = false;
   // Set while tool calls run; `running` holds their ids, so a later approval never starts one twice.
   let tools: AbortController | undefined;
   const running = new Set<string>();
@@ -98,7 +101,7 @@ export function createChatController(options: ChatControllerOptions): ChatContro
   const undecided = (): ToolCallPart[] => {
     const last = committed[committed.length - 1];
     if (last?.role !== 'assistant') return [];
-    return last.message.parts.filter((p): p is ToolCallPart => p.type === 'tool-call' && p.state === 'input-available' && needsApproval(opts.tools?.[p.toolName], p.input) && !decisions.has(p.toolCallId));
+    return last.message.parts.filter((p): p is ToolCallPart => isClientCall(p) && p.state === 'input-available' && needsApproval(opts.tools?.[p.toolName], p.input) && !decisions.has(p.toolCallId));
   };
 
   // Only the tool phase waits for decisions: a stopped or replaced turn asks for none.
@@ -107,10 +110,17 @@ export function createChatController(options: ChatControllerOptions): ChatContro
   // A conversation saved while waiting for approval (then reloaded) waits again, so its calls can still be decided.
   const restingStatus = (): ChatStatus => (undecided().length > 0 ? 'awaiting-approval' : 'idle');
 
+  // The conversation with the turn's message: a new answer, or (continuing a paused one) the paused answer with it.
+  const withTurn = (message: Message, metrics: StreamMetrics | undefined, id: string): ChatMessage[] => {
+    const last = committed.at(-1);
+    const entry = continuing && last?.role === 'assistant' ? { ...last, message: continueAnswer(last.message, message) } : { id, role: 'assistant' as const, message };
+    return [...(continuing ? committed.slice(0, -1) : committed), { ...entry, ...(metrics !== undefined && { metrics }) }];
+  };
+
   const build = (): ChatState => {
     const turn = store.getSnapshot();
     const streaming = turnId !== undefined && turn.message !== undefined;
-    const messages = streaming && turn.message !== undefined && turnId !== undefined ? [...committed, { id: turnId, role: 'assistant' as const, message: turn.message, ...(turn.metrics !== undefined && { metrics: turn.metrics }) }] : committed;
+    const messages = streaming && turn.message !== undefined && turnId !== undefined ? withTurn(turn.message, turn.metrics, turnId) : committed;
     const error = failure ?? (status === turn.status ? turn.error : undefined);
     const metrics = turnId !== undefined ? turn.metrics : lastMetrics;
     return {
@@ -163,7 +173,9 @@ export function createChatController(options: ChatControllerOptions): ChatContro
     return entries.map(([name, tool]) => ({ name, ...(tool.description !== undefined && { description: tool.description }), inputSchema: tool.inputSchema ?? { type: 'object' } }));
   };
 
-  const runTurn = (): void => {
+  // `continuation`: the turn finishes the last answer, which the provider paused.
+  const runTurn = (continuation = false): void => {
+    continuing = continuation;
     steps += 1;
     failure = undefined;
     const { model, system, maxTokens, temperature, reasoning } = opts;
@@ -208,7 +220,7 @@ export function createChatController(options: ChatControllerOptions): ChatContro
   const resolveTools = (): void => {
     const last = committed[committed.length - 1];
     if (last?.role !== 'assistant') return;
-    const open = last.message.parts.filter((p): p is ToolCallPart => p.type === 'tool-call' && p.state === 'input-available');
+    const open = last.message.parts.filter((p): p is ToolCallPart => isClientCall(p) && p.state === 'input-available');
     const runnable = open.filter((p) => !running.has(p.toolCallId) && (!needsApproval(opts.tools?.[p.toolName], p.input) || decisions.has(p.toolCallId)));
     if (runnable.length > 0) {
       void runTools(runnable);
@@ -258,13 +270,19 @@ export function createChatController(options: ChatControllerOptions): ChatContro
   function turnEnded(final: StreamState): void {
     if (turnId === undefined || final.message === undefined) return;
     lastMetrics = final.metrics;
-    committed = [...committed, { id: turnId, role: 'assistant', message: final.message, ...(final.metrics !== undefined && { metrics: final.metrics }) }];
+    committed = withTurn(final.message, final.metrics, turnId);
     turnId = undefined;
-    const hasCalls = final.status === 'done' && final.message.parts.some((p) => p.type === 'tool-call' && p.state === 'input-available');
+    const answer = committed.at(-1);
+    const message = answer?.role === 'assistant' ? answer.message : final.message;
+    const hasCalls = final.status === 'done' && message.parts.some((p) => isClientCall(p) && p.state === 'input-available');
     status = final.status;
     const runSaved = keeper.saved;
     keeper.forget();
-    if (hasCalls && opts.tools !== undefined) {
+    // A paused answer is sent back to be finished, as the provider asks, within maxSteps.
+    if (pausedTurn(final.message) && steps < (opts.maxSteps ?? 5)) {
+      save();
+      runTurn(true);
+    } else if (hasCalls && opts.tools !== undefined) {
       // The saved run is over: a reload while the tools run must not pick it up again.
       if (runSaved) save();
       resolveTools();

@@ -14,7 +14,9 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 
 const isPart = (part: unknown): boolean => {
   if (!isRecord(part)) return false;
-  if (part.type === 'text' || part.type === 'reasoning') return typeof part.text === 'string';
+  if (part.type === 'text' || part.type === 'reasoning') return typeof part.text === 'string' && (part.citations === undefined || Array.isArray(part.citations));
+  if (part.type === 'source') return typeof part.id === 'string' && (part.sourceType === 'url' || part.sourceType === 'document');
+  if (part.type === 'file') return typeof part.id === 'string' && typeof part.mediaType === 'string';
   return part.type === 'tool-call' && typeof part.toolCallId === 'string' && typeof part.toolName === 'string' && typeof part.inputText === 'string' && TOOL_STATES.has(part.state);
 };
 
