@@ -6,3 +6,4 @@ export { storagePersistence } from './storage-persistence.js';
 export type { KeyValueStorage } from './storage-persistence.js';
 export { runTool, needsApproval } from './run-tool.js';
 export { onPageHide } from './page-hide.js';
+export { continueAnswer, isClientCall, pausedTurn } from './paused-turn.js';
