@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Checks the packages as a user gets them (run it after `pnpm build`): packs each publishable
 // package, lints each tarball (publint; arethetypeswrong with the ESM-only profile; every exports
-// target and every source a map names is in it), installs the tarballs with npm into a fresh
+// target and every source a map names is in it; dist imports exactly what it declares), installs the tarballs with npm into a fresh
 // Vite + React app in a temp dir outside the workspace (the app in scripts/package-check),
 // type-checks it strictly, builds it with Vite and runs its Node smoke test.
 // Everything it writes, npm's cache included, stays in that temp dir, removed at the end
@@ -127,6 +127,42 @@ function missingFiles(app, names) {
   return missing;
 }
 
+const specifier = String.raw`['"]((?:@[\w.-]+/)?\w[\w.-]*(?:/[\w.@-]+)*)['"]`;
+// Static imports and re-exports (tsc writes one per line), side-effect imports, import() calls and types.
+const bareImport = new RegExp(String.raw`^(?:import|export)\b[^;'"]*?\bfrom\s*${specifier}|^import\s*${specifier}|\bimport\(\s*${specifier}\s*\)`, 'gm');
+
+// npm's flat node_modules hides an import of a package that is not declared (it is there through
+// another one); pnpm and Yarn PnP users would fail. A dependency nothing imports is dead weight.
+function undeclaredImports(app, names) {
+  const problems = [];
+  for (const name of names) {
+    const dir = join(app, 'node_modules', name);
+    const { dependencies = {}, peerDependencies = {} } = readJson(join(dir, 'package.json'));
+    const imported = new Set();
+    for (const file of filesUnder(join(dir, 'dist'))) {
+      if (!/\.(js|d\.ts)$/.test(file)) continue;
+      for (const match of readFileSync(file, 'utf8').matchAll(bareImport)) {
+        const path = match.slice(1).find((group) => group !== undefined) ?? '';
+        imported.add(path.split('/').slice(0, path.startsWith('@') ? 2 : 1).join('/'));
+      }
+    }
+    for (const dependency of imported) {
+      if (!(dependency in dependencies) && !(dependency in peerDependencies)) {
+        problems.push(`${name}: dist imports ${dependency}, which it does not declare`);
+      }
+    }
+    // A dependency may be there for another one's peer (hono for @hono/node-server).
+    const peersOfDependencies = Object.keys(dependencies).flatMap((dependency) =>
+      Object.keys(readJson(join(app, 'node_modules', dependency, 'package.json')).peerDependencies ?? {}),
+    );
+    for (const dependency of Object.keys(dependencies)) {
+      if (imported.has(dependency) || peersOfDependencies.includes(dependency)) continue;
+      problems.push(`${name}: depends on ${dependency}, which dist never imports`);
+    }
+  }
+  return problems;
+}
+
 async function installApp(tarballs, app) {
   cpSync(appSource, app, { recursive: true });
   const files = Object.fromEntries(tarballs.map(({ name, tarball }) => [name, `file:${tarball}`]));
@@ -155,9 +191,10 @@ async function main() {
 
     const app = join(temp, 'app');
     const [lint] = await Promise.all([Promise.all(tarballs.map(lintTarball)), installApp(tarballs, app)]);
-    const problems = [...lint.flat(), ...missingFiles(app, tarballs.map(({ name }) => name))];
+    const names = tarballs.map(({ name }) => name);
+    const problems = [...lint.flat(), ...missingFiles(app, names), ...undeclaredImports(app, names)];
     if (problems.length > 0) throw new Error(`the tarballs have packaging problems:\n${problems.join('\n')}`);
-    log('publint, attw, exports targets and source maps: no problems; the tarballs installed into a fresh app');
+    log('publint, attw, files, dependencies: no problems; the tarballs installed into a fresh app');
 
     const bin = (name) => join(app, 'node_modules/.bin', name);
     await Promise.all([sh(bin('tsc'), ['-p', 'tsconfig.json'], app), sh(bin('tsc'), ['-p', 'tsconfig.node.json'], app)]);
