@@ -30,6 +30,7 @@ export interface EncodeOptions {
 
 /** A prompt's size when the scenario gives no usage: any fixed count will do, it only has to be stable. */
 const DEFAULT_INPUT_TOKENS = 12;
+const IMAGE_TOKENS = 272;
 
 function estimatedUsage(scenario: MockScenario): MockUsage {
   let output = 0;
@@ -37,7 +38,11 @@ function estimatedUsage(scenario: MockScenario): MockUsage {
   for (const part of scenario.parts) {
     if (part.type === 'tool-call') output += splitChunks(JSON.stringify(part.input), ARGUMENT_CHUNK_CHARS).length;
     else if (part.type === 'reasoning') reasoning += splitTokens(part.text).length;
-    else output += splitTokens(part.text).length;
+    else if (part.type === 'text') output += splitTokens(part.text).length;
+    else if (part.type === 'web-search') output += splitTokens(part.query).length;
+    else if (part.type === 'code-execution') output += splitTokens(part.code).length;
+    // An image is billed by its size; any fixed count will do.
+    else output += IMAGE_TOKENS;
   }
   return { inputTokens: DEFAULT_INPUT_TOKENS, outputTokens: output + reasoning, cachedInputTokens: 0, reasoningTokens: reasoning };
 }

@@ -1,8 +1,10 @@
-import type { FinishReason, Usage } from '@rill/core';
+import type { FinishReason, Part, Usage } from '@rill/core';
 import { groupsOf, splitChunks, splitTokens } from '../scenario/tokens.js';
-import type { MockPart, MockUsage } from '../scenario/types.js';
+import type { MockPart, MockProviderPart, MockUsage } from '../scenario/types.js';
 import { doneMessage } from './expected-message.js';
 import { ARGUMENT_CHUNK_CHARS, expectedParts } from './expected-parts.js';
+import { groundingMetadata } from './gemini-grounding.js';
+import { streamedArgumentParts } from './gemini-partial-args.js';
 import type { ProviderWire, WireEvent } from './types.js';
 
 /** Gemini streams several tokens per chunk. */
@@ -42,7 +44,21 @@ function geminiParts(parts: readonly MockPart[]): GeminiChunk[] {
         signature = part.signature;
         break;
       case 'tool-call':
-        push({ functionCall: { id: part.toolCallId, name: part.toolName, args: part.input } }, splitChunks(JSON.stringify(part.input), ARGUMENT_CHUNK_CHARS).length);
+        if (part.streamArguments === true) {
+          push({ functionCall: { id: part.toolCallId, name: part.toolName, willContinue: true } }, 0);
+          for (const streamed of streamedArgumentParts(part.input)) push(streamed, 1);
+        } else push({ functionCall: { id: part.toolCallId, name: part.toolName, args: part.input } }, splitChunks(JSON.stringify(part.input), ARGUMENT_CHUNK_CHARS).length);
+        break;
+      case 'code-execution':
+        // Gemini names neither the code nor its result: they pair by order.
+        push({ executableCode: { language: 'PYTHON', code: part.code } }, splitTokens(part.code).length);
+        push({ codeExecutionResult: { outcome: 'OUTCOME_OK', output: part.output } }, 0);
+        break;
+      case 'image':
+        push({ inlineData: { mimeType: part.mediaType, data: part.data } }, 1);
+        break;
+      case 'web-search':
+        // Only the query goes out, in the grounding metadata; the answer's citations carry the pages.
         break;
     }
   }
@@ -82,6 +98,36 @@ function expectedUsage(usage: MockUsage): Usage {
   return { inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, ...(reasoning > 0 && { reasoningTokens: reasoning }), ...(cached > 0 && { cachedInputTokens: cached }) };
 }
 
+/** What Gemini's provider-run parts decode to; without ids on the wire, calls and files are named by the response id and their order. */
+function providerPartsOf(responseId: string): (part: MockProviderPart) => Part[] {
+  let calls = 0;
+  let files = 0;
+  return (part) => {
+    switch (part.type) {
+      case 'code-execution': {
+        const input = { language: 'PYTHON', code: part.code };
+        return [
+          {
+            type: 'tool-call',
+            toolCallId: `${responseId}-call-${++calls}`,
+            toolName: 'code_execution',
+            inputText: JSON.stringify(input),
+            input,
+            state: 'output-available',
+            output: [{ outcome: 'OUTCOME_OK', output: part.output }],
+            providerExecuted: true,
+            providerData: { type: 'executableCode' },
+          },
+        ];
+      }
+      case 'image':
+        return [{ type: 'file', id: `${responseId}-file-${++files}`, mediaType: part.mediaType, data: part.data }];
+      case 'web-search':
+        return [];
+    }
+  };
+}
+
 /** Gemini (`POST /v1beta/models/{model}:streamGenerateContent?alt=sse`): whole-response chunks, CRLF framing, `finishReason` ends it. */
 export const geminiWire: ProviderWire = {
   provider: 'gemini',
@@ -89,8 +135,14 @@ export const geminiWire: ProviderWire = {
   defaultId: 'rill-mock-response-1',
   defaultModel: 'gemini-2.5-flash',
   encode(scenario, terminate) {
+    const grounding = groundingMetadata(scenario.parts);
     const chunk = (part: GeminiPart | undefined, usage: Record<string, number>, last: boolean): WireEvent => {
-      const candidate = { content: { parts: part === undefined ? [] : [part], role: 'model' }, index: 0, ...(last && terminate && { finishReason: finishReasons[scenario.finishReason] }) };
+      const candidate = {
+        content: { parts: part === undefined ? [] : [part], role: 'model' },
+        index: 0,
+        ...(last && terminate && { finishReason: finishReasons[scenario.finishReason] }),
+        ...(last && grounding !== undefined && { groundingMetadata: grounding }),
+      };
       return { data: JSON.stringify({ candidates: [candidate], usageMetadata: usage, modelVersion: scenario.model, responseId: scenario.id }), token: part !== undefined };
     };
     const chunks = geminiParts(scenario.parts);
@@ -112,7 +164,7 @@ export const geminiWire: ProviderWire = {
       finishReason: stopped ? (scenario.parts.at(-1)?.type === 'tool-call' ? 'tool-calls' : 'stop') : scenario.finishReason,
       rawFinishReason: finishReasons[scenario.finishReason],
       usage: expectedUsage(scenario.usage),
-      parts: expectedParts(scenario.parts, { signatures: true, joinNeighbours: true }),
+      parts: expectedParts(scenario.parts, { signatures: true, joinNeighbours: true, citations: 'at-end', providerParts: providerPartsOf(scenario.id) }),
     });
   },
   // The last chunk still arrives, with its usage, only without finishReason.

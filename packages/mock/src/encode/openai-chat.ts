@@ -34,10 +34,17 @@ export const openAIChatWire: ProviderWire = {
   encode(scenario, terminate) {
     const chunk = chunker(scenario);
     let toolIndex = 0;
+    // Annotation offsets count from the start of the answer's content.
+    let contentLength = 0;
     const part = (p: MockPart): WireEvent[] => {
       switch (p.type) {
-        case 'text':
-          return splitTokens(p.text).map((content) => chunk({ content }, true));
+        case 'text': {
+          const at = contentLength;
+          contentLength += p.text.length;
+          const annotations = (p.citations ?? []).map((c) => ({ type: 'url_citation', url_citation: { url: c.source.url, title: c.source.title, start_index: at + c.start, end_index: at + c.end } }));
+          // Search models send the annotations once the text they cite is out.
+          return [...splitTokens(p.text).map((content) => chunk({ content }, true)), ...(annotations.length > 0 ? [chunk({ annotations }, false)] : [])];
+        }
         case 'reasoning':
           // OpenAI-compatible servers (DeepSeek, vLLM, OpenRouter) stream reasoning as reasoning_content; there is no signature.
           return splitTokens(p.text).map((reasoning_content) => chunk({ reasoning_content }, true));
@@ -48,6 +55,9 @@ export const openAIChatWire: ProviderWire = {
             ...splitChunks(JSON.stringify(p.input), ARGUMENT_CHUNK_CHARS).map((args) => chunk({ tool_calls: [{ index, function: { arguments: args } }] }, true)),
           ];
         }
+        default:
+          // Chat Completions has no provider-run tools or generated images: the answer's citations carry its sources.
+          return [];
       }
     };
     const { usage } = scenario;
@@ -78,7 +88,7 @@ export const openAIChatWire: ProviderWire = {
       finishReason: scenario.finishReason,
       rawFinishReason: finishReasons[scenario.finishReason],
       usage: reportedUsage(scenario.usage),
-      parts: expectedParts(scenario.parts, { signatures: false, joinNeighbours: true }),
+      parts: expectedParts(scenario.parts, { signatures: false, joinNeighbours: true, citations: 'after-text', providerParts: () => [] }),
     });
   },
   // The finish chunk and the usage chunk come before [DONE].

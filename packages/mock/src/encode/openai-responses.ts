@@ -1,6 +1,6 @@
-import type { FinishReason } from '@rill/core';
+import type { FinishReason, Part } from '@rill/core';
 import { splitChunks, splitTokens } from '../scenario/tokens.js';
-import type { MockPart } from '../scenario/types.js';
+import type { MockImagePart, MockPart, MockProviderPart, MockTextPart, MockWebSearchPart } from '../scenario/types.js';
 import { doneMessage, reportedUsage } from './expected-message.js';
 import { ARGUMENT_CHUNK_CHARS, expectedParts } from './expected-parts.js';
 import type { ProviderWire, ResolvedScenario, WireEvent } from './types.js';
@@ -16,15 +16,66 @@ const endsOnToolCall = (scenario: ResolvedScenario): boolean => scenario.parts.a
 /** A reasoning item's id on the wire: one id per output item, by its index. */
 const reasoningItemId = (index: number): string => `rs_${index}`;
 
+/** OpenAI counts annotation offsets in characters (code points), not UTF-16 units. */
+const codePoints = (text: string, utf16: number): number => Array.from(text.slice(0, utf16)).length;
+
+function annotations(part: MockTextPart): object[] {
+  return (part.citations ?? []).map((c) => ({ type: 'url_citation', end_index: codePoints(part.text, c.end), start_index: codePoints(part.text, c.start), title: c.source.title, url: c.source.url }));
+}
+
+// The code interpreter's container: one per conversation on the real API.
+const CONTAINER_ID = 'cntr_mock_1';
+
+// What the image tool answers besides the image: the same for every image, as the request would set it.
+const IMAGE_SETTINGS = { background: 'opaque', quality: 'low', size: '1024x1024' };
+
+const imageFormat = (part: MockImagePart): string => part.mediaType.slice('image/'.length);
+
+const webSearchAction = (part: MockWebSearchPart) => ({ type: 'search', query: part.query, sources: part.results.map((r) => ({ type: 'url', url: r.url })) });
+
 /** The finished output item for a part, as `response.output_item.done` and `response.completed` list it. */
 function doneItem(part: MockPart, index: number): object {
   switch (part.type) {
     case 'text':
-      return { id: `msg_${index}`, type: 'message', status: 'completed', role: 'assistant', content: [{ type: 'output_text', text: part.text, annotations: [] }] };
+      return { id: `msg_${index}`, type: 'message', status: 'completed', role: 'assistant', content: [{ type: 'output_text', text: part.text, annotations: annotations(part) }] };
     case 'reasoning':
       return { id: reasoningItemId(index), type: 'reasoning', summary: [{ type: 'summary_text', text: part.text }], ...(part.signature !== undefined && { encrypted_content: part.signature }) };
     case 'tool-call':
       return { id: `fc_${index}`, type: 'function_call', status: 'completed', arguments: JSON.stringify(part.input), call_id: part.toolCallId, name: part.toolName };
+    case 'web-search':
+      return { id: part.id, type: 'web_search_call', status: 'completed', action: webSearchAction(part) };
+    case 'code-execution':
+      return { id: part.id, type: 'code_interpreter_call', status: 'completed', code: part.code, container_id: CONTAINER_ID, outputs: [{ type: 'logs', logs: part.output }] };
+    case 'image':
+      return {
+        id: part.id,
+        type: 'image_generation_call',
+        status: 'completed',
+        ...IMAGE_SETTINGS,
+        output_format: imageFormat(part),
+        result: part.data,
+        ...(part.prompt !== undefined && { revised_prompt: part.prompt }),
+      };
+  }
+}
+
+
+/** What a provider-run item decodes to: a call the provider executed, its finished item as output (an image goes to a file part). */
+function providerParts(part: MockProviderPart, index: number): Part[] {
+  const { result: _image, ...output } = doneItem(part, index) as Record<string, unknown>;
+  const call = { type: 'tool-call', toolCallId: part.id, state: 'output-available', output, providerExecuted: true } as const;
+  switch (part.type) {
+    case 'web-search': {
+      const action = webSearchAction(part);
+      return [{ ...call, toolName: 'web_search', inputText: JSON.stringify(action), input: action, providerData: { type: 'web_search_call' } }];
+    }
+    case 'code-execution':
+      return [{ ...call, toolName: 'code_interpreter', inputText: JSON.stringify({ code: part.code }), input: { code: part.code }, providerData: { type: 'code_interpreter_call' } }];
+    case 'image':
+      return [
+        { ...call, toolName: 'image_generation', inputText: '', input: {}, providerData: { type: 'image_generation_call' } },
+        { type: 'file', id: part.id, mediaType: part.mediaType, data: part.data, toolCallId: part.id },
+      ];
   }
 }
 
@@ -48,8 +99,10 @@ export const openAIResponsesWire: ProviderWire = {
             event('response.output_item.added', { output_index, item: { id: at.item_id, type: 'message', status: 'in_progress', role: 'assistant', content: [] } }),
             event('response.content_part.added', { ...at, part: { type: 'output_text', text: '', annotations: [] } }),
             ...splitTokens(part.text).map((delta) => event('response.output_text.delta', { ...at, delta, logprobs: [] }, true)),
+            // Annotations follow the text they cite.
+            ...annotations(part).map((annotation, annotation_index) => event('response.output_text.annotation.added', { ...at, annotation, annotation_index })),
             event('response.output_text.done', { ...at, text: part.text, logprobs: [] }),
-            event('response.content_part.done', { ...at, part: { type: 'output_text', text: part.text, annotations: [] } }),
+            event('response.content_part.done', { ...at, part: { type: 'output_text', text: part.text, annotations: annotations(part) } }),
             event('response.output_item.done', { output_index, item: done }),
           ];
         }
@@ -72,6 +125,42 @@ export const openAIResponsesWire: ProviderWire = {
             ...splitChunks(args, ARGUMENT_CHUNK_CHARS).map((delta) => event('response.function_call_arguments.delta', { ...at, delta }, true)),
             event('response.function_call_arguments.done', { ...at, arguments: args }),
             event('response.output_item.done', { output_index, item: done }),
+          ];
+        }
+        case 'web-search': {
+          const at = { item_id: part.id, output_index };
+          return [
+            event('response.output_item.added', { output_index, item: { id: part.id, type: 'web_search_call', status: 'in_progress' } }),
+            event('response.web_search_call.in_progress', at),
+            event('response.web_search_call.searching', at),
+            event('response.web_search_call.completed', at),
+            event('response.output_item.done', { output_index, item: done }, true),
+          ];
+        }
+        case 'code-execution': {
+          const at = { item_id: part.id, output_index };
+          return [
+            event('response.output_item.added', { output_index, item: { id: part.id, type: 'code_interpreter_call', status: 'in_progress', code: '', container_id: CONTAINER_ID, outputs: null } }),
+            event('response.code_interpreter_call.in_progress', at),
+            ...splitTokens(part.code).map((delta) => event('response.code_interpreter_call_code.delta', { ...at, delta }, true)),
+            event('response.code_interpreter_call_code.done', { ...at, code: part.code }),
+            event('response.code_interpreter_call.interpreting', at),
+            event('response.code_interpreter_call.completed', at),
+            event('response.output_item.done', { output_index, item: done }, true),
+          ];
+        }
+        case 'image': {
+          const at = { item_id: part.id, output_index };
+          const settings = { ...IMAGE_SETTINGS, output_format: imageFormat(part) };
+          return [
+            event('response.output_item.added', { output_index, item: { id: part.id, type: 'image_generation_call', status: 'in_progress' } }),
+            event('response.image_generation_call.in_progress', at),
+            event('response.image_generation_call.generating', at),
+            ...(part.partials ?? []).map((partial_image_b64, partial_image_index) =>
+              event('response.image_generation_call.partial_image', { ...at, partial_image_index, partial_image_b64, ...settings }, true),
+            ),
+            event('response.image_generation_call.completed', at),
+            event('response.output_item.done', { output_index, item: done }, true),
           ];
         }
       }
@@ -106,7 +195,7 @@ export const openAIResponsesWire: ProviderWire = {
       finishReason: incomplete === undefined ? completedReason : scenario.finishReason,
       rawFinishReason: incomplete ?? 'completed',
       usage: reportedUsage(scenario.usage),
-      parts: expectedParts(scenario.parts, { signatures: true, joinNeighbours: false, reasoningItemId }),
+      parts: expectedParts(scenario.parts, { signatures: true, joinNeighbours: false, reasoningItemId, citations: 'after-text', providerParts }),
     });
   },
   // Finish and usage travel only in the terminal event.

@@ -1,3 +1,4 @@
+import { providerScenarios } from './provider-scenarios.js';
 import type { MockScenario } from './types.js';
 
 const LOREM =
@@ -43,6 +44,7 @@ export const builtinScenarios = {
     name: 'long-text',
     parts: [{ type: 'text', text: LOREM.repeat(LONG_TEXT_REPEATS).trimEnd() }],
   },
+  ...providerScenarios,
 } satisfies Record<string, MockScenario>;
 
 export type BuiltinScenarioName = keyof typeof builtinScenarios;

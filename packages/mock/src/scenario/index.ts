@@ -1,4 +1,18 @@
 export { builtinScenarios, echoScenario } from './builtin-scenarios.js';
 export type { BuiltinScenarioName } from './builtin-scenarios.js';
 export { splitChunks, splitTokens } from './tokens.js';
-export type { MockPart, MockReasoningPart, MockScenario, MockTextPart, MockTiming, MockToolCallPart, MockUsage } from './types.js';
+export type {
+  MockCitation,
+  MockCodeExecutionPart,
+  MockImagePart,
+  MockPart,
+  MockProviderPart,
+  MockReasoningPart,
+  MockScenario,
+  MockSource,
+  MockTextPart,
+  MockTiming,
+  MockToolCallPart,
+  MockUsage,
+  MockWebSearchPart,
+} from './types.js';
