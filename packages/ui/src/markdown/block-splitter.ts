@@ -1,11 +1,18 @@
 import type { Links, MarkedToken, Token, TokensList } from 'marked';
 import { lexMarkdown } from './lex-markdown.js';
+import { ownCopy } from './own-copy.js';
 
-/** A top-level Markdown block that is complete: its tokens change again only if a link definition it uses arrives later. */
+/**
+ * A top-level Markdown block that is complete: it changes again only if a link definition it uses
+ * arrives later. It keeps its text, not its tokens: render it from `lexMarkdown(source, links)`.
+ */
 export interface DoneBlock {
   /** Its position among the blocks; stable, so React keeps its element. */
   key: number;
-  tokens: Token[];
+  /** Its Markdown, a string of its own: a piece of the document would keep that whole version of the document alive. */
+  source: string;
+  /** The link definitions it resolves against (replaced when one it uses arrives later). */
+  links: Links;
 }
 
 /** The document as blocks: the completed ones, and the raw text after them, still being written. */
@@ -43,40 +50,32 @@ export function createBlockSplitter(): BlockSplitter {
   let tailStart = 0;
   let done: DoneBlock[] = [];
   let links: Links = Object.create(null) as Links;
-  // Labels used in done blocks that no definition matched yet, and the source of each such block.
+  // Labels used in done blocks that no definition matched yet, and the keys of the blocks using each.
   let waiting = new Map<string, Set<number>>();
-  let waitingSource = new Map<number, string>();
   let last: SplitDocument = { done, tail: '', links };
   let lastComplete = false;
 
-  // The done blocks, those that use one of `labels` lexed again against `known`.
+  // The done blocks, those that use one of `labels` now resolving against `known`.
   const resolveReferences = (labels: readonly string[], known: Links): DoneBlock[] => {
     const keys = new Set(labels.flatMap((label) => [...(waiting.get(label) ?? [])]));
     if (keys.size === 0) return done;
-    return done.map((block) => (keys.has(block.key) ? { key: block.key, tokens: contentOf(lexMarkdown(waitingSource.get(block.key) ?? '', known)) } : block));
+    return done.map((block) => (keys.has(block.key) ? { ...block, links: known } : block));
   };
+
+  // Blocks for the content among `tokens`, keyed from `key`, each with a copy of its own source.
+  const ownBlocks = (tokens: readonly Token[], key: number, known: Links): DoneBlock[] =>
+    contentOf(tokens).map((token, i) => ({ key: key + i, source: ownCopy(token.raw), links: known }));
 
   // Makes the first `count` tokens lexed from `open` (the text after the done blocks) done blocks.
   const finish = (tokens: TokensList, count: number, open: string) => {
-    let finished = tokens.slice(0, count);
+    const finished = tokens.slice(0, count);
     const end = advance(open, 0, finished.reduce((sum, token) => sum + token.raw.length, 0));
     const before = links;
+    // Their definitions and earlier ones only: a definition still being written after them must not resolve them.
     links = withDefinitions(finished, links);
-    // A definition still being written after them must not resolve a finished block.
-    if (Object.keys(tokens.links).some((label) => !(label in links))) finished = lexMarkdown(open.slice(0, end), links);
-    const blocks: DoneBlock[] = [];
-    let at = 0;
-    for (const token of finished) {
-      const start = at;
-      at = advance(open, at, token.raw.length);
-      if (token.type === 'space') continue;
-      const key = done.length + blocks.length;
-      blocks.push({ key, tokens: [token] });
-      for (const label of labelsIn(token.raw)) {
-        if (label in links) continue;
-        waiting.set(label, (waiting.get(label) ?? new Set()).add(key));
-        waitingSource.set(key, open.slice(start, at));
-      }
+    const blocks = ownBlocks(finished, done.length, links);
+    for (const block of blocks) {
+      for (const label of labelsIn(block.source)) if (!(label in links)) waiting.set(label, (waiting.get(label) ?? new Set()).add(block.key));
     }
     const added = Object.keys(links).filter((label) => !(label in before));
     const resolved = resolveReferences(added, links);
@@ -95,7 +94,6 @@ export function createBlockSplitter(): BlockSplitter {
         done = [];
         links = Object.create(null) as Links;
         waiting = new Map();
-        waitingSource = new Map();
       }
       source = next;
       lastComplete = complete;
@@ -105,15 +103,15 @@ export function createBlockSplitter(): BlockSplitter {
       while (lastContent > 0 && tokens[lastContent]?.type === 'space') lastContent--;
       const settled = lastContent > 0 && !UNSETTLED_LAST_LINE.test(next.slice(next.lastIndexOf('\n') + 1));
       if (settled) finish(tokens, lastContent, open);
+      const rest = settled ? tokens.slice(lastContent) : tokens;
       if (!complete) {
         last = { done, tail: next.slice(tailStart), links };
         return last;
       }
       // The open blocks are shown done but not kept: if the text grows after all, they are still open.
-      const tail = settled ? tokens.slice(lastContent) : tokens;
-      const known = withDefinitions(tail, links);
+      const known = withDefinitions(rest, links);
+      const blocks = ownBlocks(rest, done.length, known);
       const added = Object.keys(known).filter((label) => !(label in links));
-      const blocks = contentOf(tail).map((token, i) => ({ key: done.length + i, tokens: [token] }));
       last = { done: [...resolveReferences(added, known), ...blocks], tail: '', links: known };
       return last;
     },
@@ -129,14 +127,14 @@ function advance(text: string, start: number, length: number): number {
   return i;
 }
 
-/** `links` and the link definitions among `tokens` (nested in lists and quotes too) it lacks; `links` itself if none. */
+/** `links` and the link definitions among `tokens` (nested in lists and quotes too) it lacks, copied out of the document; `links` itself if none. */
 function withDefinitions(tokens: readonly Token[], links: Links): Links {
   let result = links;
   const visit = (list: readonly Token[]) => {
     for (const token of list as readonly MarkedToken[]) {
       if (token.type === 'def' && !(token.tag in result)) {
         if (result === links) result = Object.assign(Object.create(null) as Links, links);
-        result[token.tag] = { href: token.href, title: token.title };
+        result[ownCopy(token.tag)] = { href: ownCopy(token.href), title: token.title && ownCopy(token.title) };
       } else if (token.type === 'blockquote') visit(token.tokens);
       else if (token.type === 'list') for (const item of token.items) visit(item.tokens);
     }

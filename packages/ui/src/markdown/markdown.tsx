@@ -1,6 +1,6 @@
 import { memo, useMemo, useState, type ReactNode } from 'react';
 import type { Token } from 'marked';
-import { createBlockSplitter } from './block-splitter.js';
+import { createBlockSplitter, type DoneBlock } from './block-splitter.js';
 import { CodeBlock } from './code-block.js';
 import { lexMarkdown } from './lex-markdown.js';
 import { PlainTextFallback } from './plain-text-fallback.js';
@@ -49,13 +49,14 @@ function StreamedMarkdown({ text, streaming = false, components, className }: Ma
   return (
     <div className={className ? `rill-md ${className}` : 'rill-md'} data-state={streaming ? 'streaming' : 'done'}>
       {doc.done.map((block) => (
-        <Block key={block.key} tokens={block.tokens} components={resolved} />
+        <Block key={block.key} content={block} components={resolved} />
       ))}
-      <Block key={doc.done.length} tokens={tailTokens} components={resolved} />
+      <Block key={doc.done.length} content={tailTokens} components={resolved} />
     </div>
   );
 }
 
-const Block = memo(function Block({ tokens, components }: { tokens: Token[]; components: MarkdownComponents }): ReactNode {
-  return renderBlocks(tokens, components);
+// A done block is lexed when it renders (once, it is memoized), so its tokens are not kept.
+const Block = memo(function Block({ content, components }: { content: Token[] | DoneBlock; components: MarkdownComponents }): ReactNode {
+  return renderBlocks(Array.isArray(content) ? content : lexMarkdown(content.source, content.links), components);
 });
