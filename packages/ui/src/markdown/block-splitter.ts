@@ -1,5 +1,6 @@
 import type { Links, MarkedToken, Token, TokensList } from 'marked';
 import { lexMarkdown } from './lex-markdown.js';
+import { trackOpenBlock, type OpenBlock, type OpenBlockTracker } from './open-block.js';
 import { ownCopy } from './own-copy.js';
 
 /**
@@ -21,6 +22,8 @@ export interface SplitDocument {
   tail: string;
   /** The link definitions (`[label]: url`) of the done blocks, for lexing the tail with {@link lexMarkdown}. */
   links: Links;
+  /** The tail when it is one paragraph or fenced code block being written: render it from this rather than lexing `tail`. */
+  open?: OpenBlock | undefined;
 }
 
 /** Splits a growing Markdown document into blocks; see {@link createBlockSplitter}. */
@@ -39,7 +42,9 @@ const LABEL = /\[((?:\\.|[^\\[\]])+)\]/g;
  * Splits a growing Markdown document into blocks, lexing only the open tail on each update: a
  * block is complete once the next block has started and the text no longer ends in a line that
  * could still join them, and is never lexed again, unless a link definition it uses arrives
- * later. Text that does not extend the previous text is split afresh.
+ * later. While the tail is one paragraph or fenced code block, an update that only adds to it is
+ * not lexed at all (see {@link trackOpenBlock}). Text that does not extend the previous text is
+ * split afresh.
  *
  * @example
  * const splitter = createBlockSplitter();
@@ -52,6 +57,7 @@ export function createBlockSplitter(): BlockSplitter {
   let links: Links = Object.create(null) as Links;
   // Labels used in done blocks that no definition matched yet, and the keys of the blocks using each.
   let waiting = new Map<string, Set<number>>();
+  let tracker: OpenBlockTracker | undefined;
   let last: SplitDocument = { done, tail: '', links };
   let lastComplete = false;
 
@@ -87,16 +93,22 @@ export function createBlockSplitter(): BlockSplitter {
   return {
     update(next, complete = false) {
       if (next === source && complete === lastComplete) return last;
-      // Only the tail is compared, so an append costs nothing proportional to the document.
-      const extends_ = next.length >= source.length && next.startsWith(source.slice(tailStart), tailStart);
+      // Only the tail is compared (a followed block only from its last line), so an append costs nothing proportional to the document.
+      const from = tracker?.from ?? tailStart;
+      const extends_ = next.length >= source.length && next.startsWith(source.slice(from), from);
       if (!extends_) {
         tailStart = 0;
         done = [];
         links = Object.create(null) as Links;
         waiting = new Map();
+        tracker = undefined;
       }
       source = next;
       lastComplete = complete;
+      if (!complete && tracker?.grow(next)) {
+        last = { done, tail: next.slice(tailStart), links, open: tracker.view(next) };
+        return last;
+      }
       const open = next.slice(tailStart);
       const tokens = lexMarkdown(open, links);
       let lastContent = tokens.length - 1;
@@ -105,9 +117,11 @@ export function createBlockSplitter(): BlockSplitter {
       if (settled) finish(tokens, lastContent, open);
       const rest = settled ? tokens.slice(lastContent) : tokens;
       if (!complete) {
-        last = { done, tail: next.slice(tailStart), links };
+        tracker = trackOpenBlock(next, tailStart, rest, links, tracker);
+        last = { done, tail: next.slice(tailStart), links, open: tracker?.view(next) };
         return last;
       }
+      tracker = undefined;
       // The open blocks are shown done but not kept: if the text grows after all, they are still open.
       const known = withDefinitions(rest, links);
       const blocks = ownBlocks(rest, done.length, known);

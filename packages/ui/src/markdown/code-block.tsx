@@ -8,8 +8,13 @@ export interface CodeBlockProps {
   language: string;
 }
 
+// Long code is shown in pieces of whole lines, about this many characters each (see codePieces).
+const PIECE = 4096;
+
 /**
- * A fenced code block with a "Copy code" button (it says "Copied" for two seconds after).
+ * A fenced code block with a "Copy code" button (it says "Copied" for two seconds after). Code
+ * longer than a few KB is laid out in pieces of whole lines (`.rill-code__lines`, blocks in the
+ * default theme), so code growing while it streams lays out its last piece again, not all of it.
  *
  * @example
  * <CodeBlock code={'npm i @rill/ui'} language="sh" />
@@ -35,8 +40,34 @@ export function CodeBlock({ code, language }: CodeBlockProps) {
         </button>
       </div>
       <pre className="rill-code__pre" tabIndex={0}>
-        <code className={language ? `language-${language}` : undefined}>{code}</code>
+        <code className={language ? `language-${language}` : undefined}>
+          {code.length <= PIECE
+            ? code
+            : codePieces(code).map((piece, i) => (
+                <span key={i} className="rill-code__lines">
+                  {piece}
+                </span>
+              ))}
+        </code>
       </pre>
     </div>
   );
+}
+
+/**
+ * `code` cut after the first line end at or past every PIECE characters: where a piece ends
+ * depends only on the code before it, so growing code keeps its earlier pieces.
+ *
+ * @example
+ * codePieces(longCode).join('') === longCode; // true
+ */
+function codePieces(code: string): string[] {
+  const pieces: string[] = [];
+  let at = 0;
+  for (let end = code.indexOf('\n', at + PIECE - 1); end !== -1 && end < code.length - 1; end = code.indexOf('\n', at + PIECE - 1)) {
+    pieces.push(code.slice(at, end + 1));
+    at = end + 1;
+  }
+  pieces.push(code.slice(at));
+  return pieces;
 }

@@ -62,6 +62,24 @@ export function lexMarkdown(text: string, links: Links): TokensList {
   }
 }
 
+/**
+ * Lexes a paragraph's inline content (no block structure) with the link definitions already
+ * known. Never throws: nesting deeper than {@link MAX_NESTING_DEPTH} stays text, and text marked
+ * fails on is one text token.
+ *
+ * @example
+ * lexInline('some **bold** text', {}); // [text, strong, text]
+ */
+export function lexInline(text: string, links: Links): Token[] {
+  try {
+    const lexer = new NestingLimitedLexer({ gfm: true });
+    Object.assign(lexer.tokens.links, links);
+    return lexer.inlineTokens(text);
+  } catch {
+    return [plainText(text)];
+  }
+}
+
 function lex(text: string, links: Links): TokensList {
   const lexer = new NestingLimitedLexer({ gfm: true });
   Object.assign(lexer.tokens.links, links);

@@ -1,11 +1,13 @@
 import { memo, useMemo, useState, type ReactNode } from 'react';
-import type { Token } from 'marked';
+import type { Links, Token } from 'marked';
 import { createBlockSplitter, type DoneBlock } from './block-splitter.js';
 import { CodeBlock } from './code-block.js';
-import { lexMarkdown } from './lex-markdown.js';
+import { lexInline, lexMarkdown } from './lex-markdown.js';
+import type { OpenParagraph } from './open-block.js';
 import { PlainTextFallback } from './plain-text-fallback.js';
-import { renderBlocks, type MarkdownComponents } from './render-tokens.js';
+import { renderBlocks, renderInline, type MarkdownComponents } from './render-tokens.js';
 import { repairBlock } from './repair/index.js';
+import { repairInline } from './repair/repair-block.js';
 
 /** Props of {@link Markdown}. */
 export interface MarkdownProps {
@@ -44,14 +46,23 @@ function StreamedMarkdown({ text, streaming = false, components, className }: Ma
   const doc = useMemo(() => splitter.update(text, !streaming), [splitter, text, streaming]);
   const code = components?.code;
   const resolved = useMemo<MarkdownComponents>(() => ({ code: code ?? defaultComponents.code }), [code]);
-  const tailTokens = useMemo(() => lexMarkdown(streaming ? repairBlock(doc.tail) : doc.tail, doc.links), [doc.tail, doc.links, streaming]);
+  // A paragraph or code fence being written comes lexed in settled chunks; only its open end is repaired and lexed again.
+  const open = doc.open;
+  const tailTokens = useMemo(
+    () => (open?.type === 'fence' ? [open.token] : open ? [] : lexMarkdown(streaming ? repairBlock(doc.tail) : doc.tail, doc.links)),
+    [open, doc.tail, doc.links, streaming],
+  );
 
   return (
     <div className={className ? `rill-md ${className}` : 'rill-md'} data-state={streaming ? 'streaming' : 'done'}>
       {doc.done.map((block) => (
         <Block key={block.key} content={block} components={resolved} />
       ))}
-      <Block key={doc.done.length} content={tailTokens} components={resolved} />
+      {open?.type === 'paragraph' ? (
+        <OpenParagraphBlock key={doc.done.length} paragraph={open} links={doc.links} />
+      ) : (
+        <Block key={doc.done.length} content={tailTokens} components={resolved} />
+      )}
     </div>
   );
 }
@@ -59,4 +70,20 @@ function StreamedMarkdown({ text, streaming = false, components, className }: Ma
 // A done block is lexed when it renders (once, it is memoized), so its tokens are not kept.
 const Block = memo(function Block({ content, components }: { content: Token[] | DoneBlock; components: MarkdownComponents }): ReactNode {
   return renderBlocks(Array.isArray(content) ? content : lexMarkdown(content.source, content.links), components);
+});
+
+// The settled chunks keep their elements (React appends after them); only the open rest is repaired, lexed and rendered again.
+function OpenParagraphBlock({ paragraph, links }: { paragraph: OpenParagraph; links: Links }): ReactNode {
+  return (
+    <p>
+      {paragraph.chunks.map((tokens, i) => (
+        <Inline key={i} tokens={tokens} />
+      ))}
+      {renderInline(lexInline(repairInline(paragraph.rest), links))}
+    </p>
+  );
+}
+
+const Inline = memo(function Inline({ tokens }: { tokens: Token[] }): ReactNode {
+  return renderInline(tokens);
 });

@@ -76,8 +76,14 @@ function renderListItem(item: Tokens.ListItem, components: MarkdownComponents): 
   });
 }
 
-// `inLink`: inside a link's text, where an image must not become a second, nested <a>.
-function renderInline(tokens: readonly Token[], inLink = false): ReactNode {
+/**
+ * Renders inline tokens (a paragraph's content) as React elements; `inLink` inside a link's text,
+ * where an image must not become a second, nested <a>.
+ *
+ * @example
+ * <p>{renderInline(lexInline('some **bold** text', {}))}</p>
+ */
+export function renderInline(tokens: readonly Token[], inLink = false): ReactNode {
   return tokens.map((child, i) => <Fragment key={i}>{renderInlineToken(child as MarkedToken, inLink)}</Fragment>);
 }
 

@@ -11,6 +11,15 @@ function PlainCode({ code, language }: CodeBlockProps) {
 }
 const components = { code: PlainCode };
 
+// Longer than a paragraph chunk: constructs spanning lines, a hard break, raw HTML.
+const longParagraph = Array.from(
+  { length: 9 },
+  (_, i) =>
+    `Line ${i} has **bold that\nspans lines** and \`code that\nspans\` and a [link that\nspans](https://example.com/${i}_a) and ~~struck\nacross~~ and *em*, snake_case, 2 * 3, <span\nclass="x">tag</span>, two spaces  \nthen www.example.com/_x_ and a@b.co end.`,
+).join('\n');
+// Longer than a code piece: lines that look like (but are not) a closing fence.
+const longFence = `Code:\n\n\`\`\`js\n${Array.from({ length: 40 }, (_, i) => ['`template ${i}`', '~~~', '``', '    ```', '```js', `let value${i} = **${i}** * 2; // [x](y)`][i % 6]).join('\n')}\n\`\`\`\n\nAfter the *code*.`;
+
 // Documents as models write them; each must render the same streamed in any chunks as at once.
 const documents: Record<string, string> = {
   looseSteps: 'Here are the steps:\n\n1. **Install** the package:\n\n   ```bash\n   npm i x\n   ```\n\n2. **Configure** it.\n\n3. Done.\n\nThat is all.',
@@ -23,6 +32,8 @@ const documents: Record<string, string> = {
   bareUrls: 'Open https://example.com/some_path_here and **www.example.org/a_b** then _relax_.',
   crlf: '# Title\r\n\r\nSome **bold** text.\r\n\r\n1. one\r\n\r\n2. two\r\n\r\n| a | b |\r\n|---|---|\r\n| 1 | 2 |\r\n\r\nend',
   fixture: markdownAnswer,
+  longParagraph,
+  longFence,
 };
 
 /** Renders `text` as a stream cut at `cuts`, calling `each` on every intermediate container; returns the final HTML. */

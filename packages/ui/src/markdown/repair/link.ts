@@ -37,9 +37,19 @@ function destinationEnd(text: string, from: number): number {
  * cutPendingDestination('see [docs](https://exa'); // 'see [docs](rill-pending:)'
  */
 export function cutPendingDestination(text: string): string {
+  const open = pendingDestinationAt(text);
+  return open === -1 ? text : `${text.slice(0, open)}](${PENDING_LINK})`;
+}
+
+/**
+ * Where the `](` of a link destination still being written starts, -1 if none is.
+ *
+ * @example
+ * pendingDestinationAt('see [docs](https://exa'); // 9
+ */
+export function pendingDestinationAt(text: string): number {
   const open = text.lastIndexOf('](');
-  if (open === -1 || closingParen(text, open + 2) !== -1) return text;
-  return `${text.slice(0, open)}](${PENDING_LINK})`;
+  return open === -1 || closingParen(text, open + 2) !== -1 ? -1 : open;
 }
 
 /**

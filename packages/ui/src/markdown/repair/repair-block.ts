@@ -26,7 +26,14 @@ export function repairBlock(block: string): string {
   return block.slice(0, at) + repairInline(prose) + inline.slice(prose.length) + code;
 }
 
-function repairInline(block: string): string {
+/**
+ * Closes the open inline code, emphasis and link text of inline content (a paragraph's text
+ * being written, with no block structure of its own), innermost first.
+ *
+ * @example
+ * repairInline('a **bold [li'); // 'a **bold [li](rill-pending:)**'
+ */
+export function repairInline(block: string): string {
   let text = cutPendingDestination(block);
   let code = findInlineCode(text);
   // A code span (or fence) opened with nothing after it yet is hidden rather than closed empty.
