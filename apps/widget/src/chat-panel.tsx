@@ -69,7 +69,7 @@ export function ChatPanel({ id, title, greeting, chat, onClose }: ChatPanelProps
               {entry.text}
             </p>
           ) : (
-            <MessageView key={entry.id} message={entry.message} onRetry={chat.regenerate} />
+            <MessageView key={entry.id} message={entry.message} chat={chat} />
           ),
         )}
       </Conversation>

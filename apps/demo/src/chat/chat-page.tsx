@@ -1,7 +1,7 @@
-import { storagePersistence, type ChatMessage, type ChatState, type ProviderName, type ToolCallPart } from '@rill/core';
+import { storagePersistence, type ChatState, type ProviderName } from '@rill/core';
 import { useChat } from '@rill/react';
 import { Conversation, MessageView, ReconnectBanner, StopButton } from '@rill/ui';
-import { memo, useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useDemoBackend } from '../backend/backend-context.js';
 import { resumeOption } from '../backend/demo-backend.js';
 import { faultFetch, faultStore } from '../faults/fault-store.js';
@@ -78,9 +78,6 @@ function Chat({ provider, onBusy }: { provider: ProviderName; onBusy(busy: boole
   const [draft, setDraft] = useState('');
   const active = ACTIVE.has(chat.status);
   useEffect(() => onBusy(active), [active, onBusy]);
-  const pending = new Set(chat.pendingApprovals.map((p) => p.toolCallId));
-  // Each entry gets only its own pending ids, as a string, so a finished message is not re-rendered per token.
-  const pendingIn = (entry: ChatMessage): string => (entry.role === 'assistant' ? entry.message.parts.flatMap((p) => (p.type === 'tool-call' && pending.has(p.toolCallId) ? [p.toolCallId] : [])).join(' ') : '');
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -93,9 +90,16 @@ function Chat({ provider, onBusy }: { provider: ProviderName; onBusy(busy: boole
     <div className="demo-chat" data-status={chat.status}>
       <Conversation label="Conversation">
         {chat.messages.length === 0 && <p className="demo-hint">Ask something: “weather in Paris”, “what is 12 * (3 + 4)”, “send an email to the team”, “think about leap years”, “write a long answer”.</p>}
-        {chat.messages.map((m) => (
-          <Entry key={m.id} entry={m} pending={pendingIn(m)} approve={chat.approve} deny={chat.deny} onRetry={chat.regenerate} />
-        ))}
+        {chat.messages.map((m) =>
+          m.role === 'user' ? (
+            <article key={m.id} className="demo-user" aria-label="Your message">
+              <p>{m.text}</p>
+            </article>
+          ) : (
+            // Given the chat, a message offers Approve / Deny on its calls waiting for approval, and Retry when it is the last answer.
+            <MessageView key={m.id} message={m.message} chat={chat} />
+          ),
+        )}
       </Conversation>
       {chat.status === 'reconnecting' && chat.reconnect && <ReconnectBanner reconnect={chat.reconnect} rateLimited={lastStatus === 429} />}
       {chat.error !== undefined && chat.messages[chat.messages.length - 1]?.role === 'user' && (
@@ -128,29 +132,3 @@ function Chat({ provider, onBusy }: { provider: ProviderName; onBusy(busy: boole
     </div>
   );
 }
-
-interface EntryProps {
-  entry: ChatMessage;
-  /** This entry's tool calls waiting for approval, space-separated. */
-  pending: string;
-  approve(id: string): void;
-  deny(id: string): void;
-  onRetry(): void;
-}
-
-const Entry = memo(function Entry({ entry, pending, approve, deny, onRetry }: EntryProps) {
-  const waiting = useMemo(() => new Set(pending.split(' ')), [pending]);
-  const needsApproval = useCallback((part: ToolCallPart) => waiting.has(part.toolCallId), [waiting]);
-  const onApprove = useCallback((part: ToolCallPart) => approve(part.toolCallId), [approve]);
-  const onDeny = useCallback((part: ToolCallPart) => deny(part.toolCallId), [deny]);
-  if (entry.role === 'user') {
-    return (
-      <article className="demo-user" aria-label="Your message">
-        <p>{entry.text}</p>
-      </article>
-    );
-  }
-  return (
-    <MessageView message={entry.message} needsApproval={needsApproval} onApprove={onApprove} onDeny={onDeny} onRetry={onRetry} />
-  );
-});

@@ -189,7 +189,26 @@ describe('chat controller tools', () => {
     expect(bodies).toHaveLength(2);
   });
 
-  it('asks for no decision once stopped while awaiting approval: a late approve runs nothing and sends nothing', async () => {
+  it('marks a call that needs approval on its part, saves it so, and a denial tells the model why', async () => {
+    serveCalls([{ id: 'free', name: 'open' }, { id: 'asked', name: 'guarded' }]);
+    const area = new Map<string, string>();
+    const storage = { getItem: (key: string) => area.get(key) ?? null, setItem: (key: string, value: string) => void area.set(key, value) };
+    const guarded = counting({ needsApproval: (input) => (input as { id: string }).id === 'asked' });
+    const chat = createChatController({ ...base, throttle: 1, tools: { open: counting().tool, guarded: guarded.tool }, persistence: storagePersistence(storage, 'chat') });
+    chat.send('Go');
+    const waiting = await reach(chat, (s) => s.status === 'awaiting-approval');
+    expect(callParts(waiting).map((p) => p.state)).toEqual(['output-available', 'approval-requested']);
+    expect(waiting.pendingApprovals).toEqual([callParts(waiting)[1]]);
+    expect(area.get('chat')).toContain('"state":"approval-requested"');
+    chat.deny('asked', 'Not today.');
+    const final = await reach(chat, (s) => s.status === 'done');
+    expect(callParts(final)[1]).toMatchObject({ state: 'approval-denied', errorText: 'Not today.' });
+    expect(guarded.runs).toEqual([]);
+    expect(bodies[1]).toContain('Not today.');
+    expect(area.get('chat')).toContain('"state":"approval-denied"');
+  });
+
+  it('refuses a call still waiting once stopped: a late approve runs nothing, and the next send tells the model it was not approved', async () => {
     serveCalls([{ id: 'a', name: 'guarded' }]);
     const { runs, tool } = counting({ needsApproval: true });
     const chat = createChatController({ ...base, throttle: 1, tools: { guarded: tool } });
@@ -197,11 +216,28 @@ describe('chat controller tools', () => {
     await reach(chat, (s) => s.status === 'awaiting-approval');
     chat.stop();
     expect(chat.getSnapshot()).toMatchObject({ status: 'aborted', pendingApprovals: [] });
+    expect(callParts(chat.getSnapshot())[0]).toMatchObject({ state: 'approval-denied', errorText: expect.stringContaining('without approving') });
     chat.approve('a');
     await settle();
     expect(runs).toEqual([]);
     expect(bodies).toHaveLength(1);
     expect(chat.getSnapshot().status).toBe('aborted');
+    chat.send('Never mind');
+    await reach(chat, (s) => s.status === 'done');
+    expect(bodies[1]).toContain('without approving');
+  });
+
+  it('refuses a call still waiting when a new message is sent instead of a decision', async () => {
+    serveCalls([{ id: 'a', name: 'guarded' }]);
+    const { runs, tool } = counting({ needsApproval: true });
+    const chat = createChatController({ ...base, throttle: 1, tools: { guarded: tool } });
+    chat.send('Go');
+    await reach(chat, (s) => s.status === 'awaiting-approval');
+    chat.send('Actually, do not');
+    expect(callParts(chat.getSnapshot())[0]?.state).toBe('approval-denied');
+    await reach(chat, (s) => s.status === 'done');
+    expect(runs).toEqual([]);
+    expect(bodies[1]).toContain('without approving');
   });
 
   it('runs the calls of a new send afresh after tools were stopped mid-run', async () => {
@@ -341,7 +377,7 @@ describe('chat controller persistence', () => {
 
   it('restores a conversation saved while awaiting approval as awaiting approval: approving runs the tool and the answer streams', async () => {
     serve({ scenario: { parts: [{ type: 'text', text: answer }] }, timing: { ttftMs: 0, tokenDelayMs: 0 } });
-    const call: ToolCallPart = { type: 'tool-call', toolCallId: 'c1', toolName: 'guarded', inputText: '{}', input: {}, state: 'input-available' };
+    const call: ToolCallPart = { type: 'tool-call', toolCallId: 'c1', toolName: 'guarded', inputText: '{}', input: {}, state: 'approval-requested' };
     const saved: ChatMessage[] = [
       { id: 'u0', role: 'user', text: 'Go' },
       { id: 'a0', role: 'assistant', message: { role: 'assistant', status: 'done', finishReason: 'tool-calls', parts: [call] } },

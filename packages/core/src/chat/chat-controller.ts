@@ -35,6 +35,7 @@ export interface ChatController {
 }
 
 const DENIED = 'The user denied this tool call.';
+const UNDECIDED = 'The user stopped or sent a new message without approving this tool call.';
 
 const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
@@ -72,7 +73,8 @@ export function createChatController(options: ChatControllerOptions): ChatContro
   let persistenceError: RillErrorValue | undefined;
   // Set while an async load is pending: whether a send is waiting for it to stream its turn.
   let loading: { turnQueued: boolean } | undefined;
-  const decisions = new Map<string, { approved: boolean; reason?: string }>();
+  // Calls the user approved: they run like calls that need no approval.
+  const approved = new Set<string>();
   // A restored answer a relay run is still writing: picked up at the first subscribe or action, not at creation
   // (React's StrictMode creates a controller it never uses, which must open no connection).
   let pendingRun: InFlightAnswer | undefined;
@@ -97,18 +99,15 @@ export function createChatController(options: ChatControllerOptions): ChatContro
     onFinish: (final) => turnEnded(final),
   });
 
-  // The last answer's calls that wait for a decision.
-  const undecided = (): ToolCallPart[] => {
+  // The last answer's calls that wait for a decision: the parts say so (a stop or a new send decides them), so they persist.
+  const pendingApprovals = (): ToolCallPart[] => {
     const last = committed[committed.length - 1];
     if (last?.role !== 'assistant') return [];
-    return last.message.parts.filter((p): p is ToolCallPart => isClientCall(p) && p.state === 'input-available' && needsApproval(opts.tools?.[p.toolName], p.input) && !decisions.has(p.toolCallId));
+    return last.message.parts.filter((p): p is ToolCallPart => isClientCall(p) && p.state === 'approval-requested');
   };
 
-  // Only the tool phase waits for decisions: a stopped or replaced turn asks for none.
-  const pendingApprovals = (): ToolCallPart[] => (status === 'awaiting-approval' || status === 'running-tools' ? undecided() : []);
-
   // A conversation saved while waiting for approval (then reloaded) waits again, so its calls can still be decided.
-  const restingStatus = (): ChatStatus => (undecided().length > 0 ? 'awaiting-approval' : 'idle');
+  const restingStatus = (): ChatStatus => (pendingApprovals().length > 0 ? 'awaiting-approval' : 'idle');
 
   // The conversation with the turn's message: a new answer, or (continuing a paused one) the paused answer with it.
   const withTurn = (message: Message, metrics: StreamMetrics | undefined, id: string): ChatMessage[] => {
@@ -134,6 +133,8 @@ export function createChatController(options: ChatControllerOptions): ChatContro
     };
   };
 
+  // Initial messages waiting for approval wait again, as restored ones do.
+  status = restingStatus();
   let state = build();
   const publish = (): void => {
     state = build();
@@ -216,18 +217,39 @@ export function createChatController(options: ChatControllerOptions): ChatContro
     committed = [...committed.slice(0, -1), { ...last, message }];
   };
 
-  // Starts every open call that may run and is not running yet; once none runs, waits for approvals or streams the next turn.
-  const resolveTools = (): void => {
+  // Rewrites the last answer's client calls; the answer is replaced only if one changed (snapshots stay shared).
+  const updateCalls = (update: (part: ToolCallPart) => ToolCallPart): void => {
     const last = committed[committed.length - 1];
     if (last?.role !== 'assistant') return;
-    const open = last.message.parts.filter((p): p is ToolCallPart => isClientCall(p) && p.state === 'input-available');
-    const runnable = open.filter((p) => !running.has(p.toolCallId) && (!needsApproval(opts.tools?.[p.toolName], p.input) || decisions.has(p.toolCallId)));
+    let changed = false;
+    const parts = last.message.parts.map((p) => {
+      if (!isClientCall(p)) return p;
+      const next = update(p);
+      changed ||= next !== p;
+      return next;
+    });
+    if (changed) replaceLast({ ...last.message, parts });
+  };
+
+  // A call still waiting is decided by moving on (a stop, a new message): it is refused, and the model is told why.
+  const denyUndecided = (): void => updateCalls((p) => (p.state === 'approval-requested' ? { ...p, state: 'approval-denied', errorText: UNDECIDED } : p));
+
+  // Asks for approval on the calls that need it, starts every other open call not running yet; once none runs, waits for approvals or streams the next turn.
+  const resolveTools = (): void => {
+    updateCalls((p) => (p.state === 'input-available' && !approved.has(p.toolCallId) && !running.has(p.toolCallId) && needsApproval(opts.tools?.[p.toolName], p.input) ? { ...p, state: 'approval-requested' } : p));
+    const last = committed[committed.length - 1];
+    if (last?.role !== 'assistant') return;
+    const open = last.message.parts.filter((p): p is ToolCallPart => isClientCall(p) && (p.state === 'input-available' || p.state === 'approval-requested'));
+    const runnable = open.filter((p) => p.state === 'input-available' && !running.has(p.toolCallId));
     if (runnable.length > 0) {
       void runTools(runnable);
       return;
     }
-    // Calls still running call this again when they settle.
-    if (running.size > 0) return;
+    // Calls still running call this again when they settle; a decision taken meanwhile shows now.
+    if (running.size > 0) {
+      publish();
+      return;
+    }
     if (open.length > 0) {
       status = 'awaiting-approval';
       save();
@@ -245,13 +267,7 @@ export function createChatController(options: ChatControllerOptions): ChatContro
     for (const p of calls) running.add(p.toolCallId);
     status = 'running-tools';
     publish();
-    const settled = await Promise.all(
-      calls.map((p) => {
-        const decision = decisions.get(p.toolCallId);
-        if (decision?.approved === false) return { ...p, state: 'output-error' as const, errorText: decision.reason ?? DENIED };
-        return runTool(p, opts.tools?.[p.toolName], controller.signal);
-      }),
-    );
+    const settled = await Promise.all(calls.map((p) => runTool(p, opts.tools?.[p.toolName], controller.signal)));
     // A stop, send or replacement since (each clears `tools`) dropped these results.
     if (tools !== controller) return;
     for (const p of settled) running.delete(p.toolCallId);
@@ -307,6 +323,7 @@ export function createChatController(options: ChatControllerOptions): ChatContro
   };
 
   const halt = (): void => {
+    denyUndecided();
     // A restored run not picked up yet is a turn in flight too: it is stopped upstream like one.
     reattach();
     if (turnId !== undefined) store.stop();
@@ -320,7 +337,9 @@ export function createChatController(options: ChatControllerOptions): ChatContro
   const decide = (toolCallId: string, decision: { approved: boolean; reason?: string }): void => {
     // A second click, or a call already decided, running, stopped or unknown, is not a new decision.
     if (!pendingApprovals().some((p) => p.toolCallId === toolCallId)) return;
-    decisions.set(toolCallId, decision);
+    if (decision.approved) approved.add(toolCallId);
+    const decided: Pick<ToolCallPart, 'state' | 'errorText'> = decision.approved ? { state: 'input-available' } : { state: 'approval-denied', errorText: decision.reason ?? DENIED };
+    updateCalls((p) => (p.toolCallId === toolCallId ? { ...p, ...decided } : p));
     resolveTools();
   };
 
@@ -338,8 +357,10 @@ export function createChatController(options: ChatControllerOptions): ChatContro
       publish();
       return;
     }
-    // A message sent while loading goes after an answer a run was writing: that answer ends where it was saved.
-    committed = [...supersedeInFlight(saved ?? []), ...sent];
+    // A message sent while loading goes after an answer a run was writing (that answer ends where it was saved) or waiting for approval.
+    committed = supersedeInFlight(saved ?? []);
+    denyUndecided();
+    committed = [...committed, ...sent];
     steps = 0;
     save();
     runTurn();
@@ -380,7 +401,7 @@ export function createChatController(options: ChatControllerOptions): ChatContro
         return;
       }
       halt();
-      decisions.clear();
+      approved.clear();
       committed = [...committed, { id: newId(), role: 'user', text }];
       steps = 0;
       save();
@@ -400,7 +421,7 @@ export function createChatController(options: ChatControllerOptions): ChatContro
       while (lastUser >= 0 && committed[lastUser]?.role !== 'user') lastUser -= 1;
       if (lastUser < 0) return;
       committed = committed.slice(0, lastUser + 1);
-      decisions.clear();
+      approved.clear();
       steps = 0;
       runTurn();
     },
@@ -421,7 +442,7 @@ export function createChatController(options: ChatControllerOptions): ChatContro
       turnId = undefined;
       lastMetrics = undefined;
       failure = undefined;
-      status = 'idle';
+      status = restingStatus();
       save();
       publish();
     },

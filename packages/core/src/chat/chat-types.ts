@@ -22,7 +22,7 @@ export interface ChatTool {
   inputSchema?: Record<string, unknown>;
   /** Runs the call; the returned value (or the thrown error's message) goes back to the model. */
   execute(input: unknown, context: { toolCallId: string; signal: AbortSignal }): unknown;
-  /** Wait for `approve(id)` / `deny(id)` before running (always, or when this returns true). */
+  /** Wait for `approve(id)` / `deny(id)` before running (always, or when this returns true): the call's part is `approval-requested` meanwhile. */
   needsApproval?: boolean | ((input: unknown) => boolean);
 }
 
@@ -40,8 +40,9 @@ export interface ChatState {
   /** The last turn's error, if it ended with one (`invalid-request` when its history could not be turned into a request). */
   error?: RillErrorValue;
   /**
-   * Tool calls waiting for `approve(id)` or `deny(id)`, while the status is `awaiting-approval` or
-   * `running-tools`; empty once the turn is stopped or replaced, and for a restored conversation.
+   * The last answer's tool calls waiting for `approve(id)` or `deny(id)` (its `approval-requested`
+   * parts), while the status is `awaiting-approval` or `running-tools` (restored ones too); a stop
+   * or a new `send` refuses them (`approval-denied`), so it is empty then.
    */
   pendingApprovals: ToolCallPart[];
   /** Set while the current turn waits to reconnect. */

@@ -8,7 +8,7 @@ export interface KeyValueStorage {
 }
 
 const MESSAGE_STATUSES: ReadonlySet<unknown> = new Set(['streaming', 'done', 'interrupted', 'error', 'aborted']);
-const TOOL_STATES: ReadonlySet<unknown> = new Set(['input-streaming', 'input-available', 'output-available', 'output-error']);
+const TOOL_STATES: ReadonlySet<unknown> = new Set(['input-streaming', 'input-available', 'approval-requested', 'approval-denied', 'output-available', 'output-error']);
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 

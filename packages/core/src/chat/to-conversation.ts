@@ -2,7 +2,8 @@ import type { Part, ToolCallPart } from '../message/types.js';
 import type { ConversationMessage, ToolResult } from '../providers/request/conversation.js';
 import type { ChatMessage } from './chat-types.js';
 
-const answered = (part: ToolCallPart): boolean => part.state === 'output-available' || part.state === 'output-error';
+// A refused call is answered too: the model is told why it did not run.
+const answered = (part: ToolCallPart): boolean => part.state === 'output-available' || part.state === 'output-error' || part.state === 'approval-denied';
 
 // A client tool call whose result the next request carries; the provider's own calls carry theirs inside the assistant turn.
 const settled = (part: Part): part is ToolCallPart => part.type === 'tool-call' && !part.providerExecuted && answered(part);
@@ -23,7 +24,7 @@ export function toConversation(messages: readonly ChatMessage[]): ConversationMe
     const keep = (part: Part): boolean => part.type !== 'tool-call' || (part.providerExecuted ? entry === last || answered(part) : answered(part));
     const parts = entry.message.parts.filter(keep);
     if (parts.length === 0) return [];
-    const results = parts.filter(settled).map((part): ToolResult => (part.state === 'output-error' ? { toolCallId: part.toolCallId, error: part.errorText ?? 'The tool failed.' } : { toolCallId: part.toolCallId, output: part.output }));
+    const results = parts.filter(settled).map((part): ToolResult => (part.state === 'output-error' || part.state === 'approval-denied' ? { toolCallId: part.toolCallId, error: part.errorText ?? 'The tool failed.' } : { toolCallId: part.toolCallId, output: part.output }));
     return results.length === 0 ? [{ role: 'assistant', parts }] : [{ role: 'assistant', parts }, { role: 'tool', results }];
   });
 }

@@ -57,8 +57,15 @@ export interface ToolCallPart {
   inputText: string;
   /** The partial value while streaming (from @rill/json), the parsed value once complete. */
   input: unknown;
-  state: 'input-streaming' | 'input-available' | 'output-available' | 'output-error';
+  /**
+   * `input-streaming` → `input-available` (complete; a client tool runs) → `output-available` or
+   * `output-error`. A call whose tool needs approval waits as `approval-requested` (the chat set it)
+   * until approved (back to `input-available`, and it runs) or refused: `approval-denied`, with the
+   * reason the model is told in `errorText`.
+   */
+  state: 'input-streaming' | 'input-available' | 'approval-requested' | 'approval-denied' | 'output-available' | 'output-error';
   output?: unknown;
+  /** Why the call failed (`output-error`) or was refused (`approval-denied`). */
   errorText?: string;
   /**
    * A tool the provider ran itself (web search, web fetch, code execution, file search, MCP, image

@@ -53,7 +53,7 @@ describe('useChat', () => {
 
   it.each([
     ['approve', 'output-available'],
-    ['deny', 'output-error'],
+    ['deny', 'approval-denied'],
   ] as const)('waits for approval, then %s gives %s and the next turn', async (decision, state) => {
     serve((body) => (hasToolResult(body) ? sunny : weatherCall));
     const tool: ChatTool = { needsApproval: true, execute: () => 'sunny' };

@@ -20,8 +20,7 @@ export const Streaming: Story = {
 
 export const ToolApproval: Story = {
   args: {
-    message: { role: 'assistant', status: 'done', finishReason: 'tool-calls', parts: [{ type: 'text', text: 'I will email the forecast to you.' }, toolCall('input-available', { toolName: 'send_email' })] },
-    needsApproval: () => true,
+    message: { role: 'assistant', status: 'done', finishReason: 'tool-calls', parts: [{ type: 'text', text: 'I will email the forecast to you.' }, toolCall('approval-requested', { toolName: 'send_email' })] },
   },
 };
 

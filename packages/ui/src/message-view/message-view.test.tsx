@@ -1,4 +1,4 @@
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Message } from '@rill/core';
@@ -67,13 +67,80 @@ describe('MessageView', () => {
     expect(renders).toBe(before);
   });
 
-  it('asks for approval on the tool calls that need it', async () => {
+  it('given the chat, Approve and Deny on a call waiting for approval call its approve and deny', async () => {
+    const user = userEvent.setup();
+    const message: Message = { role: 'assistant', status: 'done', parts: [toolCall('approval-requested', { toolName: 'send_email' })], finishReason: 'tool-calls' };
+    const chat = { messages: [{ id: 'a', role: 'assistant' as const, message }], approve: vi.fn(), deny: vi.fn(), regenerate: vi.fn() };
+    render(<MessageView message={message} chat={chat} />);
+    await user.click(screen.getByRole('button', { name: 'Approve' }));
+    expect(chat.approve).toHaveBeenCalledWith('call_1');
+    await user.click(screen.getByRole('button', { name: 'Deny' }));
+    expect(chat.deny).toHaveBeenCalledWith('call_1');
+  });
+
+  it('an explicit onApprove wins over the chat', async () => {
     const user = userEvent.setup();
     const onApprove = vi.fn();
-    const message: Message = { role: 'assistant', status: 'done', parts: [toolCall('input-available', { toolName: 'send_email' })], finishReason: 'tool-calls' };
-    render(<MessageView message={message} needsApproval={(part) => part.toolName === 'send_email'} onApprove={onApprove} />);
+    const message: Message = { role: 'assistant', status: 'done', parts: [toolCall('approval-requested')], finishReason: 'tool-calls' };
+    const chat = { messages: [], approve: vi.fn(), deny: vi.fn(), regenerate: vi.fn() };
+    render(<MessageView message={message} chat={chat} onApprove={onApprove} />);
     await user.click(screen.getByRole('button', { name: 'Approve' }));
     expect(onApprove).toHaveBeenCalledWith(message.parts[0]);
+    expect(chat.approve).not.toHaveBeenCalled();
+  });
+
+  it('given the chat, offers Retry on its last answer only', async () => {
+    const user = userEvent.setup();
+    const older = assistantMessage('interrupted', 'It will');
+    const last = assistantMessage('interrupted', 'It will be 18');
+    const chat = {
+      messages: [
+        { id: 'a', role: 'assistant' as const, message: older },
+        { id: 'u', role: 'user' as const, text: 'Again?' },
+        { id: 'b', role: 'assistant' as const, message: last },
+      ],
+      approve: vi.fn(),
+      deny: vi.fn(),
+      regenerate: vi.fn(),
+    };
+    render(
+      <>
+        <MessageView message={older} chat={chat} />
+        <MessageView message={last} chat={chat} />
+      </>,
+    );
+    const [first, second] = screen.getAllByRole('article');
+    expect(within(first as HTMLElement).queryByRole('button', { name: 'Retry' })).toBeNull();
+    await user.click(within(second as HTMLElement).getByRole('button', { name: 'Retry' }));
+    expect(chat.regenerate).toHaveBeenCalledOnce();
+  });
+
+  it('given the chat, does not re-render an earlier message while the last one streams, though the chat object is new each time', () => {
+    const earlier = assistantMessage('done');
+    let renders = 0;
+    const counted: Message = {
+      ...earlier,
+      get parts() {
+        renders += 1;
+        return earlier.parts;
+      },
+    };
+    const actions = { approve: vi.fn(), deny: vi.fn(), regenerate: vi.fn() };
+    const Log = ({ text }: { text: string }) => {
+      const streaming: Message = { role: 'assistant', status: 'streaming', parts: [{ type: 'text', text }] };
+      const chat = { ...actions, messages: [{ id: 'a', role: 'assistant' as const, message: counted }, { id: 'b', role: 'assistant' as const, message: streaming }] };
+      return (
+        <div>
+          <MessageView message={counted} chat={chat} />
+          <MessageView message={streaming} chat={chat} />
+        </div>
+      );
+    };
+    const view = render(<Log text="It" />);
+    const before = renders;
+    for (const text of ['It will', 'It will rain', 'It will rain later']) view.rerender(<Log text={text} />);
+    expect(screen.getAllByRole('article')[1]?.textContent).toBe('It will rain later');
+    expect(renders).toBe(before);
   });
 });
 

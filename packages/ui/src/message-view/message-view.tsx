@@ -1,4 +1,4 @@
-import type { Message, Part, ToolCallPart } from '@rill/core';
+import type { ChatController, ChatState, Message, Part, ToolCallPart } from '@rill/core';
 import { memo } from 'react';
 import { classNames } from '../class-names.js';
 import { Interrupted } from '../interrupted/index.js';
@@ -7,29 +7,57 @@ import { PlainTextFallback } from '../markdown/plain-text-fallback.js';
 import { Reasoning } from '../reasoning/index.js';
 import { ToolCall } from '../tool-call/index.js';
 
+/** What {@link MessageView} uses of a chat: `useChat`'s result (or a chat controller's state and methods) fits. */
+export type MessageViewChat = Pick<ChatState, 'messages'> & Pick<ChatController, 'approve' | 'deny' | 'regenerate'>;
+
 /** Props of {@link MessageView}. */
 export interface MessageViewProps {
   /** Any assistant `Message` snapshot. */
   message: Message;
-  /** Tool calls for which this returns true wait for Approve / Deny. */
-  needsApproval?(part: ToolCallPart): boolean;
+  /**
+   * The chat the message belongs to: Approve / Deny on its `approval-requested` tool calls call
+   * `chat.approve` / `chat.deny`, and Retry on its last answer (interrupted or failed) calls `chat.regenerate`.
+   */
+  chat?: MessageViewChat;
+  /** Called by "Approve" instead of `chat.approve`. */
   onApprove?(part: ToolCallPart): void;
+  /** Called by "Deny" instead of `chat.deny`. */
   onDeny?(part: ToolCallPart): void;
-  /** Offered on an interrupted or failed message. */
+  /** Offered on an interrupted or failed message (instead of the chat's Retry, and on any message). */
   onRetry?(): void;
   className?: string;
+}
+
+/** The answer `chat` would retry: its last entry's, if that is an answer. */
+const lastAnswer = (chat: MessageViewChat | undefined): Message | undefined => {
+  const last = chat?.messages.at(-1);
+  return last?.role === 'assistant' ? last.message : undefined;
+};
+
+// `useChat` returns a new object each render: a message re-renders only when what it uses of the chat changes.
+function sameProps(prev: MessageViewProps, next: MessageViewProps): boolean {
+  const { chat: a, ...prevRest } = prev;
+  const { chat: b, ...nextRest } = next;
+  const keys = new Set([...Object.keys(prevRest), ...Object.keys(nextRest)]);
+  for (const key of keys) if (!Object.is(prevRest[key as keyof typeof prevRest], nextRest[key as keyof typeof nextRest])) return false;
+  if (a === undefined || b === undefined) return a === b;
+  return a.approve === b.approve && a.deny === b.deny && a.regenerate === b.regenerate && (lastAnswer(a) === prev.message) === (lastAnswer(b) === next.message);
 }
 
 /**
  * Renders every part of a `Message` in order (text as streaming Markdown, reasoning, tool calls),
  * then the notice its ending calls for: interrupted (the partial answer is kept), error, stopped.
+ * Given the `chat`, tool calls waiting for approval offer Approve / Deny and the last answer Retry.
  * Memoised: a message whose snapshot and callbacks are unchanged does not re-render while another
- * one streams, so pass stable callbacks.
+ * one streams (the `chat` object may change every render), so pass stable callbacks.
  *
  * @example
- * <MessageView message={stream.message} onRetry={stream.retry} />
+ * {chat.messages.map((m) => (m.role === 'user' ? <p key={m.id}>{m.text}</p> : <MessageView key={m.id} message={m.message} chat={chat} />))}
  */
-export const MessageView = memo(function MessageView({ message, needsApproval, onApprove, onDeny, onRetry, className }: MessageViewProps) {
+export const MessageView = memo(function MessageView({ message, chat, onApprove: approveProp, onDeny: denyProp, onRetry: retryProp, className }: MessageViewProps) {
+  const onApprove = approveProp ?? (chat && ((part: ToolCallPart) => chat.approve(part.toolCallId)));
+  const onDeny = denyProp ?? (chat && ((part: ToolCallPart) => chat.deny(part.toolCallId)));
+  const onRetry = retryProp ?? (chat && lastAnswer(chat) === message ? chat.regenerate : undefined);
   const streaming = message.status === 'streaming';
   const last = message.parts.length - 1;
   return (
@@ -37,7 +65,7 @@ export const MessageView = memo(function MessageView({ message, needsApproval, o
       {message.parts.map((part, i) => (
         // One part that cannot render (a malformed restored message, a throwing custom renderer) must not take the page down.
         <PlainTextFallback key={partKey(part, i)} text={partText(part)} streaming={streaming && i === last}>
-          <PartView part={part} streaming={streaming && i === last} needsApproval={needsApproval} onApprove={onApprove} onDeny={onDeny} />
+          <PartView part={part} streaming={streaming && i === last} onApprove={onApprove} onDeny={onDeny} />
         </PlainTextFallback>
       ))}
       {message.status === 'interrupted' && <Interrupted error={message.error} onRetry={onRetry} />}
@@ -54,7 +82,7 @@ export const MessageView = memo(function MessageView({ message, needsApproval, o
       {message.status === 'aborted' && <p className="rill-message__note">Stopped.</p>}
     </article>
   );
-});
+}, sameProps);
 
 function partKey(part: Part, index: number): string {
   return part.type === 'tool-call' ? part.toolCallId : `${part.type}-${index}`;
@@ -74,13 +102,13 @@ function partText(part: Part): string {
   }
 }
 
-function PartView({ part, streaming, needsApproval, onApprove, onDeny }: { part: Part; streaming: boolean } & Pick<MessageViewProps, 'needsApproval' | 'onApprove' | 'onDeny'>) {
+function PartView({ part, streaming, onApprove, onDeny }: { part: Part; streaming: boolean } & Pick<MessageViewProps, 'onApprove' | 'onDeny'>) {
   switch (part.type) {
     case 'text':
       return <Markdown text={part.text} streaming={streaming} />;
     case 'reasoning':
       return <Reasoning part={part} streaming={streaming} />;
     case 'tool-call':
-      return <ToolCall part={part} needsApproval={needsApproval?.(part) ?? false} onApprove={onApprove} onDeny={onDeny} />;
+      return <ToolCall part={part} onApprove={onApprove} onDeny={onDeny} />;
   }
 }

@@ -19,7 +19,7 @@ export const InputStreaming: Story = {
 };
 
 export const AwaitingApproval: Story = {
-  args: { part: toolCall('input-available'), needsApproval: true },
+  args: { part: toolCall('approval-requested') },
   play: async ({ canvas, args, userEvent }) => {
     await userEvent.click(canvas.getByRole('button', { name: 'Approve' }));
     await expect(args.onApprove).toHaveBeenCalled();
@@ -30,6 +30,8 @@ export const Running: Story = { args: { part: toolCall('input-available') } };
 
 export const Output: Story = { args: { part: toolCall('output-available') } };
 
+export const Denied: Story = { args: { part: toolCall('approval-denied', { errorText: 'The user denied this tool call.' }) } };
+
 export const Error: Story = { args: { part: toolCall('output-error') } };
 
-export const Dark: Story = { args: { part: toolCall('input-available'), needsApproval: true }, parameters: { theme: 'dark' } };
+export const Dark: Story = { args: { part: toolCall('approval-requested') }, parameters: { theme: 'dark' } };

@@ -19,8 +19,9 @@ describe('ToolCall', () => {
     const user = userEvent.setup();
     const onApprove = vi.fn();
     const onDeny = vi.fn();
-    const part = toolCall('input-available');
-    render(<ToolCall part={part} needsApproval onApprove={onApprove} onDeny={onDeny} />);
+    const part = toolCall('approval-requested');
+    render(<ToolCall part={part} onApprove={onApprove} onDeny={onDeny} />);
+    expect(screen.getByRole('group', { name: 'Tool call: get_weather' }).textContent).toContain('Awaiting approval');
     expect(screen.queryByRole('progressbar')).toBeNull();
     await user.tab();
     await user.tab();
@@ -30,6 +31,15 @@ describe('ToolCall', () => {
     await user.tab();
     await user.keyboard(' ');
     expect(onDeny).toHaveBeenCalledWith(part);
+  });
+
+  it('denied: says so with the reason, not busy, no buttons', () => {
+    render(<ToolCall part={toolCall('approval-denied', { errorText: 'Not today.' })} onApprove={vi.fn()} onDeny={vi.fn()} />);
+    const group = screen.getByRole('group', { name: 'Tool call: get_weather' });
+    expect(group.getAttribute('aria-busy')).toBe('false');
+    expect(group.textContent).toContain('Denied');
+    expect(group.textContent).toContain('Not today.');
+    expect(screen.queryByRole('button')).toBeNull();
   });
 
   it('running: busy, no approval buttons', () => {

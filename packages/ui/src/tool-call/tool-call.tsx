@@ -2,44 +2,48 @@ import type { ToolCallPart } from '@rill/core';
 import { classNames } from '../class-names.js';
 import { formatValue } from './format-value.js';
 
-/** What a tool call shows; `awaiting-approval` and `running` split the part's `input-available`. */
-export type ToolCallState = 'input-streaming' | 'awaiting-approval' | 'running' | 'output-available' | 'output-error';
+/** What a tool call shows (its `data-state`): the part's state, `input-available` shown as `running`. */
+export type ToolCallState = 'input-streaming' | 'awaiting-approval' | 'running' | 'denied' | 'output-available' | 'output-error';
 
 /** Props of {@link ToolCall}. */
 export interface ToolCallProps {
-  /** The tool call part of a `Message`. */
+  /** The tool call part of a `Message`; an `approval-requested` part shows Approve / Deny. */
   part: ToolCallPart;
-  /** The call waits for the user before it runs: shows Approve / Deny once the input is complete. */
-  needsApproval?: boolean;
-  /** Called by "Approve". */
+  /** Called by "Approve" (`MessageView` given a `chat` calls `chat.approve`). */
   onApprove?(part: ToolCallPart): void;
   /** Called by "Deny". */
   onDeny?(part: ToolCallPart): void;
   className?: string;
 }
 
-function toolCallState(part: ToolCallPart, needsApproval: boolean): ToolCallState {
-  if (part.state === 'input-available') return needsApproval ? 'awaiting-approval' : 'running';
-  return part.state;
-}
+const SHOWN: Record<ToolCallPart['state'], ToolCallState> = {
+  'input-streaming': 'input-streaming',
+  'input-available': 'running',
+  'approval-requested': 'awaiting-approval',
+  'approval-denied': 'denied',
+  'output-available': 'output-available',
+  'output-error': 'output-error',
+};
 
 const STATE_LABELS: Record<ToolCallState, string> = {
   'input-streaming': 'Receiving input',
   'awaiting-approval': 'Awaiting approval',
   running: 'Running',
+  denied: 'Denied',
   'output-available': 'Done',
   'output-error': 'Failed',
 };
 
 /**
  * One tool call: its name, the input as it fills (with a busy indicator while it streams), then
- * Approve / Deny, running, the output or the error.
+ * Approve / Deny (an `approval-requested` part, given the handlers), running, the output, the error
+ * or the reason it was denied.
  *
  * @example
- * <ToolCall part={part} needsApproval={part.toolName === 'send_email'} onApprove={approve} onDeny={deny} />
+ * <ToolCall part={part} onApprove={(p) => chat.approve(p.toolCallId)} onDeny={(p) => chat.deny(p.toolCallId)} />
  */
-export function ToolCall({ part, needsApproval = false, onApprove, onDeny, className }: ToolCallProps) {
-  const state = toolCallState(part, needsApproval);
+export function ToolCall({ part, onApprove, onDeny, className }: ToolCallProps) {
+  const state = SHOWN[part.state];
   const busy = state === 'input-streaming' || state === 'running';
   const input = part.input === undefined ? part.inputText : formatValue(part.input, part.inputText);
   return (
@@ -59,7 +63,7 @@ export function ToolCall({ part, needsApproval = false, onApprove, onDeny, class
       <pre className="rill-tool__input" tabIndex={0}>
         {input}
       </pre>
-      {state === 'awaiting-approval' && (
+      {state === 'awaiting-approval' && (onApprove !== undefined || onDeny !== undefined) && (
         <div className="rill-tool__actions">
           <button type="button" className="rill-button rill-button--primary" onClick={() => onApprove?.(part)}>
             Approve
@@ -69,6 +73,7 @@ export function ToolCall({ part, needsApproval = false, onApprove, onDeny, class
           </button>
         </div>
       )}
+      {state === 'denied' && <p className="rill-tool__note">{part.errorText ?? 'The user denied this tool call.'}</p>}
       {state === 'output-available' && (
         <>
           <span className="rill-tool__label">Output</span>
