@@ -22,8 +22,8 @@ console.log(`node ${process.version}, ${cpu[0]?.model ?? 'unknown cpu'} x${cpu.l
 let failed = false;
 for (const name of asked.length ? asked : all) {
   console.log(`\n== ${name} ==`);
-  // A fresh process per bench: no JIT state carried over, and workspace packages resolve to their sources.
-  const { status } = spawnSync(process.execPath, ['--conditions=rill-source', '--import', 'tsx', join(here, name, 'bench.ts')], { stdio: 'inherit' });
+  // A fresh process per bench: no JIT state carried over, workspace packages resolve to their sources, and gc() is there to measure retained heap.
+  const { status } = spawnSync(process.execPath, ['--expose-gc', '--conditions=rill-source', '--import', 'tsx', join(here, name, 'bench.ts')], { stdio: 'inherit' });
   failed ||= status !== 0;
 }
 process.exit(failed ? 1 : 0);

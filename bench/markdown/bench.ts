@@ -1,5 +1,7 @@
-// Markdown for streamed answers: bundle size (min+gz) and the cost of re-rendering a growing
-// document after every chunk, for the candidates @rill/ui could use. `pnpm bench markdown`.
+// Markdown for streamed answers: bundle size (min+gz), the cost of re-rendering a growing
+// document after every chunk, the cost per appended KiB of one block growing to 1 MiB, and the
+// heap a long streamed answer keeps, for the candidates @rill/ui could use. `pnpm bench markdown`
+// (run.ts starts node with --expose-gc). The same growth laid out in Chromium: layout.ts.
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { createElement, type ReactNode } from 'react';
@@ -8,11 +10,14 @@ import { compiler as markdownToJsx } from 'markdown-to-jsx';
 import ReactMarkdown from 'react-markdown';
 import { micromark } from 'micromark';
 import { createBlockSplitter } from '../../packages/ui/src/markdown/block-splitter.js';
-import { renderBlocks } from '../../packages/ui/src/markdown/render-tokens.js';
+import { lexInline, lexMarkdown } from '../../packages/ui/src/markdown/lex-markdown.js';
+import { renderBlocks, renderInline } from '../../packages/ui/src/markdown/render-tokens.js';
 import { repairBlock } from '../../packages/ui/src/markdown/repair/index.js';
+import { repairInline } from '../../packages/ui/src/markdown/repair/repair-block.js';
 import { markdownAnswer } from '../../packages/ui/test/fixtures.js';
 import { bundleSize } from '../bundle-size.js';
 import { median } from '../median.js';
+import { longAnswer, longFence, longParagraph, tokenPieces } from './documents.js';
 
 const uiMarkdown = fileURLToPath(new URL('../../packages/ui/src/markdown/index.ts', import.meta.url));
 
@@ -37,8 +42,12 @@ const renderers: Renderer[] = [
       const splitter = createBlockSplitter();
       return (text) => {
         const doc = splitter.update(text);
-        // Completed blocks are memoized React elements: only the tail is lexed and rendered again.
-        return renderBlocks(new Lexer({ gfm: true }).lex(repairBlock(doc.tail)), components);
+        // As Markdown renders: completed blocks and a paragraph's settled chunks are memoized React
+        // elements, an open fence comes as its token; only the open end is repaired, lexed and rendered.
+        const open = doc.open;
+        if (open?.type === 'paragraph') return [open.chunks.length, renderInline(lexInline(repairInline(open.rest), doc.links))];
+        if (open?.type === 'fence') return renderBlocks([open.token], components);
+        return renderBlocks(lexMarkdown(repairBlock(doc.tail), doc.links), components);
       };
     },
   },
@@ -75,4 +84,103 @@ async function main(): Promise<void> {
   }
 }
 
+// Time per KiB appended in `step`-character updates over `window` characters ending at `end`, the text before
+// reached in one update (so the whole-document candidates need not re-parse every step up to 1 MiB).
+function msPerKiB(render: (text: string) => unknown, doc: string, end: number, window: number, step: number): number {
+  render(doc.slice(0, end - window));
+  const start = performance.now();
+  for (let at = end - window + step; at <= end; at += step) render(doc.slice(0, at));
+  return ((performance.now() - start) * 1024) / window;
+}
+
+async function growingBlock(): Promise<void> {
+  const size = 2 ** 20;
+  const step = 64;
+  const docs: [string, string][] = [
+    ['paragraph', longParagraph(size)],
+    ['code fence', longFence(size)],
+  ];
+  console.log(`\nOne block growing to 1 MiB in ${step}-character updates, ms per KiB appended: at the start (4 KiB), at the end (1 MiB),`);
+  console.log('the growth from start to end, and the end against Rill (Rill: median of 5 KiB-long runs; the others re-parse 1 MiB per update: one run of 256 characters at the end):');
+  console.log(`  ${''.padEnd(58)} ${docs.map(([name]) => `${name.padStart(10)}: start       end   growth     vs Rill`).join('  ')}`);
+  const rows: [string, number[]][] = [];
+  for (const r of renderers) {
+    const incremental = r === renderers[0];
+    const figures: number[] = [];
+    for (const [, doc] of docs) {
+      msPerKiB(r.create(), doc, 8192, 4096, step); // warm-up
+      figures.push(median(Array.from({ length: incremental ? 5 : 3 }, () => msPerKiB(r.create(), doc, 4096, 1024, step))));
+      figures.push(incremental ? median(Array.from({ length: 5 }, () => msPerKiB(r.create(), doc, doc.length, 1024, step))) : msPerKiB(r.create(), doc, doc.length, 256, step));
+    }
+    rows.push([r.name, figures]);
+  }
+  const rill = rows[0]?.[1] ?? [];
+  for (const [name, figures] of rows) {
+    const cells = docs.map((_, i) => {
+      const start = figures[2 * i] ?? NaN;
+      const end = figures[2 * i + 1] ?? NaN;
+      return `${start.toFixed(2).padStart(17)} ${end.toFixed(2).padStart(9)} ${(end / start).toFixed(1).padStart(7)}x ${(end / (rill[2 * i + 1] ?? NaN)).toFixed(0).padStart(9)}x`;
+    });
+    console.log(`  ${name.padEnd(58)} ${cells.join('  ')}`);
+  }
+}
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+function heapAfterGC(): number {
+  gc?.();
+  gc?.();
+  return process.memoryUsage().heapUsed;
+}
+
+// The heap what `run` returns keeps, after GC. Its own frame: nothing it kept stays reachable after.
+function keptBytes(run: () => unknown): number {
+  const before = heapAfterGC();
+  const kept = run();
+  const bytes = heapAfterGC() - before;
+  return kept === undefined ? NaN : bytes;
+}
+
+// What Markdown keeps after streaming `pieces`, 8 per update (about a frame's worth), the text built by
+// concatenation as a message accumulator does: the splitter, and (`render`) each done block rendered.
+function streamRill(pieces: readonly string[], render: boolean): unknown {
+  const splitter = createBlockSplitter();
+  const rendered = new Map<number, [unknown, ReactNode]>();
+  const keep = (blocks: ReturnType<typeof splitter.update>['done']) => {
+    if (!render) return;
+    for (const block of blocks) if (rendered.get(block.key)?.[0] !== block) rendered.set(block.key, [block, renderBlocks(lexMarkdown(block.source, block.links), components)]);
+  };
+  let text = '';
+  for (let i = 0; i < pieces.length; i++) {
+    text += pieces[i];
+    if (i % 8 === 7) keep(splitter.update(text).done);
+  }
+  keep(splitter.update(text, true).done);
+  return [splitter, rendered];
+}
+
+function retainedHeap(): void {
+  const tokens = 200_000;
+  const pieces = tokenPieces(longAnswer(tokens * 8), tokens);
+  const text = pieces.join('');
+  const size = text.length;
+  console.log(`\nHeap kept after GC once a ${tokens / 1000}k-token answer (${(size / 2 ** 20).toFixed(2)} MiB, ${pieces.length / 8} updates) has streamed${gc ? '' : ' (no --expose-gc: not collected first)'}:`);
+  const candidates: [string, () => unknown][] = [
+    ['@rill/ui Markdown: splitter + done blocks rendered', () => streamRill(pieces, true)],
+    ['  of which the splitter (its text, done blocks, definitions)', () => streamRill(pieces, false)],
+    // The others keep nothing between updates: what stays is their output for the whole text.
+    ['marked lexer + own renderer, whole document', () => renderBlocks(new Lexer({ gfm: true }).lex(text), components)],
+    ['markdown-to-jsx, whole document', () => markdownToJsx(text, { disableParsingRawHTML: true })],
+    ['react-markdown, whole document', () => ReactMarkdown({ children: text })],
+    ['micromark to HTML, whole document', () => micromark(text)],
+  ];
+  const results = candidates.map(([name, run]): [string, number] => [name, keptBytes(run)]);
+  const rill = results[0]?.[1] ?? NaN;
+  for (const [name, bytes] of results) {
+    console.log(`  ${name.padEnd(62)} ${(bytes / 2 ** 20).toFixed(1).padStart(8)} MiB  ${(bytes / size).toFixed(1).padStart(6)}x the text  ${(bytes / rill).toFixed(2).padStart(6)}x Rill`);
+  }
+}
+
 await main();
+await growingBlock();
+retainedHeap();
