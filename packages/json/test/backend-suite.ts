@@ -6,7 +6,7 @@
  *
  * @example
  * const createTreeSitterParser = await loadTreeSitterBackend();
- * runBackendSuite('tree-sitter', createTreeSitterParser, { keepsIdentity: true, exactErrorOffsets: false, schemas: false });
+ * runBackendSuite('tree-sitter', createTreeSitterParser, { keepsIdentity: true, exactErrorOffsets: false });
  *
  * What it asserts, through the public interface only: the final value equals JSON.parse for
  * fixtures and for random documents cut into random chunks (fast-check); after every chunk the
@@ -14,12 +14,15 @@
  * unfinished number or literal); value() twice without a push is the same reference; each path
  * completes exactly once, children before parents, the root last; "__proto__" is data; malformed
  * text throws a `syntax` JSONStreamError (by end() at the latest) and keeps what arrived; an early
- * end throws `incomplete`; a push of anything but a string throws `invalid-chunk` and changes nothing. Errors must be `JSONStreamError` from '../src/errors.js'.
+ * end throws `incomplete`; a push of anything but a string throws `invalid-chunk` and changes nothing;
+ * `schema` stops at the first violating value (`schema` error, its path), leaving it out of value(),
+ * and `standardSchema` rejects the final value from end(). Errors must be `JSONStreamError` from '../src/errors.js'.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { JSONStreamError } from '../src/errors.js';
 import type { IncrementalParser, IncrementalParserFactory, IncrementalParserOptions, JsonPath } from '../src/parser-types.js';
+import type { StandardSchemaV1 } from '../src/schema/index.js';
 import { incompleteDocuments, jsonDocuments, malformedDocuments } from './json-documents.js';
 
 /** What a backend promises beyond the common contract; the suite checks exactly what is claimed. */
@@ -28,8 +31,6 @@ export interface BackendCapabilities {
   keepsIdentity: boolean;
   /** A syntax error is thrown by the push holding the bad character, with that character's offset. */
   exactErrorOffsets: boolean;
-  /** The `schema` and `standardSchema` options are honoured. */
-  schemas: boolean;
   /** fast-check runs per property (default 150). */
   propertyRuns?: number;
 }
@@ -155,9 +156,12 @@ function expectStreamInvariants(makeParser: IncrementalParserFactory, text: stri
   }
 }
 
-function pushAll(parser: IncrementalParser, chunks: readonly string[]): unknown {
+function pushAll(parser: IncrementalParser, chunks: readonly string[], afterEach?: () => void): unknown {
   try {
-    for (const chunk of chunks) parser.push(chunk);
+    for (const chunk of chunks) {
+      parser.push(chunk);
+      afterEach?.();
+    }
     parser.end();
   } catch (error) {
     return error;
@@ -168,7 +172,7 @@ function pushAll(parser: IncrementalParser, chunks: readonly string[]): unknown 
 /**
  * Registers the shared backend tests under `describe(name)`.
  *
- * @example runBackendSuite('createIncrementalParser', createIncrementalParser, { keepsIdentity: true, exactErrorOffsets: true, schemas: true });
+ * @example runBackendSuite('createIncrementalParser', createIncrementalParser, { keepsIdentity: true, exactErrorOffsets: true });
  */
 export function runBackendSuite(name: string, makeParser: IncrementalParserFactory, capabilities: BackendCapabilities): void {
   const runs = capabilities.propertyRuns ?? 150;
@@ -341,10 +345,11 @@ export function runBackendSuite(name: string, makeParser: IncrementalParserFacto
       );
     });
 
-    if (capabilities.schemas) {
-      it('stops at the first completed value that breaks the JSON Schema, naming its path', () => {
-        const schema = { type: 'object', properties: { items: { type: 'array', items: { type: 'object', properties: { id: { type: 'integer' } }, required: ['id'] } } } } as const;
-        const parser = makeParser({ schema });
+    describe('schemas', () => {
+      const itemsSchema = { type: 'object', properties: { items: { type: 'array', items: { type: 'object', properties: { id: { type: 'integer' } }, required: ['id'] } } } } as const;
+
+      it('stops at the first completed value that breaks the JSON Schema, naming its path, and leaves that value out', () => {
+        const parser = makeParser({ schema: itemsSchema });
         const text = '{"items":[{"id":1},{"id":2.5},{"id":3}]}';
         let pushed = 0;
         let error: unknown;
@@ -352,17 +357,52 @@ export function runBackendSuite(name: string, makeParser: IncrementalParserFacto
           for (const chunk of chunksOf(text, 1)) {
             pushed++;
             parser.push(chunk);
+            parser.value();
           }
         } catch (caught) {
           error = caught;
         }
         expect(error).toBeInstanceOf(JSONStreamError);
-        expect((error as JSONStreamError).kind).toBe('schema');
-        expect((error as JSONStreamError).path).toEqual(['items', 1, 'id']);
-        // Early stop: nothing after the offending number was needed.
-        expect(pushed).toBeLessThanOrEqual(text.indexOf('2.5') + 4);
+        expect(error).toMatchObject({ kind: 'schema', path: ['items', 1, 'id'], expected: 'integer', found: '2.5', retryable: false });
+        // Early stop: right after the number, or (a backend with late events) once the next item begins.
+        expect(pushed).toBeLessThanOrEqual(capabilities.exactErrorOffsets ? text.indexOf('2.5') + 4 : text.indexOf('{"id":3') + 1);
         expect(parser.value()).toEqual({ items: [{ id: 1 }, {}] });
+        expect(parser.done()).toBe(false);
+        expect(() => parser.push('')).toThrow(error as JSONStreamError);
+        expect(() => parser.end()).toThrow(error as JSONStreamError);
       });
-    }
+
+      it.each([
+        ['a string shown while it grew, then too long', { type: 'object', properties: { name: { type: 'string', maxLength: 3 } } }, '{"id":1,"name":"abcdef","x":1}', ['name'], { id: 1 }],
+        ['an object that closes without a required key', { type: 'array', items: { type: 'object', required: ['id'] } }, '[{"id":1},{"name":"n"},{"id":3}]', [1], [{ id: 1 }]],
+        ['a key additionalProperties forbids', { type: 'object', additionalProperties: false, properties: { a: {} } }, '{"a":[1],"b":2}', ['b'], { a: [1] }],
+        ['the root of the wrong type', { type: 'array' }, '{"a":"x"}', [], undefined],
+      ] as const)('leaves out %s, keeping what came before it', (_label, schema, text, path, before) => {
+        for (const size of [1, 3, text.length]) {
+          const parser = makeParser({ schema });
+          const error = pushAll(parser, chunksOf(text, size), () => parser.value());
+          expect(error).toMatchObject({ name: 'JSONStreamError', kind: 'schema', path });
+          expect(parser.value()).toEqual(before);
+        }
+      });
+
+      it('checks a Standard Schema on the final value in end(), keeping the value', () => {
+        const standardSchema: StandardSchemaV1 = {
+          '~standard': {
+            version: 1,
+            vendor: 'test',
+            validate: (value) => ((value as { id?: unknown }).id === 1 ? { value } : { issues: [{ message: 'id must be 1', path: ['id'] }] }),
+          },
+        };
+        const good = makeParser({ standardSchema });
+        expect(pushAll(good, ['{"id":', '1}'])).toBeUndefined();
+        const bad = makeParser({ standardSchema });
+        const error = pushAll(bad, ['{"id":', '2}']);
+        expect(error).toMatchObject({ name: 'JSONStreamError', kind: 'schema', path: ['id'], offset: 8 });
+        expect((error as Error).message).toContain('id must be 1');
+        expect(bad.value()).toEqual({ id: 2 });
+        expect(() => bad.end()).toThrow(error as JSONStreamError);
+      });
+    });
   });
 }

@@ -76,8 +76,12 @@ interface Run {
 const IDLE: StreamState = { status: 'idle', text: '' };
 const STOPPED: RillErrorValue = { kind: 'aborted', message: 'The stream was stopped.', retryable: false };
 
-// A throwing user callback must not break the stream; it still surfaces as an uncaught error.
-const sourceOf = (options: StreamStoreOptions): PartSource => ('source' in options ? options.source : httpSource(options));
+/**
+ * The part source a store's options name: `source`, else the HTTP endpoint's.
+ *
+ * @example const parts = sourceOf({ url: '/api/chat', provider: 'anthropic' })(context);
+ */
+export const sourceOf = (options: StreamStoreOptions): PartSource => ('source' in options ? options.source : httpSource(options));
 
 // What `attach()` was given stays on screen while the run is read again; if the read cannot finish, the stream ends with it.
 const shownMessage = (current: Run): Message => {

@@ -1,6 +1,30 @@
+import { createIncrementalParser } from '@rill/json';
+import { createPartialJsonParser } from '@rill/json/partial-json';
+import { loadTreeSitterBackend } from '@rill/json/tree-sitter';
 import { describe, expect, it, vi } from 'vitest';
 import type { StreamPart } from '../message/types.js';
-import { createStructuredStore, type StructuredState } from './structured-store.js';
+import type { PartSource } from './part-source.js';
+import { createStructuredStore, type StructuredParserFactory, type StructuredState } from './structured-store.js';
+
+const backends: [string, StructuredParserFactory][] = [
+  ['incremental', createIncrementalParser],
+  ['partial-json', createPartialJsonParser],
+  ['tree-sitter', await loadTreeSitterBackend()],
+];
+
+/** A source that yields `deltas` as text, one per part, then `done`; it records how far it was read and whether the run was stopped. */
+function textSource(deltas: readonly string[]) {
+  const seen = { read: 0, stopped: false };
+  const source: PartSource = async function* ({ stopSignal }) {
+    stopSignal?.addEventListener('abort', () => (seen.stopped = true));
+    for (const delta of deltas) {
+      seen.read++;
+      yield { type: 'text-delta', id: 't', delta };
+    }
+    yield { type: 'done' };
+  };
+  return { source, seen };
+}
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
@@ -88,6 +112,46 @@ describe('createStructuredStore', () => {
     await vi.waitFor(() => expect(seen.finished).toBeDefined());
     expect(seen.calls).toEqual(['onError invalid-output', 'onFinish']);
     expect(seen.finished).toBe(store.getSnapshot());
-    expect(seen.finished).toMatchObject({ status: 'done', object: { a: 1 }, isComplete: false, error: { kind: 'invalid-output' } });
+    expect(seen.finished).toMatchObject({ status: 'error', object: { a: 1 }, isComplete: false, error: { kind: 'invalid-output' } });
+  });
+
+  describe.each(backends)('with the %s parser', (_name, parser) => {
+    const schema = { type: 'object', properties: { items: { type: 'array', items: { type: 'object', required: ['id'], properties: { id: { type: 'integer' } } } } } };
+
+    it('ends a schema violation at once with status error, stops the run and leaves the violating value out of object', async () => {
+      const deltas = ['{"items":[{"id":1},', '{"id":2.5}', ',{"id":3}', ',{"id":4}', ']}'];
+      const { source, seen } = textSource(deltas);
+      const onError = vi.fn();
+      const onFinish = vi.fn();
+      const store = createStructuredStore<{ items: { id: number }[] }>({ source, schema, parser, onError, onFinish });
+      store.start();
+      await vi.waitFor(() => expect(onFinish).toHaveBeenCalledTimes(1));
+      const final = store.getSnapshot();
+      expect(final).toMatchObject({ status: 'error', isComplete: false, error: { kind: 'invalid-output', retryable: true }, object: { items: [{ id: 1 }, {}] } });
+      expect(final.error?.message).toContain('$.items[1].id');
+      expect(final.message?.status).toBe('error');
+      expect(onError).toHaveBeenCalledWith(final.error);
+      expect(onFinish).toHaveBeenCalledWith(final);
+      expect(seen.stopped).toBe(true);
+      expect(seen.read).toBeLessThan(deltas.length);
+    });
+
+    it('ends a document that stops early with status error, keeping what arrived', async () => {
+      const { source } = textSource(['{"items":[{"id":1},', '{"id"']);
+      const store = createStructuredStore({ source, schema, parser });
+      store.start();
+      await vi.waitFor(() => expect(store.getSnapshot().status).toBe('error'));
+      expect(store.getSnapshot()).toMatchObject({ error: { kind: 'invalid-output' }, object: { items: [{ id: 1 }, {}] }, isComplete: false });
+    });
+
+    it('ends done with the whole object when the document keeps to the schema', async () => {
+      const { source, seen } = textSource(['{"items":[{"id":1},', '{"id":2}]}']);
+      const store = createStructuredStore({ source, schema, parser });
+      store.start();
+      await vi.waitFor(() => expect(store.getSnapshot().status).toBe('done'));
+      expect(store.getSnapshot()).toMatchObject({ object: { items: [{ id: 1 }, { id: 2 }] }, isComplete: true });
+      expect(store.getSnapshot().error).toBeUndefined();
+      expect(seen.stopped).toBe(false);
+    });
   });
 });

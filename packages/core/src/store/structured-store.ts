@@ -2,7 +2,8 @@ import { createIncrementalParser } from '@rill/json';
 import type { RillErrorValue } from '../errors.js';
 import type { StreamPart } from '../message/types.js';
 import { reportEnd } from './callbacks.js';
-import { createStreamStore, type StreamStore, type StreamStoreOptions } from './stream-store.js';
+import type { PartSource } from './part-source.js';
+import { createStreamStore, sourceOf, type StreamStore, type StreamStoreOptions } from './stream-store.js';
 import type { StreamState } from './stream-state.js';
 
 /** A key or index path from the root of a JSON value; `[]` is the root. */
@@ -53,11 +54,21 @@ export interface StructuredStore<T = unknown> extends Omit<StreamStore, 'getSnap
 
 const invalid = (err: unknown): RillErrorValue => ({ kind: 'invalid-output', message: err instanceof Error ? err.message : String(err), retryable: true });
 
+/** One run's parse: the parser, what it completed, and its first fault. */
+interface Parse {
+  parser: ReturnType<StructuredParserFactory>;
+  completed: ValuePath[];
+  error?: RillErrorValue;
+  toolCallId?: string;
+}
+
 /**
  * A stream store that feeds the text (or a tool call's input) deltas to an incremental JSON
  * parser as they arrive (O(delta) each) and takes the partial value once per published frame.
- * Bad JSON or a schema violation becomes an `invalid-output` error; the value that arrived stays.
- * `onError` and `onFinish` see the structured final state, so a parse error reaches `onError` too.
+ * Bad JSON or a schema violation ends the stream at once with status `error` and an
+ * `invalid-output` error (the generation is stopped upstream, as by `stop()`); `object` keeps
+ * what arrived before the fault, without the value that broke the schema.
+ * `onError` and `onFinish` see the structured final state.
  *
  * @example
  * const store = createStructuredStore({ url: '/api/extract', provider: 'openai-chat', body, onPathComplete: (path) => console.log(path) });
@@ -66,66 +77,81 @@ const invalid = (err: unknown): RillErrorValue => ({ kind: 'invalid-output', mes
  */
 export function createStructuredStore<T = unknown>(options: StructuredStoreOptions<T>): StructuredStore<T> {
   let opts = options;
-  let parser: ReturnType<StructuredParserFactory> | undefined;
-  let completed: ValuePath[] = [];
-  let parseError: RillErrorValue | undefined;
-  let toolCallId: string | undefined;
   let cache: { base: StreamState; state: StructuredState<T> } | undefined;
 
-  const guard = (action: () => void): void => {
-    if (parseError !== undefined || parser === undefined) return;
-    try {
-      action();
-    } catch (err) {
-      parseError = invalid(err);
-    }
-  };
-
-  const onPart = (part: StreamPart): void => {
+  // The part that ends the stream when this part breaks the document, else undefined.
+  const feed = (mine: Parse, part: StreamPart): StreamPart | undefined => {
     const from = opts.from ?? 'text';
-    if (from === 'text' && part.type === 'text-delta') guard(() => parser?.push(part.delta));
-    if (from !== 'text' && part.type === 'tool-input-start' && toolCallId === undefined && part.toolName === from.toolName) toolCallId = part.toolCallId;
-    if (from !== 'text' && part.type === 'tool-input-delta' && part.toolCallId === toolCallId) guard(() => parser?.push(part.delta));
-    if (part.type === 'done') guard(() => parser?.end());
-    opts.onPart?.(part);
+    const delta = from === 'text' ? (part.type === 'text-delta' ? part.delta : undefined) : part.type === 'tool-input-delta' && part.toolCallId === mine.toolCallId ? part.delta : undefined;
+    if (from !== 'text' && part.type === 'tool-input-start' && mine.toolCallId === undefined && part.toolName === from.toolName) mine.toolCallId = part.toolCallId;
+    try {
+      if (delta !== undefined) mine.parser.push(delta);
+      if (part.type === 'done') mine.parser.end();
+    } catch (err) {
+      mine.error = invalid(err);
+      return { type: 'error', error: mine.error };
+    }
+    return undefined;
   };
 
-  // The base store's end callbacks would see its own state: no object, no parse error.
+  // Parses the parts on their way to the store, so a fault ends the run as an error and stops it upstream.
+  const parsed =
+    (source: PartSource): PartSource =>
+    (context) => {
+      const mine = parse;
+      const stopper = new AbortController();
+      context.stopSignal?.addEventListener('abort', () => stopper.abort(), { once: true });
+      const parts = source({ ...context, stopSignal: stopper.signal });
+      return (async function* () {
+        for await (const part of parts) {
+          const fault = feed(mine, part);
+          if (fault !== undefined) {
+            stopper.abort();
+            yield fault;
+            return;
+          }
+          yield part;
+        }
+      })();
+    };
+
+  // The base store's end callbacks would see its own state: no object.
   const onFinish = (): void => reportEnd(getSnapshot(), opts);
 
-  const wrap = (next: StructuredStoreOptions<T>): StreamStoreOptions => ({ ...next, onPart, onError: undefined, onFinish });
+  const wrap = (next: StructuredStoreOptions<T>): StreamStoreOptions => ({ ...next, source: parsed(sourceOf(next)), onError: undefined, onFinish });
   const store = createStreamStore(wrap(opts));
 
-  const reset = (): void => {
-    completed = [];
-    parseError = undefined;
-    toolCallId = undefined;
-    cache = undefined;
+  // A fresh parse for each run (start, attach, retry), made before the run's first snapshot.
+  const newParse = (): Parse => {
     const factory = opts.parser ?? (createIncrementalParser as StructuredParserFactory);
-    parser = factory({
-      ...(opts.schema !== undefined && { schema: opts.schema }),
-      onPathComplete: (path, value) => {
-        completed.push(path);
-        opts.onPathComplete?.(path, value);
-      },
-    });
+    const completed: ValuePath[] = [];
+    const mine: Parse = {
+      completed,
+      parser: factory({
+        ...(opts.schema !== undefined && { schema: opts.schema }),
+        onPathComplete: (path, value) => {
+          completed.push(path);
+          // A run replaced by a newer one may still be read to its end: its paths are not reported.
+          if (parse === mine) opts.onPathComplete?.(path, value);
+        },
+      }),
+    };
+    return mine;
+  };
+  let parse = newParse();
+  const reset = (): void => {
+    cache = undefined;
+    parse = newParse();
   };
 
   const getSnapshot = (): StructuredState<T> => {
     const base = store.getSnapshot();
     if (cache?.base === base) return cache.state;
-    // After a fault the parser still returns what arrived before it; a backend that throws keeps the last value.
-    let object: unknown = cache?.state.object;
-    try {
-      object = parser?.value();
-    } catch (err) {
-      parseError ??= invalid(err);
-    }
-    const error = base.error ?? parseError;
+    const { completed } = parse;
     // Copied once per published frame, not once per completion (that would be O(n²) over a long array).
     const previous = cache?.state.completedPaths;
     const completedPaths = previous?.length === completed.length ? previous : completed.slice();
-    const state: StructuredState<T> = { ...base, ...(error !== undefined && { error }), object: object as T | undefined, isComplete: parser?.done() === true && parseError === undefined, completedPaths };
+    const state: StructuredState<T> = { ...base, object: parse.parser.value() as T | undefined, isComplete: parse.parser.done() && parse.error === undefined, completedPaths };
     cache = { base, state };
     return state;
   };

@@ -164,6 +164,9 @@ class IncrementalJsonParser implements IncrementalParser {
   }
 
   private failSchema(violation: SchemaViolation, offset: number, path: JsonPath): never {
+    // The violating value is left out of value(), even a string already shown while it grew.
+    this.state = END;
+    this.stale = true;
     return this.fail('schema', offset, violation.expected, violation.found, path);
   }
 

@@ -2,6 +2,7 @@ import { Allow, MalformedJSON, parse } from 'partial-json';
 import { JSONStreamError, afterEnd, invalidChunk } from '../errors.js';
 import { guardListener } from '../listener-guard.js';
 import type { IncrementalParser, IncrementalParserOptions } from '../parser-types.js';
+import { withSchemas } from '../schema/with-schemas.js';
 import { CompletionFrontier } from './completion-frontier.js';
 import { shareCompleted } from './share-completed.js';
 
@@ -16,13 +17,18 @@ const ALLOW = Allow.STR | Allow.ARR | Allow.OBJ;
  * events fire when a later sibling appears or the document ends, not at the closing token; a
  * number followed only by whitespace still waits; object keys that look like array indexes are
  * reordered by JavaScript, which can delay their events; a "__proto__" key is missing from
- * partial snapshots (partial-json assigns it), though not from the final value.
+ * partial snapshots (partial-json assigns it), though not from the final value. `schema` and
+ * `standardSchema` are checked by {@link withSchemas} from the completion events.
  *
  * @example
  * const parser = createPartialJsonParser();
  * parser.push('{"items":[{"id":1},{"id"'); parser.value(); // { items: [{ id: 1 }, {}] }
  */
 export function createPartialJsonParser(options: IncrementalParserOptions = {}): IncrementalParser {
+  return withSchemas(readWithPartialJson)(options);
+}
+
+function readWithPartialJson(options: IncrementalParserOptions = {}): IncrementalParser {
   const guard = guardListener(options.onPathComplete);
   const frontier = guard.listener && new CompletionFrontier(guard.listener);
   let text = '';

@@ -1,5 +1,6 @@
 import { TreeSitterDocument } from './tree-sitter-parser.js';
 import type { IncrementalParserFactory } from '../parser-types.js';
+import { withSchemas } from '../schema/with-schemas.js';
 
 /** Where the two wasm files live; a Vite app passes `?url` imports, Node finds both itself. */
 export interface TreeSitterBackendOptions {
@@ -16,7 +17,8 @@ function runningInNode(): boolean {
 
 /**
  * Loads web-tree-sitter and the JSON grammar (once, asynchronously) and returns a factory with
- * the signature of `createIncrementalParser`. Opt-in: nothing is fetched until you call it.
+ * the signature of `createIncrementalParser` (`schema` and `standardSchema` checked by `withSchemas`
+ * from its completion events). Opt-in: nothing is fetched until you call it.
  * The wasm needs the CSP source `'wasm-unsafe-eval'` in `script-src`.
  *
  * @example
@@ -36,5 +38,5 @@ export async function loadTreeSitterBackend(options: TreeSitterBackendOptions = 
     grammar = (await import('./node-wasm.js')).nodeGrammarWasm();
   }
   const language = await Language.load(grammar);
-  return (opts) => new TreeSitterDocument({ Parser, Edit, language }, opts);
+  return withSchemas((opts) => new TreeSitterDocument({ Parser, Edit, language }, opts));
 }

@@ -3,4 +3,4 @@ import { loadTreeSitterBackend } from './index.js';
 
 const createTreeSitterParser = await loadTreeSitterBackend();
 // Offsets are exact, but without a listener the error surfaces at the next sync, not the push holding it.
-runBackendSuite('tree-sitter', createTreeSitterParser, { keepsIdentity: true, exactErrorOffsets: false, schemas: false });
+runBackendSuite('tree-sitter', createTreeSitterParser, { keepsIdentity: true, exactErrorOffsets: false });
