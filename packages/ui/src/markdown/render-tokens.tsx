@@ -1,5 +1,6 @@
 import { Fragment, type ComponentType, type ReactNode } from 'react';
 import type { MarkedToken, Token, Tokens } from 'marked';
+import { renderInlineHtml, stripCitationMarks } from './citation-marks.js';
 import type { CodeBlockProps } from './code-block.js';
 import { safeUrl } from './safe-url.js';
 
@@ -26,7 +27,7 @@ function renderBlock(token: MarkedToken, components: MarkdownComponents): ReactN
     case 'paragraph':
       return <p>{renderInline(token.tokens)}</p>;
     case 'code':
-      return <components.code code={token.text} language={token.lang?.trim().split(/\s+/)[0] ?? ''} />;
+      return <components.code code={stripCitationMarks(token.text)} language={token.lang?.trim().split(/\s+/)[0] ?? ''} />;
     case 'blockquote':
       return <blockquote>{renderBlocks(token.tokens, components)}</blockquote>;
     case 'list': {
@@ -96,7 +97,7 @@ function renderInlineToken(token: MarkedToken, inLink: boolean): ReactNode {
     case 'del':
       return <del>{renderInline(token.tokens, inLink)}</del>;
     case 'codespan':
-      return <code>{token.text}</code>;
+      return <code>{stripCitationMarks(token.text)}</code>;
     case 'br':
       return <br />;
     case 'link': {
@@ -121,7 +122,8 @@ function renderInlineToken(token: MarkedToken, inLink: boolean): ReactNode {
       );
     }
     case 'html':
-      return asText(token);
+      // Text, or the citation markers a CitedText placed.
+      return renderInlineHtml(token.text, inLink);
     case 'text':
       return token.tokens ? renderInline(token.tokens, inLink) : token.text;
     case 'escape':

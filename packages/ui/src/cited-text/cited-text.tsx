@@ -1,0 +1,42 @@
+import type { SourcePart, TextPart } from '@rill/core';
+import { useMemo } from 'react';
+import { CitationMarksContext, citationMarks } from '../markdown/citation-marks.js';
+import { Markdown } from '../markdown/markdown.js';
+import type { MarkdownComponents } from '../markdown/render-tokens.js';
+import { citedRun } from './cited-run.js';
+
+/** Props of {@link CitedText}. */
+export interface CitedTextProps {
+  /** Consecutive text parts of a message (a provider may send each cited passage as its own part). */
+  parts: readonly TextPart[];
+  /** The message's `source` parts, in order: the numbers the markers show, as a SourceList shows them. */
+  sources?: readonly SourcePart[];
+  /** The `idPrefix` given to the message's SourceList: a marker of a source without a web link goes to its entry. */
+  sourceListId?: string;
+  /** True while the last part is still being written. */
+  streaming?: boolean;
+  /** Replace the code block renderer, as with `Markdown`. */
+  components?: Partial<MarkdownComponents>;
+  className?: string;
+}
+
+const NO_SOURCES: readonly SourcePart[] = [];
+
+/**
+ * Text parts as one run of streaming Markdown, with a superscript marker after each passage a
+ * citation covers: a link to the source's page (new tab, `rel="noopener noreferrer"`, `http(s):`
+ * only) or to its entry in the SourceList, named "Source 1: <title>". Markers of the part still
+ * being written appear once it is done; markers never show inside code.
+ *
+ * @example
+ * <CitedText parts={texts} sources={sources} sourceListId="answer-3-sources" streaming={streaming} />
+ */
+export function CitedText({ parts, sources = NO_SOURCES, sourceListId, streaming = false, components, className }: CitedTextProps) {
+  const run = useMemo(() => citedRun(parts, { sources, streaming, sourceListId }), [parts, sources, streaming, sourceListId]);
+  const marks = useMemo(() => citationMarks(run.targets), [run.targets]);
+  return (
+    <CitationMarksContext.Provider value={marks}>
+      <Markdown text={run.text} streaming={streaming} components={components} className={className} />
+    </CitationMarksContext.Provider>
+  );
+}

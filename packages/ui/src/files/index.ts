@@ -1,0 +1,2 @@
+export { GeneratedFile } from './generated-file.js';
+export type { GeneratedFileProps } from './generated-file.js';

@@ -1,0 +1,2 @@
+export { SourceList } from './source-list.js';
+export type { SourceListProps } from './source-list.js';
