@@ -27,7 +27,9 @@ export function citedRun(parts: readonly TextPart[], { sources, streaming, sourc
   const targets = new Map<number, CitationTarget>();
   let text = '';
   parts.forEach((part, index) => {
-    const own = String(part.text);
+    const own: unknown = part.text;
+    // A restored message edited by hand: fail, so the part's fallback shows it as plain text.
+    if (typeof own !== 'string') throw new TypeError('A text part whose text is not a string.');
     const marks: { at: number; number: number }[] = [];
     const citations = streaming && index === parts.length - 1 ? [] : (part.citations ?? []);
     for (const citation of citations) {

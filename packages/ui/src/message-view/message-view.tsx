@@ -1,11 +1,15 @@
 import type { ChatController, ChatState, Message, Part, ToolCallPart } from '@rill/core';
-import { memo } from 'react';
+import { memo, useId, useMemo } from 'react';
+import { CitedText } from '../cited-text/index.js';
 import { classNames } from '../class-names.js';
+import { GeneratedFile } from '../files/index.js';
 import { Interrupted } from '../interrupted/index.js';
-import { Markdown } from '../markdown/index.js';
 import { PlainTextFallback } from '../markdown/plain-text-fallback.js';
+import { ProviderToolCall } from '../provider-tool/index.js';
 import { Reasoning } from '../reasoning/index.js';
+import { SourceList } from '../sources/index.js';
 import { ToolCall } from '../tool-call/index.js';
+import { messageBlocks } from './message-blocks.js';
 
 /** What {@link MessageView} uses of a chat: `useChat`'s result (or a chat controller's state and methods) fits. */
 export type MessageViewChat = Pick<ChatState, 'messages'> & Pick<ChatController, 'approve' | 'deny' | 'regenerate'>;
@@ -45,8 +49,10 @@ function sameProps(prev: MessageViewProps, next: MessageViewProps): boolean {
 }
 
 /**
- * Renders every part of a `Message` in order (text as streaming Markdown, reasoning, tool calls),
- * then the notice its ending calls for: interrupted (the partial answer is kept), error, stopped.
+ * Renders every part of a `Message` in order (text as streaming Markdown with its citation
+ * markers, reasoning, tool calls, tools the provider ran as cards of their own, generated images),
+ * the sources it cites, then the notice its ending calls for: interrupted (the partial answer is
+ * kept), error, stopped.
  * Given the `chat`, tool calls waiting for approval offer Approve / Deny and the last answer Retry.
  * Memoised: a message whose snapshot and callbacks are unchanged does not re-render while another
  * one streams (the `chat` object may change every render), so pass stable callbacks.
@@ -59,15 +65,24 @@ export const MessageView = memo(function MessageView({ message, chat, onApprove:
   const onDeny = denyProp ?? (chat && ((part: ToolCallPart) => chat.deny(part.toolCallId)));
   const onRetry = retryProp ?? (chat && lastAnswer(chat) === message ? chat.regenerate : undefined);
   const streaming = message.status === 'streaming';
-  const last = message.parts.length - 1;
+  const { blocks, sources, streamingIndex } = useMemo(() => messageBlocks(message.parts), [message.parts]);
+  // The sources list's entries are what a citation marker of a source without a web page points at.
+  const sourceListId = `rill-sources-${useId().replace(/[^\w-]/g, '')}`;
   return (
     <article className={classNames('rill-message', className)} data-state={message.status} aria-busy={streaming} aria-label="Assistant message">
-      {message.parts.map((part, i) => (
+      {blocks.map((block) =>
         // One part that cannot render (a malformed restored message, a throwing custom renderer) must not take the page down.
-        <PlainTextFallback key={partKey(part, i)} text={partText(part)} streaming={streaming && i === last}>
-          <PartView part={part} streaming={streaming && i === last} onApprove={onApprove} onDeny={onDeny} />
-        </PlainTextFallback>
-      ))}
+        block.kind === 'text' ? (
+          <PlainTextFallback key={block.key} text={block.parts.map((p) => String(p.text)).join('')} streaming={streaming && block.last === streamingIndex}>
+            <CitedText parts={block.parts} sources={sources} sourceListId={sourceListId} streaming={streaming && block.last === streamingIndex} />
+          </PlainTextFallback>
+        ) : (
+          <PlainTextFallback key={block.key} text={partText(block.part)} streaming={streaming && block.index === streamingIndex}>
+            <PartView part={block.part} parts={message.parts} streaming={streaming && block.index === streamingIndex} onApprove={onApprove} onDeny={onDeny} />
+          </PlainTextFallback>
+        ),
+      )}
+      <SourceList sources={sources} idPrefix={sourceListId} />
       {message.status === 'interrupted' && <Interrupted error={message.error} onRetry={onRetry} />}
       {message.status === 'error' && (
         <div className="rill-message__error" role="alert">
@@ -84,15 +99,9 @@ export const MessageView = memo(function MessageView({ message, chat, onApprove:
   );
 }, sameProps);
 
-function partKey(part: Part, index: number): string {
-  return part.type === 'tool-call' ? part.toolCallId : `${part.type}-${index}`;
-}
-
 /** What a part shows as plain text when it cannot be rendered (redacted reasoning shows nothing). */
 function partText(part: Part): string {
   switch (part.type) {
-    case 'text':
-      return String(part.text);
     case 'reasoning':
       return part.redacted ? '' : String(part.text);
     case 'tool-call':
@@ -102,13 +111,21 @@ function partText(part: Part): string {
   }
 }
 
-function PartView({ part, streaming, onApprove, onDeny }: { part: Part; streaming: boolean } & Pick<MessageViewProps, 'onApprove' | 'onDeny'>) {
+/** An image's alt text: what the image tool was asked for (OpenAI's revised prompt), if the call that made it says. */
+function imageAlt(toolCallId: string | undefined, parts: readonly Part[]): string | undefined {
+  const call = toolCallId === undefined ? undefined : parts.find((p): p is ToolCallPart => p.type === 'tool-call' && p.toolCallId === toolCallId);
+  const output = call?.output;
+  const prompt = output !== null && typeof output === 'object' ? (output as Record<string, unknown>)['revised_prompt'] : undefined;
+  return typeof prompt === 'string' && prompt !== '' ? `Generated image: ${prompt}` : undefined;
+}
+
+function PartView({ part, parts, streaming, onApprove, onDeny }: { part: Exclude<Part, { type: 'text' | 'source' }>; parts: readonly Part[]; streaming: boolean } & Pick<MessageViewProps, 'onApprove' | 'onDeny'>) {
   switch (part.type) {
-    case 'text':
-      return <Markdown text={part.text} streaming={streaming} />;
     case 'reasoning':
       return <Reasoning part={part} streaming={streaming} />;
     case 'tool-call':
-      return <ToolCall part={part} onApprove={onApprove} onDeny={onDeny} />;
+      return part.providerExecuted ? <ProviderToolCall part={part} /> : <ToolCall part={part} onApprove={onApprove} onDeny={onDeny} />;
+    case 'file':
+      return <GeneratedFile part={part} alt={imageAlt(part.toolCallId, parts)} />;
   }
 }
