@@ -72,17 +72,55 @@ const Block = memo(function Block({ content, components }: { content: Token[] | 
   return renderBlocks(Array.isArray(content) ? content : lexMarkdown(content.source, content.links), components);
 });
 
+// From this many settled chunks (about 4 KB) each lays out as its own line run while the paragraph streams.
+const RUNS_FROM = 4;
+// Full groups of this many runs render as one memoised element, so an update reconciles and lays out O(length / GROUP + GROUP) pieces.
+const GROUP = 16;
+
 // The settled chunks keep their elements (React appends after them); only the open rest is repaired, lexed and rendered again.
+// A browser lays out a paragraph's lines as one piece, so a long one would be laid out whole per update; as separate runs
+// only the last is (a line ends early at each ~1 KB cut until the paragraph is done and flows as one).
 function OpenParagraphBlock({ paragraph, links }: { paragraph: OpenParagraph; links: Links }): ReactNode {
+  const { chunks } = paragraph;
+  const rest = renderInline(lexInline(repairInline(paragraph.rest), links));
+  if (chunks.length < RUNS_FROM) {
+    return (
+      <p>
+        {chunks.map((tokens, i) => (
+          <Inline key={i} tokens={tokens} />
+        ))}
+        {rest}
+      </p>
+    );
+  }
+  const full = Math.floor(chunks.length / GROUP) * GROUP;
+  const groups = Array.from({ length: full / GROUP }, (_, g) => <RunGroup key={`g${g}`} chunks={chunks} start={g * GROUP} />);
   return (
     <p>
-      {paragraph.chunks.map((tokens, i) => (
-        <Inline key={i} tokens={tokens} />
+      {groups}
+      {chunks.slice(full).map((tokens, i) => (
+        <span key={full + i} className="rill-md__run">
+          <Inline tokens={tokens} />
+        </span>
       ))}
-      {renderInline(lexInline(repairInline(paragraph.rest), links))}
+      {rest}
     </p>
   );
 }
+
+// Settled chunks never change, so a full group is the same while its first chunk is (a new paragraph brings new chunks).
+const RunGroup = memo(
+  function RunGroup({ chunks, start }: { chunks: readonly Token[][]; start: number }): ReactNode {
+    return (
+      <span className="rill-md__run">
+        {chunks.slice(start, start + GROUP).map((tokens, i) => (
+          <Inline key={i} tokens={tokens} />
+        ))}
+      </span>
+    );
+  },
+  (prev, next) => prev.start === next.start && prev.chunks[prev.start] === next.chunks[next.start],
+);
 
 const Inline = memo(function Inline({ tokens }: { tokens: Token[] }): ReactNode {
   return renderInline(tokens);

@@ -62,4 +62,17 @@ describe('Markdown streaming cost', () => {
     expect(most).toBeLessThan(16384);
     expect(container?.querySelector('code')?.textContent).toBe(fence.slice(fence.indexOf('\n') + 1));
   });
+
+  it('a long paragraph being streamed lays out in runs of a few KB, so an append does not lay out all of it', () => {
+    let largest = 0;
+    streamEnd(paragraph, (append, root) => {
+      append();
+      // A browser lays out each block run alone; the text outside any run is the paragraph's own line box.
+      const p = root.querySelector('p');
+      const runs = [...(p?.querySelectorAll(':scope > .rill-md__run') ?? [])];
+      const outside = (p?.textContent?.length ?? 0) - runs.reduce((sum, run) => sum + (run.textContent?.length ?? 0), 0);
+      largest = Math.max(largest, outside, ...runs.map((run) => run.textContent?.length ?? 0));
+    });
+    expect(largest).toBeLessThan(24_576);
+  });
 });
