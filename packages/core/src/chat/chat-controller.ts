@@ -16,6 +16,12 @@ import { toConversation } from './to-conversation.js';
 export interface ChatController {
   subscribe(listener: () => void): () => void;
   getSnapshot(): ChatState;
+  /**
+   * The state before the conversation was restored from `persistence`: what a server, which has no
+   * storage, renders. React's `useSyncExternalStore` hydrates with it, so the restored messages
+   * show in the render right after hydration, not in the hydration render (which would not match).
+   */
+  getServerSnapshot(): ChatState;
   /** Adds a user message and streams the answer (stopping a turn in flight first; after the restored history while `loading`). */
   send(text: string): void;
   /** Stops the turn or the tools in flight; the status becomes `aborted`. While `loading`, cancels a waiting send's turn. */
@@ -136,6 +142,7 @@ export function createChatController(options: ChatControllerOptions): ChatContro
   // Initial messages waiting for approval wait again, as restored ones do.
   status = restingStatus();
   let state = build();
+  const serverState = state;
   const publish = (): void => {
     state = build();
     for (const listener of [...listeners]) listener();
@@ -393,6 +400,7 @@ export function createChatController(options: ChatControllerOptions): ChatContro
       return () => listeners.delete(listener);
     },
     getSnapshot: () => state,
+    getServerSnapshot: () => serverState,
     send(text) {
       if (loading !== undefined) {
         committed = [...committed, { id: newId(), role: 'user', text }];

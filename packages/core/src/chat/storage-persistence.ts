@@ -36,20 +36,27 @@ const isChatMessage = (entry: unknown): entry is ChatMessage => {
  * A failing `setItem` (e.g. `QuotaExceededError`) throws from `save`, which the chat controller
  * reports as `ChatState.persistenceError`.
  *
- * @example createChatController({ ...options, persistence: storagePersistence(localStorage, 'chat:support') });
+ * Give the storage as a function (`() => localStorage`) where the code also runs on a server: it is
+ * read at each load and save, never at creation, so where there is none (it throws or gives
+ * `undefined`) nothing is restored, and a save throws (reported, as above).
+ *
+ * @example useChat({ ...options, persistence: storagePersistence(() => localStorage, 'chat:support') });
  */
-export function storagePersistence(storage: KeyValueStorage, key: string): ChatPersistence {
+export function storagePersistence(storage: KeyValueStorage | (() => KeyValueStorage | undefined), key: string): ChatPersistence {
+  const area = typeof storage === 'function' ? storage : () => storage;
   return {
     load() {
       try {
-        const saved: unknown = JSON.parse(storage.getItem(key) ?? 'null');
+        const saved: unknown = JSON.parse(area()?.getItem(key) ?? 'null');
         return Array.isArray(saved) ? saved.filter(isChatMessage) : undefined;
       } catch {
         return undefined;
       }
     },
     save(messages) {
-      storage.setItem(key, JSON.stringify(messages));
+      const available = area();
+      if (available === undefined) throw new Error('there is no storage here');
+      available.setItem(key, JSON.stringify(messages));
     },
   };
 }

@@ -1,3 +1,5 @@
+'use client';
+
 import { createChatController, type ChatController, type ChatControllerOptions, type ChatState } from '@rill/core';
 import { useGatedStore } from '../lifecycle/use-gated-store.js';
 
@@ -8,6 +10,8 @@ export type UseChatResult = ChatState & Pick<ChatController, 'send' | 'stop' | '
  * A conversation with any provider, over the framework-free chat controller: `send`, `stop`,
  * `regenerate`, client tools with an approval flow (`awaiting-approval`, `approve`, `deny`), up to
  * `maxSteps` model turns per message, and optional persistence. Renders at most once per frame.
+ * Server rendering and hydration render the conversation as it is before persistence restores it;
+ * the restored messages show in the render right after hydration, so the markup always matches.
  * `metrics` is the current (else the last) turn's `StreamMetrics`, measured as it is decoded, and
  * each assistant message carries its own turn's `metrics`.
  *
@@ -16,7 +20,7 @@ export type UseChatResult = ChatState & Pick<ChatController, 'send' | 'stop' | '
  *   const chat = useChat({
  *     provider: 'openai-chat', url: '/api/openai/v1/chat/completions', model: 'gpt-5-mini',
  *     tools: { get_time: { execute: () => new Date().toISOString() } },
- *     persistence: storagePersistence(localStorage, 'chat'),
+ *     persistence: storagePersistence(() => localStorage, 'chat'),
  *   });
  *   return (
  *     <form onSubmit={(e) => { e.preventDefault(); chat.send(new FormData(e.currentTarget).get('message') as string); }}>

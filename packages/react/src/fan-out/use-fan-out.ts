@@ -1,3 +1,5 @@
+'use client';
+
 import { createFanOutStore, type FanOutState, type FanOutStoreOptions, type StreamCandidate } from '@rill/core';
 import { useGatedStore } from '../lifecycle/use-gated-store.js';
 

@@ -1,3 +1,5 @@
+'use client';
+
 import type { RillErrorValue } from '@rill/core';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { createCommitGate, type CommitGate } from './commit-gate.js';
@@ -13,6 +15,8 @@ export interface EndCallbacks<S> {
 export interface GatedStore<S, O> extends Owned {
   subscribe(listener: () => void): () => void;
   getSnapshot(): S;
+  /** The snapshot a server renders and hydration starts from, where it differs (a chat restored from storage). */
+  getServerSnapshot?(): S;
   setOptions(options: O): void;
 }
 
@@ -46,7 +50,7 @@ export function useGatedStore<S extends { status: string; error?: RillErrorValue
   const [store] = useState(() => create(gateEndCallbacks(options, gate)));
   useEffect(() => store.setOptions(gateEndCallbacks(options, gate)));
   useOwnedLifecycle(store, onFirstMount === undefined ? undefined : () => onFirstMount(store));
-  const state = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
+  const state = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getServerSnapshot ?? store.getSnapshot);
   useEffect(() => gate.committed(state), [gate, state]);
   return { state, store };
 }

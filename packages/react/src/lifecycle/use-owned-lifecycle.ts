@@ -1,3 +1,5 @@
+'use client';
+
 import { useEffect, useRef } from 'react';
 
 /** Anything a hook creates once per mount and must tear down on unmount. */

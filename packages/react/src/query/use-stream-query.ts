@@ -1,3 +1,5 @@
+'use client';
+
 import { messageText, type Message } from '@rill/core';
 import { useQuery, type QueryKey, type UseQueryResult } from '@tanstack/react-query';
 import { streamQueryOptions, type StreamQueryOptions } from './stream-query-options.js';

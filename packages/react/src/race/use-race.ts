@@ -1,3 +1,5 @@
+'use client';
+
 import { race, type BreakerStatus, type CircuitBreaker, type RaceEvent, type StreamCandidate, type StreamState } from '@rill/core';
 import { useState, useSyncExternalStore } from 'react';
 import { useStreamStore, type UseStreamOptions } from '../stream/use-stream.js';

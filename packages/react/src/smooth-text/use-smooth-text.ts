@@ -1,3 +1,5 @@
+'use client';
+
 import { isFinalStatus, type StreamStatus } from '@rill/core';
 import { useEffect, useRef, useState } from 'react';
 import { usePrefersReducedMotion } from './reduced-motion.js';

@@ -1,3 +1,5 @@
+'use client';
+
 import { createStreamStore, type Message, type RunHandle, type StreamState, type StreamStore, type StreamStoreOptions } from '@rill/core';
 import { useGatedStore } from '../lifecycle/use-gated-store.js';
 

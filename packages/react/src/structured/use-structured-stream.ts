@@ -1,3 +1,5 @@
+'use client';
+
 import { createStructuredStore, type StructuredState, type StructuredStoreOptions } from '@rill/core';
 import { useGatedStore } from '../lifecycle/use-gated-store.js';
 

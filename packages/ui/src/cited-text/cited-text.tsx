@@ -1,3 +1,5 @@
+'use client';
+
 import type { SourcePart, TextPart } from '@rill/core';
 import { useMemo } from 'react';
 import { CitationMarksContext, citationMarks } from '../markdown/citation-marks.js';

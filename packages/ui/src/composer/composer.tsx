@@ -1,3 +1,5 @@
+'use client';
+
 import type { ChatStatus } from '@rill/core';
 import { useId, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { classNames } from '../class-names.js';

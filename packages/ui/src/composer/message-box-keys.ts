@@ -1,3 +1,5 @@
+'use client';
+
 import { useLayoutEffect, useRef, type FocusEvent, type KeyboardEvent, type RefObject } from 'react';
 
 /**

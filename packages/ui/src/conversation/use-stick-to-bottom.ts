@@ -1,3 +1,5 @@
+'use client';
+
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 
 // Within this many pixels of the bottom counts as "at the bottom" (sub-pixel scroll positions).

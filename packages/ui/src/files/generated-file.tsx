@@ -1,3 +1,5 @@
+'use client';
+
 import type { FilePart } from '@rill/core';
 import { useMemo } from 'react';
 import { classNames } from '../class-names.js';

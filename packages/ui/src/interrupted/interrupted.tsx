@@ -1,3 +1,5 @@
+'use client';
+
 import type { RillErrorValue } from '@rill/core';
 import { classNames } from '../class-names.js';
 

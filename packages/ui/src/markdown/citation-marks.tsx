@@ -1,3 +1,5 @@
+'use client';
+
 import { createContext, useContext, type ReactNode } from 'react';
 
 /** Where a citation marker leads: its number, accessible name and link (none: the marker is plain text). */

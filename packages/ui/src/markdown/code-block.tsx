@@ -1,3 +1,5 @@
+'use client';
+
 import { useEffect, useState } from 'react';
 
 /** What a code block renderer receives; pass your own through `Markdown`'s `components.code`. */

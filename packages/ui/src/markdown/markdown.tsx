@@ -1,3 +1,5 @@
+'use client';
+
 import { memo, useMemo, useState, type ReactNode } from 'react';
 import type { Links, Token } from 'marked';
 import { createBlockSplitter, type DoneBlock } from './block-splitter.js';

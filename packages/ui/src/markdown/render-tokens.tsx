@@ -1,3 +1,5 @@
+'use client';
+
 import { Fragment, type ComponentType, type ReactNode } from 'react';
 import type { MarkedToken, Token, Tokens } from 'marked';
 import { renderInlineHtml, stripCitationMarks } from './citation-marks.js';

@@ -1,3 +1,5 @@
+'use client';
+
 import type { ChatController, ChatState, Message, Part, ToolCallPart } from '@rill/core';
 import { memo, useId, useMemo } from 'react';
 import { CitedText } from '../cited-text/index.js';

@@ -1,3 +1,5 @@
+'use client';
+
 import type { ToolCallPart } from '@rill/core';
 import { classNames } from '../class-names.js';
 import { hostOf, webHref } from '../sources/web-href.js';

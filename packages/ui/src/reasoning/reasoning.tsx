@@ -1,3 +1,5 @@
+'use client';
+
 import { useId, useState } from 'react';
 import type { ReasoningPart } from '@rill/core';
 import { classNames } from '../class-names.js';

@@ -1,3 +1,5 @@
+'use client';
+
 import type { ReconnectReason, ReconnectState } from '@rill/core';
 import { classNames } from '../class-names.js';
 import { useSecondsLeft } from './use-seconds-left.js';

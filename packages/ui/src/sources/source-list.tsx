@@ -1,3 +1,5 @@
+'use client';
+
 import type { SourcePart } from '@rill/core';
 import { useId } from 'react';
 import { classNames } from '../class-names.js';

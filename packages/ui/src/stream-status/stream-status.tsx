@@ -1,3 +1,5 @@
+'use client';
+
 import type { StreamMetrics, StreamStatus as StreamStatusValue } from '@rill/core';
 import { classNames } from '../class-names.js';
 

@@ -1,3 +1,5 @@
+'use client';
+
 import { isFinalStatus, type StreamStatus } from '@rill/core';
 import { usePrefersReducedMotion, useSmoothText, type SmoothTextOptions } from '@rill/react';
 import { classNames } from '../class-names.js';

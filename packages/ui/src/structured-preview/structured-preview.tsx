@@ -1,3 +1,5 @@
+'use client';
+
 import type { ValuePath } from '@rill/core';
 import { useMemo, type ReactNode } from 'react';
 import { classNames } from '../class-names.js';

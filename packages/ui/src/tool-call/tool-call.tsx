@@ -1,3 +1,5 @@
+'use client';
+
 import type { ToolCallPart } from '@rill/core';
 import { classNames } from '../class-names.js';
 import { formatValue } from './format-value.js';
