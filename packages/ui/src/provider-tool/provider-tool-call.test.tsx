@@ -7,7 +7,7 @@ import { ProviderToolCall } from './index.js';
 afterEach(cleanup);
 
 /** The provider-run call of a built-in scenario, as @rill/core decodes it from that provider's stream. */
-function executed(provider: ProviderName, scenario: 'web-search' | 'code-execution'): ToolCallPart {
+function executed(provider: ProviderName, scenario: 'web-search' | 'code-execution' | 'image'): ToolCallPart {
   const part = expectedMessage(provider, builtinScenarios[scenario]).parts.find((p): p is ToolCallPart => p.type === 'tool-call');
   if (part === undefined) throw new Error(`${provider} has no ${scenario} call`);
   return part;
@@ -56,6 +56,13 @@ describe('ProviderToolCall', () => {
     expect(screen.getByRole('alert').textContent).toBe('max_uses_exceeded');
     expect(screen.queryAllByRole('link')).toEqual([]);
     expect(screen.getByText('javascript:alert(1)')).toBeTruthy();
+  });
+
+  it('image generation says what was asked for, not the tool’s settings', () => {
+    render(<ProviderToolCall part={executed('openai-responses', 'image')} />);
+    const card = screen.getByRole('group', { name: 'Image generation, run by the provider' });
+    expect(card.textContent).toContain('Green hills under a morning sun, flat colours.');
+    expect(card.textContent).not.toContain('output_format');
   });
 
   it('another provider tool (an MCP call) shows its input and output', () => {

@@ -4,7 +4,7 @@ import type { ToolCallPart } from '@rill/core';
 import { classNames } from '../class-names.js';
 import { hostOf, webHref } from '../sources/web-href.js';
 import { formatValue } from '../tool-call/format-value.js';
-import { codeView, providerToolKind, providerToolTitle, webFetchView, webSearchView } from './tool-views.js';
+import { codeView, imagePrompt, providerToolKind, providerToolTitle, webFetchView, webSearchView } from './tool-views.js';
 
 /** Props of {@link ProviderToolCall}. */
 export interface ProviderToolCallProps {
@@ -95,6 +95,16 @@ function CodeBody({ part, done, failure }: { part: ToolCallPart; done: boolean; 
 
 function OtherBody({ part, done }: { part: ToolCallPart; done: boolean }) {
   const kind = providerToolKind(part);
+  if (kind === 'image') {
+    // The image itself is a file part of the message; the card says what was asked for.
+    const prompt = imagePrompt(part);
+    return prompt === undefined ? null : (
+      <>
+        <span className="rill-tool__label">Prompt</span>
+        <p className="rill-tool__query">{prompt}</p>
+      </>
+    );
+  }
   if (kind === 'web-fetch') {
     const { url, title } = webFetchView(part);
     return url === undefined ? null : (
@@ -115,7 +125,8 @@ function OtherBody({ part, done }: { part: ToolCallPart; done: boolean }) {
  * A tool the provider ran itself (web search, web fetch, code execution, file search, MCP, image
  * generation), marked as such: never Approve / Deny, it is not the app's to run. A web search shows
  * its query and the pages found (links only to `http(s):` addresses), code its source and output,
- * other tools their input and output; a failure is announced.
+ * image generation its prompt (the image is the message's file part), other tools their input and
+ * output; a failure is announced.
  *
  * @example
  * {part.providerExecuted ? <ProviderToolCall part={part} /> : <ToolCall part={part} />}

@@ -1,7 +1,7 @@
 import type { ToolCallPart } from '@rill/core';
 
 /** How a provider-run tool is shown. */
-export type ProviderToolKind = 'web-search' | 'web-fetch' | 'code' | 'other';
+export type ProviderToolKind = 'web-search' | 'web-fetch' | 'code' | 'image' | 'other';
 
 // Tool names as the decoders give them (Anthropic, OpenAI Responses, Gemini).
 const KINDS: Readonly<Record<string, ProviderToolKind>> = {
@@ -10,6 +10,7 @@ const KINDS: Readonly<Record<string, ProviderToolKind>> = {
   code_execution: 'code',
   bash_code_execution: 'code',
   code_interpreter: 'code',
+  image_generation: 'image',
 };
 
 const TITLES: Readonly<Record<string, string>> = {
@@ -112,4 +113,14 @@ export function webFetchView(part: Pick<ToolCallPart, 'input' | 'output'>): { ur
   const url = text(output?.['url']) ?? text(record(part.input)?.['url']);
   const title = text(record(output?.['content'])?.['title']);
   return { ...(url !== undefined && { url }), ...(title !== undefined && { title }) };
+}
+
+/**
+ * What an image tool was asked to draw (OpenAI's `revised_prompt`), if its output says.
+ *
+ * @example imagePrompt({ output: { revised_prompt: 'Green hills' } }); // 'Green hills'
+ */
+export function imagePrompt(part: Pick<ToolCallPart, 'output'>): string | undefined {
+  const prompt = text(record(part.output)?.['revised_prompt']);
+  return prompt === '' ? undefined : prompt;
 }
