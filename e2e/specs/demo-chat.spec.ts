@@ -49,6 +49,27 @@ test('client tools without approval run at once in every provider’s wire forma
   await expect(page.getByRole('group', { name: 'Tool call: calculator' })).toHaveCount(4);
 });
 
+test('tools the provider runs: a web search with the answer’s sources and citation markers, then code with its output', async ({ page }) => {
+  await send(page, 'Search the web for how EventSource reconnects');
+  await chatSettles(page);
+  const answer = lastAnswer(page);
+  const search = answer.getByRole('group', { name: 'Web search, run by the provider' });
+  await expect(search).toContainText('how EventSource reconnects');
+  await expect(search.getByRole('button')).toHaveCount(0);
+  const sources = answer.getByRole('list', { name: 'Sources' });
+  await expect(sources.getByRole('listitem')).toHaveCount(2);
+  const mdn = sources.getByRole('link', { name: 'Using server-sent events - Web APIs | MDN' });
+  await expect(mdn).toHaveAttribute('rel', 'noopener noreferrer');
+  await expect(mdn).toHaveAttribute('target', '_blank');
+  await expect(answer.getByRole('link', { name: 'Source 2: HTML Standard: Server-sent events' })).toHaveAttribute('href', 'https://html.spec.whatwg.org/multipage/server-sent-events.html');
+  // The next turn sends the search back to the provider as its API wants it, and code runs in its sandbox.
+  await send(page, 'Run some Python');
+  await chatSettles(page);
+  const code = lastAnswer(page).getByRole('group', { name: 'Code execution, run by the provider' });
+  await expect(code).toContainText('print(squares)');
+  await expect(code).toContainText('338350');
+});
+
 test('reasoning is shown while it streams and collapses to its duration', async ({ page }) => {
   await send(page, 'Think about leap years');
   await expect(page.getByRole('button', { name: 'Thinking…' })).toHaveAttribute('aria-expanded', 'true');

@@ -34,6 +34,22 @@ describe('demoModel', () => {
     expect(textOf(parts)).toContain('366 days');
   });
 
+  it('searches the web for what was asked (a search the provider runs, an answer citing its sources), even about the weather', () => {
+    const parts = ask('Search the web for the weather in Paris');
+    expect(parts[0]).toMatchObject({ type: 'web-search', query: 'the weather in Paris' });
+    expect(parts.some((p) => p.type === 'text' && (p.citations?.length ?? 0) > 0)).toBe(true);
+    expect(toolCallOf(parts)).toBeUndefined();
+  });
+
+  it('runs code in the provider’s sandbox, and draws an image, with ids of their own in each turn', () => {
+    const code = ask('Run some Python for me');
+    expect(code.find((p) => p.type === 'code-execution')).toMatchObject({ output: '338350\n' });
+    expect(ask('Draw a landscape').find((p) => p.type === 'image')).toMatchObject({ mediaType: 'image/png' });
+    const later = ask('Run some Python for me', { messages: [{ role: 'user', content: 'Hi' }, { role: 'user', content: 'Run some Python for me' }] });
+    const id = (parts: MockPart[]) => parts.find((p) => p.type === 'code-execution')?.id;
+    expect(id(later)).not.toBe(id(code));
+  });
+
   it('writes the long Markdown answer when asked for one, and echoes anything else', () => {
     expect(textOf(ask('Write a long answer'))).toMatch(/^## Why streaming feels fast/);
     expect(textOf(ask('Hello Rill'))).toMatch(/^You asked: \*Hello Rill\*\./);

@@ -1,4 +1,4 @@
-import type { MockPart, MockRequestContext, MockScenario } from '@rill/mock';
+import { builtinScenarios, type MockPart, type MockRequestContext, type MockScenario } from '@rill/mock';
 import { trailingToolResults } from './tool-results.js';
 
 const LONG_ANSWER = [
@@ -30,6 +30,20 @@ function toolCall(name: string, input: Record<string, unknown>, turn: number): M
   return { type: 'tool-call', toolCallId: `call_${name}_${turn}`, toolName: name, input };
 }
 
+/**
+ * A built-in scenario's parts for this turn: its provider-run parts get ids of their own (a
+ * conversation sends them back), and a web search searches for what the user asked.
+ */
+function providerRun(name: 'web-search' | 'code-execution' | 'image', turn: number, query?: string): MockPart[] {
+  return builtinScenarios[name].parts.map((part): MockPart => {
+    if (part.type === 'web-search') return { ...part, id: `ws_demo_${turn}`, query: query ?? part.query };
+    if (part.type === 'code-execution' || part.type === 'image') return { ...part, id: `${part.id}_${turn}` };
+    return part;
+  });
+}
+
+const WEB_SEARCH = /\bsearch (?:the web|online)\b(?:\s+for)?\s*(.*)$/i;
+
 /** The arithmetic in a prompt, e.g. "What is 12 * (3 + 4)?" gives "12 * (3 + 4)". */
 function arithmetic(prompt: string): string | undefined {
   const found = prompt.match(/[\d(][\d\s+\-*/().]*[\d)]/g)?.find((s) => /[+\-*/]/.test(s));
@@ -38,6 +52,11 @@ function arithmetic(prompt: string): string | undefined {
 
 function answerTo(prompt: string, turn: number): MockPart[] {
   const lower = prompt.toLowerCase();
+  // Tools the provider runs itself come first: "search the web for the weather" is a search.
+  const search = WEB_SEARCH.exec(prompt);
+  if (search !== null) return providerRun('web-search', turn, search[1]?.trim() || prompt.trim());
+  if (/\b(?:python|run (?:some )?code|execute)\b/.test(lower)) return providerRun('code-execution', turn);
+  if (/\b(?:draw|picture|image)\b/.test(lower)) return providerRun('image', turn);
   if (lower.includes('weather')) {
     const city = /\bin ([A-Z][\w-]*(?: [A-Z][\w-]*)?)/.exec(prompt)?.[1] ?? 'Paris';
     return [text('Let me check the weather.'), toolCall('get_weather', { city }, turn)];
@@ -51,13 +70,14 @@ function answerTo(prompt: string, turn: number): MockPart[] {
     return [{ type: 'reasoning', text: REASONING, signature: 'ZGVtby1zaWduYXR1cmU=' }, text('A leap year has **366 days**: February gets a 29th.')];
   }
   if (lower.includes('long') || lower.includes('stream')) return [text(LONG_ANSWER)];
-  return [text(`You asked: *${prompt.trim() || 'nothing'}*.\n\nThis answer is **streamed** by Rill’s mock provider, a few words at a time, and rendered as Markdown:\n\n- try “weather in Paris”, “what is 12 * (3 + 4)”, “send an email” or “think about leap years”;\n- switch the provider above: the conversation carries over.`)];
+  return [text(`You asked: *${prompt.trim() || 'nothing'}*.\n\nThis answer is **streamed** by Rill’s mock provider, a few words at a time, and rendered as Markdown:\n\n- try “weather in Paris”, “what is 12 * (3 + 4)”, “send an email” or “think about leap years”;\n- or tools the provider runs itself: “search the web for how EventSource reconnects”, “run some Python”, “draw a landscape”;\n- switch the provider above: the conversation carries over.`)];
 }
 
 /**
  * The demo's mock model: it answers tool results with a summary, and otherwise picks an answer
- * by the prompt's words (a weather or calculator tool call, an email that needs approval,
- * reasoning, a long Markdown answer, or an echo), the same way in every provider's wire format.
+ * by the prompt's words (a web search, code or an image the provider makes itself, a weather or
+ * calculator tool call, an email that needs approval, reasoning, a long Markdown answer, or an
+ * echo), the same way in every provider's wire format.
  *
  * @example createMockProvider({ scenario: demoModel });
  */
