@@ -407,3 +407,34 @@ describe('chat controller persistence', () => {
     expect(chat.getSnapshot()).toMatchObject({ status: 'idle', messages: [] });
   });
 });
+
+describe('chat controller provider switch', () => {
+  it('sends the turn after a switch of provider (a model picker) to the new URL, in its body, decoded by its decoder', async () => {
+    serve({ scenario: { parts: [{ type: 'text', text: answer }], usage }, timing: { ttftMs: 0, tokenDelayMs: 0, jitterMs: 0 } });
+    const requests: { url: string; body: Record<string, unknown> }[] = [];
+    const recording: typeof fetch = (input, init) => {
+      requests.push({ url: String(input), body: JSON.parse(String(init?.body)) as Record<string, unknown> });
+      return fetch(input, init);
+    };
+    const finals: ChatState[] = [];
+    let turnEnded = (): void => undefined;
+    const options: ChatControllerOptions = { ...base, fetch: recording, throttle: 1, onFinish: (final) => (finals.push(final), turnEnded()) };
+    const chat = createChatController(options);
+    const turn = (text: string): Promise<void> => new Promise((resolve) => ((turnEnded = resolve), chat.send(text)));
+
+    await turn('Hello');
+    chat.setOptions({ ...options, provider: 'openai-chat', url: 'https://mock.test/v1/chat/completions', model: 'gpt-test' });
+    await turn('And again?');
+
+    expect(requests.map((r) => r.url)).toEqual(['https://mock.test/v1/messages', 'https://mock.test/v1/chat/completions']);
+    // Anthropic's body has max_tokens and a content array; OpenAI Chat's has stream_options and the history as strings.
+    expect(requests[0]?.body).toMatchObject({ model: 'claude-test', max_tokens: 256 });
+    expect(requests[1]?.body).toMatchObject({ model: 'gpt-test', stream: true, messages: [{ role: 'user', content: 'Hello' }, { role: 'assistant', content: answer }, { role: 'user', content: 'And again?' }] });
+    expect(requests[1]?.body).not.toHaveProperty('max_tokens');
+    // Decoded as OpenAI Chat: the answer's text and usage, not an Anthropic decoder's malformed-event error.
+    expect(finals.map((f) => f.status)).toEqual(['done', 'done']);
+    const second = assistants(finals[1]?.messages ?? [])[1]?.message;
+    expect(messageText(second)).toBe(answer);
+    expect(second?.usage).toMatchObject({ outputTokens: 42 });
+  });
+});

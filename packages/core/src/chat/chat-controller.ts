@@ -32,7 +32,7 @@ export interface ChatController {
   approve(toolCallId: string): void;
   /** Refuses a tool call waiting for approval; the model is told it was denied. Any id not in `pendingApprovals` is ignored. */
   deny(toolCallId: string, reason?: string): void;
-  /** Replaces tools, callbacks and request fields for the next turn (the endpoint and transport stay). */
+  /** Replaces tools, callbacks and every request setting (provider, URL, model, body fields, transport) from the next turn on. */
   setOptions(options: ChatControllerOptions): void;
   /** Replaces the conversation (e.g. to clear it); persisted. */
   setMessages(messages: ChatMessage[]): void;
@@ -89,18 +89,20 @@ export function createChatController(options: ChatControllerOptions): ChatContro
   const newId = (): string => `${Date.now().toString(36)}-${(++seq).toString(36)}`;
 
   const store = createStreamStore({
-    source: httpSource({
-      url: opts.url,
-      provider: opts.provider,
-      headers: opts.headers,
-      fetch: opts.fetch,
-      retry: opts.retry,
-      idleTimeoutMs: opts.idleTimeoutMs,
-      deadlineMs: opts.deadlineMs,
-      resume: opts.resume,
-      onRun: opts.onRun,
-      credentials: opts.credentials,
-    }),
+    // Read when each turn starts (the store calls it then), with the body built from the same options: a model picker may switch provider between turns.
+    source: (context) =>
+      httpSource({
+        url: opts.url,
+        provider: opts.provider,
+        headers: opts.headers,
+        fetch: opts.fetch,
+        retry: opts.retry,
+        idleTimeoutMs: opts.idleTimeoutMs,
+        deadlineMs: opts.deadlineMs,
+        resume: opts.resume,
+        onRun: opts.onRun,
+        credentials: opts.credentials,
+      })(context),
     throttle: opts.throttle,
     onFinish: (final) => turnEnded(final),
   });
