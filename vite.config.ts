@@ -71,8 +71,8 @@ export default defineConfig({
       domProject('react'),
       onReact18(domProject('react'), 'react-18'),
       domProject('ui'),
-      // The Markdown security and robustness tests on React 18.3, which (unlike 19) does not block javascript: URLs.
-      onReact18(domProject('ui'), 'ui-react-18', ['src/markdown/{security,xss-corpus,nesting,plain-text-fallback}.test.tsx']),
+      // The security and robustness tests (Markdown; source, citation and image addresses) on React 18.3, which (unlike 19) does not block javascript: URLs.
+      onReact18(domProject('ui'), 'ui-react-18', ['src/markdown/{security,xss-corpus,nesting,plain-text-fallback}.test.tsx', 'src/{sources,cited-text,files}/*.test.tsx']),
       {
         // Every story runs as a test in Chromium, with the a11y addon failing on violations.
         plugins: [storybookTest({ configDir: '.storybook' })],
