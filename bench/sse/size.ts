@@ -1,6 +1,6 @@
 // Minified + gzipped size of what an app pays to stream SSE, tree-shaken, for Rill and for its peers.
 import { fileURLToPath } from 'node:url';
-import { bundleSize } from '../bundle-size.js';
+import { bundleSize, splitBundleSize } from '../bundle-size.js';
 
 const transport = fileURLToPath(new URL('../../packages/core/src/transport/index.ts', import.meta.url));
 
@@ -34,4 +34,16 @@ export async function printSizes(): Promise<void> {
   }
   console.log('Bundle size (esbuild, minified, tree-shaken, gzip -9; KB = 10^3 bytes)');
   console.table(rows);
+  // An app's build is code-split: a provider's decoder and the JSON parser load when a stream first needs them.
+  const apps: [string, string][] = [
+    ["useStream({ provider: 'sse' })", "import { useStream } from '@rill/react'; export const A = () => useStream({ url: '/api/story', provider: 'sse' }).text;"],
+    ["useStream({ provider: 'anthropic' })", "import { useStream } from '@rill/react'; export const A = () => useStream({ url: '/api/anthropic/v1/messages', provider: 'anthropic' }).text;"],
+  ];
+  const appRows = [];
+  for (const [what, source] of apps) {
+    const { initial, total } = await splitBundleSize(source, ['react', 'react-dom', 'react/jsx-runtime']);
+    appRows.push({ app: what, 'at start (min+gzip bytes)': initial, 'all chunks (min+gzip bytes)': total });
+  }
+  console.log('An app using useStream, code-split (esbuild --splitting; react external)');
+  console.table(appRows);
 }

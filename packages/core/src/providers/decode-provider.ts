@@ -1,17 +1,14 @@
 import { toErrorValue } from '../message/error-value.js';
 import type { ProviderName, StreamPart } from '../message/types.js';
 import type { SSEEvent } from '../sse/index.js';
-import { createAnthropicDecoder } from './anthropic.js';
 import type { ProviderDecoder } from './decoder.js';
-import { createGeminiDecoder } from './gemini.js';
-import { createOpenAIChatDecoder } from './openai-chat.js';
-import { createOpenAIResponsesDecoder } from './openai-responses.js';
 
-const decoders: Record<ProviderName, () => ProviderDecoder> = {
-  anthropic: createAnthropicDecoder,
-  'openai-chat': createOpenAIChatDecoder,
-  'openai-responses': createOpenAIResponsesDecoder,
-  gemini: createGeminiDecoder,
+// Each decoder is imported when a stream first needs it: an app ships only the decoders it names.
+const loaders: Record<ProviderName, () => Promise<() => ProviderDecoder>> = {
+  anthropic: async () => (await import('./anthropic.js')).createAnthropicDecoder,
+  'openai-chat': async () => (await import('./openai-chat.js')).createOpenAIChatDecoder,
+  'openai-responses': async () => (await import('./openai-responses.js')).createOpenAIResponsesDecoder,
+  gemini: async () => (await import('./gemini.js')).createGeminiDecoder,
 };
 
 /**
@@ -23,18 +20,29 @@ const decoders: Record<ProviderName, () => ProviderDecoder> = {
  * const message = await accumulate(decodeProvider('anthropic', streamSSE(url, init)));
  */
 export async function* decodeProvider(provider: ProviderName, events: AsyncIterable<SSEEvent>): AsyncIterable<StreamPart> {
-  const decoder = decoders[provider]();
+  const iterator = events[Symbol.asyncIterator]();
+  let decoder: ProviderDecoder | undefined;
+  let drained = false;
   try {
-    for await (const event of events) {
-      for (const part of decoder.decode(event)) {
+    // The request goes out while the decoder's module loads, so a first stream waits for the slower of the two, not both.
+    const [loaded, first] = await Promise.allSettled([loaders[provider](), iterator.next()]);
+    if (loaded.status === 'rejected') throw loaded.reason;
+    decoder = loaded.value();
+    if (first.status === 'rejected') throw first.reason;
+    for (let step = first.value; step.done !== true; step = await iterator.next()) {
+      for (const part of decoder.decode(step.value)) {
         yield part;
-        // Leaving the loop returns the events iterator, which cancels the body.
         if (part.type === 'done' || part.type === 'error') return;
       }
     }
+    drained = true;
   } catch (err) {
-    yield decoder.end(toErrorValue(err));
+    // Without a decoder (its module did not load) the failure is the whole story.
+    yield decoder === undefined ? { type: 'error', error: toErrorValue(err) } : decoder.end(toErrorValue(err));
     return;
+  } finally {
+    // Leaving early (a terminator, a fault, or the reader stopping) returns the events iterator, which cancels the body.
+    if (!drained) await iterator.return?.();
   }
   yield decoder.end();
 }

@@ -1,6 +1,7 @@
 import type { RillErrorValue } from '../errors.js';
 import { toErrorValue } from '../message/error-value.js';
-import { createMessageAccumulator, type MessageAccumulator } from '../message/message-accumulator.js';
+import { accumulatorWith, type MessageAccumulator } from '../message/accumulator-with.js';
+import { loadToolInput, loadedToolInput } from '../message/tool-input-loader.js';
 import type { Message, StreamPart } from '../message/types.js';
 import { createMetricsRecorder, type MetricsRecorder } from '../metrics/metrics-recorder.js';
 import { callSafely, reportEnd } from './callbacks.js';
@@ -166,6 +167,10 @@ export function createStreamStore(initial: StreamStoreOptions): StreamStore {
     try {
       for await (const part of parts) {
         if (run !== current || isFinalStatus(current.status)) return;
+        if (part.type === 'tool-input-start') {
+          await loadToolInput();
+          if (run !== current || isFinalStatus(current.status)) return;
+        }
         accept(current, part);
         if (current.acc.current().status !== 'streaming') break;
       }
@@ -199,7 +204,7 @@ export function createStreamStore(initial: StreamStoreOptions): StreamStore {
     const current: Run = {
       controller: new AbortController(),
       stopper: new AbortController(),
-      acc: createMessageAccumulator(),
+      acc: accumulatorWith(loadedToolInput),
       metrics: createMetricsRecorder(),
       status: 'connecting',
       opened: false,
