@@ -79,7 +79,48 @@ export class RillError extends Error implements RillErrorValue {
   }
 }
 
-/** True for errors Rill threw. @example if (isRillError(e) && e.kind === 'aborted') return; */
+// The brand `isRillError` checks: `Symbol.for` is shared by every copy of @rill/core loaded in a page, where `instanceof` is not.
+const BRAND = Symbol.for('rill.error');
+Object.defineProperty(RillError.prototype, BRAND, { value: true });
+
+/**
+ * True for errors Rill threw, whichever installed copy of @rill/core threw them (they carry a `Symbol.for('rill.error')` brand).
+ *
+ * @example if (isRillError(e) && e.kind === 'aborted') return;
+ */
 export function isRillError(value: unknown): value is RillError {
-  return value instanceof RillError;
+  return typeof value === 'object' && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
+}
+
+const ABORTED = {
+  stream: 'The stream was aborted.',
+  stopped: 'The stream was stopped.',
+  request: 'The request was aborted',
+  reading: 'Reading the event stream was aborted',
+} as const;
+
+/**
+ * The `aborted` error (never retryable); `what` names what was aborted, `cause` is kept (a signal's reason).
+ *
+ * @example if (signal.aborted) throw abortedError('request', signal.reason);
+ */
+export function abortedError(what: keyof typeof ABORTED = 'stream', cause?: unknown): RillError {
+  return new RillError({ kind: 'aborted', message: ABORTED[what], retryable: false }, { cause });
+}
+
+/** Where a stream was when something threw: before its source delivered anything, or while reading it. */
+export type StreamPhase = 'connecting' | 'reading';
+
+/**
+ * A caught throw as an error value: Rill's own errors (from any copy) keep their kind, an
+ * `AbortError` is `aborted`, and anything else is `network` while `connecting` (fetch's TypeError)
+ * or `interrupted` while `reading` (the body broke).
+ *
+ * @example errorValueOf(new TypeError('Failed to fetch'), 'connecting'); // { kind: 'network', message: 'Failed to fetch', retryable: true }
+ */
+export function errorValueOf(err: unknown, phase: StreamPhase): RillErrorValue {
+  if (isRillError(err)) return { kind: err.kind, message: err.message, ...(err.status !== undefined && { status: err.status }), retryable: err.retryable };
+  if (err instanceof Error && err.name === 'AbortError') return abortedError().toValue();
+  const message = err instanceof Error ? err.message : String(err);
+  return { kind: phase === 'connecting' ? 'network' : 'interrupted', message, retryable: true };
 }

@@ -1,4 +1,4 @@
-import { toErrorValue } from './error-value.js';
+import { errorValueOf } from '../errors.js';
 import { createMessageAccumulator } from './message-accumulator.js';
 import type { Message, StreamPart } from './types.js';
 
@@ -19,7 +19,7 @@ export async function accumulate(parts: AsyncIterable<StreamPart>, onSnapshot?: 
   try {
     for await (const part of parts) push(part);
   } catch (err) {
-    push({ type: 'error', error: toErrorValue(err) });
+    push({ type: 'error', error: errorValueOf(err, 'reading') });
   }
   if (acc.current().status === 'streaming') {
     push({ type: 'error', error: { kind: 'interrupted', message: 'The stream of parts ended without done or error.', retryable: true } });

@@ -1,4 +1,4 @@
-import { toErrorValue } from '../message/error-value.js';
+import { errorValueOf } from '../errors.js';
 import type { ProviderName, StreamPart } from '../message/types.js';
 import type { SSEEvent } from '../sse/index.js';
 import type { ProviderDecoder } from './decoder.js';
@@ -38,7 +38,7 @@ export async function* decodeProvider(provider: ProviderName, events: AsyncItera
     drained = true;
   } catch (err) {
     // Without a decoder (its module did not load) the failure is the whole story.
-    yield decoder === undefined ? { type: 'error', error: toErrorValue(err) } : decoder.end(toErrorValue(err));
+    yield decoder === undefined ? { type: 'error', error: errorValueOf(err, 'reading') } : decoder.end(errorValueOf(err, 'reading'));
     return;
   } finally {
     // Leaving early (a terminator, a fault, or the reader stopping) returns the events iterator, which cancels the body.

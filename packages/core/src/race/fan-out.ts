@@ -1,6 +1,7 @@
+import { errorValueOf } from '../errors.js';
 import type { StreamPart } from '../message/types.js';
 import { assertUniqueIds, type StreamCandidate } from './stream-candidate.js';
-import { abortedPart, closeQuietly, errorValueOf } from './stream-errors.js';
+import { abortedPart, closeQuietly } from './stream-errors.js';
 
 /** A part from one of `fanOut`'s streams, labelled with the candidate's id. */
 export interface SourcedPart {
@@ -30,6 +31,8 @@ async function* runFanOut(candidates: readonly StreamCandidate[], signal: AbortS
   const isAborted = () => signal?.aborted === true;
   const active = new Map<string, { controller: AbortController; iterator?: AsyncIterator<StreamPart> }>();
   const arrivals: Arrival[] = [];
+  // Sources that delivered a part: a throw after that broke a stream that was flowing.
+  const read = new Set<string>();
   let wake: (() => void) | undefined;
   const arrive = (arrival: Arrival) => {
     arrivals.push(arrival);
@@ -72,10 +75,11 @@ async function* runFanOut(candidates: readonly StreamCandidate[], signal: AbortS
       }
       if ('error' in arrival) {
         active.delete(arrival.source);
-        yield { source: arrival.source, part: { type: 'error', error: errorValueOf(arrival.error) } };
+        yield { source: arrival.source, part: { type: 'error', error: errorValueOf(arrival.error, read.has(arrival.source) ? 'reading' : 'connecting') } };
       } else if (arrival.result.done === true) {
         active.delete(arrival.source);
       } else {
+        read.add(arrival.source);
         yield { source: arrival.source, part: arrival.result.value };
         pull(arrival.source, arrival.iterator);
       }

@@ -1,8 +1,8 @@
-import type { RillErrorValue } from '../errors.js';
+import { errorValueOf, type RillErrorValue } from '../errors.js';
 import { isTokenPart, type StreamPart } from '../message/types.js';
 import type { CircuitBreaker } from './circuit-breaker.js';
 import { assertUniqueIds, type StreamCandidate } from './stream-candidate.js';
-import { abortedPart, closeQuietly, errorValueOf } from './stream-errors.js';
+import { abortedPart, closeQuietly } from './stream-errors.js';
 
 /** What happened during a race, in order; the UI shows it and `useRace` keeps the winner. */
 export type RaceEvent =
@@ -158,7 +158,7 @@ async function* runRace(candidates: readonly StreamCandidate[], options: RaceOpt
         }
       }
     } catch (error) {
-      if (!decided) fail(runner, errorValueOf(error));
+      if (!decided) fail(runner, errorValueOf(error, 'connecting'));
     }
   };
 
@@ -220,7 +220,8 @@ async function* runRace(candidates: readonly StreamCandidate[], options: RaceOpt
     }
   } catch (error) {
     finished = true;
-    yield { type: 'error', error: errorValueOf(error) };
+    // The winner's stream broke after its first token.
+    yield { type: 'error', error: errorValueOf(error, 'reading') };
   } finally {
     signal?.removeEventListener('abort', onAbort);
     settle({ kind: 'aborted' });

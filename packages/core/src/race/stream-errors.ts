@@ -1,15 +1,5 @@
-import { isRillError, type RillErrorValue } from '../errors.js';
+import { abortedError } from '../errors.js';
 import type { StreamPart } from '../message/types.js';
-
-/**
- * A candidate's throw as an error value: Rill's own errors keep their kind, anything else (fetch's TypeError) is `network`.
- *
- * @example errorValueOf(new TypeError('Failed to fetch')); // { kind: 'network', message: 'Failed to fetch', retryable: true }
- */
-export function errorValueOf(error: unknown): RillErrorValue {
-  if (isRillError(error)) return error.toValue();
-  return { kind: 'network', message: error instanceof Error ? error.message : String(error), retryable: true };
-}
 
 /**
  * The final part of a stream the caller aborted.
@@ -17,7 +7,7 @@ export function errorValueOf(error: unknown): RillErrorValue {
  * @example if (signal.aborted) yield abortedPart(); // { type: 'error', error: { kind: 'aborted', … } }
  */
 export function abortedPart(): StreamPart {
-  return { type: 'error', error: { kind: 'aborted', message: 'The stream was aborted.', retryable: false } };
+  return { type: 'error', error: abortedError().toValue() };
 }
 
 /**

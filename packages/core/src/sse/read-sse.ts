@@ -1,4 +1,4 @@
-import { RillError } from '../errors.js';
+import { RillError, abortedError } from '../errors.js';
 import { createSSEDecoder, type SSEDecoderOptions, type SSEEvent } from './sse-decoder.js';
 
 /** The decoder's caps (`maxLineLength`, `maxEventLength`: a line or event past one ends the iteration with a `too-large` RillError), plus a signal. */
@@ -6,9 +6,6 @@ export interface ReadSSEOptions extends SSEDecoderOptions {
   /** Aborting cancels the body and makes the iteration reject with a RillError of kind `aborted`. */
   signal?: AbortSignal;
 }
-
-const aborted = (signal: AbortSignal): RillError =>
-  new RillError({ kind: 'aborted', message: 'Reading the event stream was aborted', retryable: false }, { cause: signal.reason });
 
 /**
  * Iterates the events of a `Response` (its body) or a byte stream. No retries or status checks:
@@ -20,7 +17,7 @@ const aborted = (signal: AbortSignal): RillError =>
  */
 export async function* readSSE(source: Response | ReadableStream<Uint8Array>, opts: ReadSSEOptions = {}): AsyncGenerator<SSEEvent, void, undefined> {
   const { signal } = opts;
-  if (signal?.aborted) throw aborted(signal);
+  if (signal?.aborted) throw abortedError('reading', signal.reason);
   const body = 'getReader' in source ? source : source.body;
   if (!body) return;
   const reader = body.getReader();
@@ -33,10 +30,10 @@ export async function* readSSE(source: Response | ReadableStream<Uint8Array>, op
   try {
     while (!finished) {
       const chunk = await reader.read().catch((cause: unknown) => {
-        if (signal?.aborted) throw aborted(signal);
+        if (signal?.aborted) throw abortedError('reading', signal.reason);
         throw new RillError({ kind: 'network', message: `Reading the event stream failed: ${cause instanceof Error ? cause.message : String(cause)}`, retryable: true }, { cause });
       });
-      if (signal?.aborted) throw aborted(signal);
+      if (signal?.aborted) throw abortedError('reading', signal.reason);
       finished = chunk.done;
       let failure: unknown;
       if (chunk.done) decoder.end();
@@ -49,7 +46,7 @@ export async function* readSSE(source: Response | ReadableStream<Uint8Array>, op
       }
       for (const event of queue.splice(0)) {
         yield event;
-        if (signal?.aborted) throw aborted(signal); // aborted while the consumer held an earlier event of this chunk
+        if (signal?.aborted) throw abortedError('reading', signal.reason); // aborted while the consumer held an earlier event of this chunk
       }
       if (failure) throw failure;
     }

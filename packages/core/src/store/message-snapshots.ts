@@ -1,4 +1,4 @@
-import { toErrorValue } from '../message/error-value.js';
+import { errorValueOf } from '../errors.js';
 import { createMessageAccumulator } from '../message/message-accumulator.js';
 import type { Message, StreamPart } from '../message/types.js';
 import { createFrameScheduler, type Throttle } from './frame-scheduler.js';
@@ -35,7 +35,7 @@ export async function* messageSnapshots(parts: AsyncIterable<StreamPart>, thrott
         }
       }
     } catch (err) {
-      acc.push({ type: 'error', error: toErrorValue(err) });
+      acc.push({ type: 'error', error: errorValueOf(err, 'reading') });
     }
     if (acc.current().status === 'streaming') acc.push({ type: 'error', error: { kind: 'interrupted', message: 'The stream ended before the provider finished it.', retryable: true } });
     ended = true;

@@ -1,4 +1,4 @@
-import { toErrorValue } from '../message/error-value.js';
+import { errorValueOf } from '../errors.js';
 import type { StreamPart } from '../message/types.js';
 import type { SSEEvent } from '../sse/sse-decoder.js';
 
@@ -17,7 +17,7 @@ export async function* decodeRawSSE(events: AsyncIterable<SSEEvent>): AsyncGener
       yield { type: 'text-delta', id: 'sse', delta: event.data };
     }
   } catch (err) {
-    yield { type: 'error', error: toErrorValue(err) };
+    yield { type: 'error', error: errorValueOf(err, 'reading') };
     return;
   }
   yield { type: 'done' };

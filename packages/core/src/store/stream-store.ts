@@ -1,5 +1,4 @@
-import type { RillErrorValue } from '../errors.js';
-import { toErrorValue } from '../message/error-value.js';
+import { abortedError, errorValueOf, type RillErrorValue } from '../errors.js';
 import { accumulatorWith, type MessageAccumulator } from '../message/accumulator-with.js';
 import { loadToolInput, loadedToolInput } from '../message/tool-input-loader.js';
 import type { Message, StreamPart } from '../message/types.js';
@@ -75,7 +74,7 @@ interface Run {
 }
 
 const IDLE: StreamState = { status: 'idle', text: '' };
-const STOPPED: RillErrorValue = { kind: 'aborted', message: 'The stream was stopped.', retryable: false };
+const STOPPED: RillErrorValue = abortedError('stopped').toValue();
 
 /**
  * The part source a store's options name: `source`, else the HTTP endpoint's.
@@ -176,7 +175,7 @@ export function createStreamStore(initial: StreamStoreOptions): StreamStore {
       }
     } catch (err) {
       if (run !== current || isFinalStatus(current.status)) return;
-      current.acc.push({ type: 'error', error: toErrorValue(err) });
+      current.acc.push({ type: 'error', error: errorValueOf(err, 'reading') });
     }
     if (run !== current) return;
     if (current.acc.current().status === 'streaming') {
@@ -263,7 +262,8 @@ export function createStreamStore(initial: StreamStoreOptions): StreamStore {
         },
       });
     } catch (err) {
-      current.acc.push({ type: 'error', error: toErrorValue(err) });
+      // The source threw before it returned a stream: nothing was connected.
+      current.acc.push({ type: 'error', error: errorValueOf(err, 'connecting') });
       finish(current);
       return;
     }

@@ -1,5 +1,4 @@
-import { RillError } from '../errors.js';
-import { abortedError } from './transport-errors.js';
+import { RillError, abortedError } from '../errors.js';
 
 // setTimeout fires at once for longer delays (a 32-bit signed count of ms).
 const LONGEST_TIMER_MS = 2 ** 31 - 1;
@@ -33,7 +32,7 @@ export interface Halt {
  */
 export function haltOn(signal: AbortSignal | null | undefined, deadlineMs: number | undefined): Halt {
   const controller = new AbortController();
-  const onAbort = () => controller.abort(abortedError(signal));
+  const onAbort = () => controller.abort(abortedError('request', signal?.reason));
   const ms = timerMs(deadlineMs);
   const timer = ms === undefined ? undefined : setTimeout(() => controller.abort(new RillError({ kind: 'deadline', message: `The stream did not finish within deadlineMs (${ms} ms)`, retryable: true })), ms);
   if (signal?.aborted) onAbort();

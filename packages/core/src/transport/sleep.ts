@@ -1,5 +1,4 @@
-import { isRillError } from '../errors.js';
-import { abortedError } from './transport-errors.js';
+import { abortedError, isRillError } from '../errors.js';
 
 /**
  * Waits `ms`, or rejects the moment `signal` aborts (leaving no timer behind): with its reason when
@@ -12,7 +11,7 @@ export function sleep(ms: number, signal?: AbortSignal | null): Promise<void> {
   return new Promise((resolve, reject) => {
     const onAbort = () => {
       clearTimeout(timer);
-      reject(isRillError(signal?.reason) ? signal.reason : abortedError(signal));
+      reject(isRillError(signal?.reason) ? signal.reason : abortedError('request', signal?.reason));
     };
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);

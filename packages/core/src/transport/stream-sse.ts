@@ -1,4 +1,4 @@
-import { RillError, isRillError } from '../errors.js';
+import { RillError, abortedError, isRillError } from '../errors.js';
 import { createSSEDecoder, type SSEEvent } from '../sse/index.js';
 import { backoffDelay } from './backoff.js';
 import { haltOn, timerMs } from './deadline.js';
@@ -7,7 +7,7 @@ import { parseRetryAfter } from './retry-after.js';
 import { END_EVENT, RUN_EVENT, parseRunEvent, runEndError, type RunInfo } from './run-announcement.js';
 import { sleep } from './sleep.js';
 import { DEFAULT_IDLE_TIMEOUT_MS, type StreamSSEOptions } from './stream-sse-options.js';
-import { abortedError, interruptedError, networkError, responseFailure, stallError } from './transport-errors.js';
+import { interruptedError, networkError, responseFailure, stallError } from './transport-errors.js';
 
 export type { ReconnectInfo, ResumeTarget, RetryOptions, StreamSSEOptions } from './stream-sse-options.js';
 
@@ -64,7 +64,7 @@ export async function* streamSSE(url: string, opts: StreamSSEOptions = {}): Asyn
   if (unsendable) throw new RillError({ kind: 'interrupted', message: `Cannot resume: ${unsendable}`, retryable: true });
   // The caller's abort or the deadline: ends everything at once, never retried.
   const halt = haltOn(signal, deadlineMs);
-  const haltError = (): RillError => (isRillError(halt.signal.reason) ? halt.signal.reason : abortedError(signal));
+  const haltError = (): RillError => (isRillError(halt.signal.reason) ? halt.signal.reason : abortedError('request', signal?.reason));
 
   async function* connect(): AsyncGenerator<SSEEvent, void, undefined> {
     if (halt.signal.aborted) throw haltError();

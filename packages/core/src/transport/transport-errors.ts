@@ -9,16 +9,6 @@ const ERROR_BODY_BYTES = 16_384;
 const BODY_READ_MS = 5_000;
 
 /**
- * The `aborted` error for a caller's signal, keeping its reason as the cause.
- *
- * @example
- * if (signal.aborted) throw abortedError(signal);
- */
-export function abortedError(signal?: AbortSignal | null): RillError {
-  return new RillError({ kind: 'aborted', message: 'The request was aborted', retryable: false }, { cause: signal?.reason });
-}
-
-/**
  * A retryable `network` error for a failed fetch or a connection lost mid-body.
  *
  * @example
