@@ -108,6 +108,15 @@ export function abortedError(what: keyof typeof ABORTED = 'stream', cause?: unkn
   return new RillError({ kind: 'aborted', message: ABORTED[what], retryable: false }, { cause });
 }
 
+/**
+ * The `interrupted` error of a stream that stopped without `done` or `error` (the body ended before the provider's end).
+ *
+ * @example acc.end(endedEarlyError().toValue());
+ */
+export function endedEarlyError(): RillError {
+  return new RillError({ kind: 'interrupted', message: 'The stream ended before the provider finished it.', retryable: true });
+}
+
 /** Where a stream was when something threw: before its source delivered anything, or while reading it. */
 export type StreamPhase = 'connecting' | 'reading';
 

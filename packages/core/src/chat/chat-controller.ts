@@ -4,6 +4,7 @@ import type { StreamMetrics } from '../metrics/stream-metrics.js';
 import type { RequestBody, ToolDefinition } from '../providers/request/conversation.js';
 import { toProviderRequest } from '../providers/request/to-provider-request.js';
 import { httpSource } from '../store/http-source.js';
+import { reportEnd } from '../store/callbacks.js';
 import { createStreamStore } from '../store/stream-store.js';
 import type { StreamState } from '../store/stream-state.js';
 import type { ChatControllerOptions, ChatMessage, ChatState, ChatStatus } from './chat-types.js';
@@ -215,9 +216,7 @@ export function createChatController(options: ChatControllerOptions): ChatContro
     status = final;
     save();
     publish();
-    const snapshot = state;
-    if (snapshot.error !== undefined && final !== 'aborted') opts.onError?.(snapshot.error);
-    opts.onFinish?.(snapshot);
+    reportEnd(state, opts);
   };
 
   const replaceLast = (message: Message): void => {

@@ -1,4 +1,4 @@
-import { errorValueOf } from '../errors.js';
+import { errorValueOf, type RillErrorValue } from '../errors.js';
 import { createMessageAccumulator } from './message-accumulator.js';
 import type { Message, StreamPart } from './types.js';
 
@@ -16,13 +16,15 @@ export async function accumulate(parts: AsyncIterable<StreamPart>, onSnapshot?: 
     acc.push(part);
     onSnapshot?.(acc.current());
   };
+  let failure: RillErrorValue | undefined;
   try {
     for await (const part of parts) push(part);
   } catch (err) {
-    push({ type: 'error', error: errorValueOf(err, 'reading') });
+    failure = errorValueOf(err, 'reading');
   }
   if (acc.current().status === 'streaming') {
-    push({ type: 'error', error: { kind: 'interrupted', message: 'The stream of parts ended without done or error.', retryable: true } });
+    acc.end(failure);
+    onSnapshot?.(acc.current());
   }
   return acc.current();
 }

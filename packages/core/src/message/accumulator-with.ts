@@ -1,3 +1,4 @@
+import { endedEarlyError, type RillErrorValue } from '../errors.js';
 import { statusOfError } from './error-value.js';
 import type { ToolInput } from './tool-input.js';
 import type { Citation, Message, Part, StreamPart, ToolCallPart } from './types.js';
@@ -13,6 +14,11 @@ export interface MessageAccumulator {
    * once per frame, not per part.
    */
   current(): Message;
+  /**
+   * Ends a message still streaming (nothing once it ended): with `failure`, else `interrupted`, as a
+   * stream that stopped without `done` or `error` is. Every reader of parts ends its message here.
+   */
+  end(failure?: RillErrorValue): void;
 }
 
 interface ToolState {
@@ -208,6 +214,11 @@ export function accumulatorWith(toolInput: () => ToolInput): MessageAccumulator 
       }
       snapshot = { ...meta, parts: parts.slice() };
       return snapshot;
+    },
+    end(failure) {
+      if (meta.status !== 'streaming') return;
+      apply({ type: 'error', error: failure ?? endedEarlyError().toValue() });
+      snapshot = undefined;
     },
   };
 }

@@ -1,11 +1,11 @@
-import type { RillErrorValue } from '../errors.js';
+import { abortedError, endedEarlyError, type RillErrorValue } from '../errors.js';
 import { createMessageAccumulator, type MessageAccumulator } from '../message/message-accumulator.js';
 import type { Message, StreamPart } from '../message/types.js';
 import { createMetricsRecorder, type MetricsRecorder } from '../metrics/metrics-recorder.js';
 import type { StreamMetrics } from '../metrics/stream-metrics.js';
 import { fanOut } from '../race/fan-out.js';
-import { abortedPart } from '../race/stream-errors.js';
 import { assertUniqueIds, type StreamCandidate } from '../race/stream-candidate.js';
+import { reportEnd } from './callbacks.js';
 import { createFrameScheduler, type FrameScheduler, type Throttle } from './frame-scheduler.js';
 import { messageText } from './stream-state.js';
 
@@ -69,7 +69,7 @@ interface Run {
 }
 
 const IDLE: FanOutState = { status: 'idle', sources: {} };
-const INTERRUPTED: StreamPart = { type: 'error', error: { kind: 'interrupted', message: 'The stream ended before the provider finished it.', retryable: true } };
+const INTERRUPTED: StreamPart = { type: 'error', error: endedEarlyError().toValue() };
 
 // fanOut says nothing when one stream just stops; this turns an end without terminator into a part.
 async function* sealed(parts: AsyncIterable<StreamPart>): AsyncGenerator<StreamPart, void, undefined> {
@@ -126,14 +126,13 @@ export function createFanOutStore(initial: FanOutStoreOptions): FanOutStore {
     if (current.status !== 'streaming') return;
     current.status = status;
     for (const [id, source] of current.sources) {
-      if (source.acc.current().status === 'streaming') source.acc.push(status === 'aborted' ? abortedPart() : INTERRUPTED);
+      source.acc.end(status === 'aborted' ? abortedError().toValue() : undefined);
       source.metrics.end();
       current.dirty.add(id);
     }
     scheduler?.cancel();
     publish(current);
-    const final = state;
-    options.onFinish?.(final);
+    reportEnd(state, options);
   };
 
   const accept = (current: Run, id: string, part: StreamPart): void => {

@@ -34,10 +34,10 @@ export async function* messageSnapshots(parts: AsyncIterable<StreamPart>, thrott
           break;
         }
       }
+      acc.end();
     } catch (err) {
-      acc.push({ type: 'error', error: errorValueOf(err, 'reading') });
+      acc.end(errorValueOf(err, 'reading'));
     }
-    if (acc.current().status === 'streaming') acc.push({ type: 'error', error: { kind: 'interrupted', message: 'The stream ended before the provider finished it.', retryable: true } });
     ended = true;
     wake?.();
   };

@@ -175,19 +175,17 @@ export function createStreamStore(initial: StreamStoreOptions): StreamStore {
       }
     } catch (err) {
       if (run !== current || isFinalStatus(current.status)) return;
-      current.acc.push({ type: 'error', error: errorValueOf(err, 'reading') });
+      current.acc.end(errorValueOf(err, 'reading'));
     }
     if (run !== current) return;
-    if (current.acc.current().status === 'streaming') {
-      current.acc.push({ type: 'error', error: { kind: 'interrupted', message: 'The stream ended before the provider finished it.', retryable: true } });
-    }
+    current.acc.end();
     finish(current);
   };
 
   const abandon = (stopUpstream: boolean): void => {
     const current = run;
     if (current === undefined || isFinalStatus(current.status)) return;
-    current.acc.push({ type: 'error', error: STOPPED });
+    current.acc.end(STOPPED);
     current.status = 'aborted';
     current.metrics.end();
     if (stopUpstream) current.stopper.abort();
@@ -263,7 +261,7 @@ export function createStreamStore(initial: StreamStoreOptions): StreamStore {
       });
     } catch (err) {
       // The source threw before it returned a stream: nothing was connected.
-      current.acc.push({ type: 'error', error: errorValueOf(err, 'connecting') });
+      current.acc.end(errorValueOf(err, 'connecting'));
       finish(current);
       return;
     }
@@ -287,7 +285,7 @@ export function createStreamStore(initial: StreamStoreOptions): StreamStore {
     stop() {
       const current = run;
       if (current === undefined || isFinalStatus(current.status)) return;
-      current.acc.push({ type: 'error', error: STOPPED });
+      current.acc.end(STOPPED);
       current.stopper.abort();
       current.controller.abort();
       finish(current);

@@ -20,17 +20,25 @@ export interface GatedStore<S, O> extends Owned {
   setOptions(options: O): void;
 }
 
-/** The options with `onError` then `onFinish` moved behind the gate, so they run after the final state's commit. */
+/**
+ * The options with `onError` then `onFinish` moved behind the gate, so they run after the final
+ * state's commit. Whether `onError` runs is the store's call (core's `reportEnd`): the gate only delays it.
+ */
 function gateEndCallbacks<S extends { status: string; error?: RillErrorValue }, O extends EndCallbacks<S>>(options: O, gate: CommitGate<S>): O {
   const { onFinish, onError } = options;
+  // The store reports onError just before onFinish: it is held and called with it, after the commit.
+  let reported: RillErrorValue | undefined;
   return {
     ...options,
-    onError: undefined,
-    onFinish: (state: S) =>
+    onError: (error: RillErrorValue) => (reported = error),
+    onFinish: (state: S) => {
+      const error = reported;
+      reported = undefined;
       gate.after(state, () => {
-        if (state.error !== undefined && state.status !== 'aborted') onError?.(state.error);
+        if (error !== undefined) onError?.(error);
         onFinish?.(state);
-      }),
+      });
+    },
   };
 }
 
