@@ -1,3 +1,5 @@
+import { createListeners } from '../store/subscribable.js';
+
 /** `closed`: calls go through. `open`: skipped until the cool-down ends. `half-open`: one trial call decides. */
 export type BreakerState = 'closed' | 'open' | 'half-open';
 
@@ -64,10 +66,8 @@ interface Circuit {
 export function createCircuitBreaker(options: CircuitBreakerOptions = {}): CircuitBreaker {
   const { failureThreshold = 3, windowMs = 60_000, cooldownMs = 30_000, now = () => Date.now() } = options;
   const circuits = new Map<string, Circuit>();
-  const listeners = new Set<() => void>();
-  const notify = () => {
-    for (const listener of listeners) listener();
-  };
+  const listeners = createListeners();
+  const notify = listeners.notify;
   const circuitOf = (id: string): Circuit => {
     let circuit = circuits.get(id);
     if (circuit === undefined) {
@@ -129,11 +129,6 @@ export function createCircuitBreaker(options: CircuitBreakerOptions = {}): Circu
       }
       return result;
     },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
-    },
+    subscribe: listeners.subscribe,
   };
 }

@@ -6,8 +6,10 @@ import type { StreamMetrics } from '../metrics/stream-metrics.js';
 import { fanOut } from '../race/fan-out.js';
 import { assertUniqueIds, type StreamCandidate } from '../race/stream-candidate.js';
 import { reportEnd } from './callbacks.js';
+import { reportEnd } from './callbacks.js';
 import { createFrameScheduler, type FrameScheduler, type Throttle } from './frame-scheduler.js';
 import { messageText } from './stream-state.js';
+import { createSnapshotStore } from './subscribable.js';
 
 /** One source of a fan-out: `connecting` until its first part, then the status its message ends with. */
 export type FanOutSourceStatus = 'connecting' | 'streaming' | 'done' | 'interrupted' | 'error' | 'aborted';
@@ -99,10 +101,9 @@ const sourceSnapshot = (source: Source): FanOutSourceState => {
  */
 export function createFanOutStore(initial: FanOutStoreOptions): FanOutStore {
   let options = initial;
-  let state = IDLE;
+  const kernel = createSnapshotStore(IDLE);
   let run: Run | undefined;
   let scheduler: FrameScheduler | undefined;
-  const listeners = new Set<() => void>();
 
   // Only sources that changed take a new snapshot: a message snapshot costs O(its parts).
   const snapshot = (current: Run): FanOutState => {
@@ -117,8 +118,7 @@ export function createFanOutStore(initial: FanOutStoreOptions): FanOutStore {
 
   const publish = (current: Run): void => {
     if (run !== current) return;
-    state = snapshot(current);
-    for (const listener of [...listeners]) listener();
+    kernel.publish(snapshot(current));
   };
 
   // Sources still open at the end were cut short: by `stop()`, or by a body that ended early.
@@ -132,7 +132,7 @@ export function createFanOutStore(initial: FanOutStoreOptions): FanOutStore {
     }
     scheduler?.cancel();
     publish(current);
-    reportEnd(state, options);
+    reportEnd(kernel.getSnapshot(), options);
   };
 
   const accept = (current: Run, id: string, part: StreamPart): void => {
@@ -162,11 +162,8 @@ export function createFanOutStore(initial: FanOutStoreOptions): FanOutStore {
   };
 
   return {
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    getSnapshot: () => state,
+    subscribe: kernel.subscribe,
+    getSnapshot: kernel.getSnapshot,
     start() {
       assertUniqueIds(options.candidates, 'createFanOutStore');
       abandon();

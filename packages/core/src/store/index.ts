@@ -15,5 +15,7 @@ export { decodeRawSSE } from './raw-sse.js';
 export { createStructuredStore } from './structured-store.js';
 export type { StructuredOptions, StructuredParserFactory, StructuredState, StructuredStore, StructuredStoreOptions, ValuePath } from './structured-store.js';
 export { messageSnapshots } from './message-snapshots.js';
+export { createRaceStore } from './race-store.js';
+export type { RaceState, RaceStore, RaceStoreOptions } from './race-store.js';
 export { createFanOutStore } from './fan-out-store.js';
 export type { FanOutSourceState, FanOutSourceStatus, FanOutState, FanOutStatus, FanOutStore, FanOutStoreOptions } from './fan-out-store.js';

@@ -9,6 +9,7 @@ import { httpSource, type HttpSourceOptions } from './http-source.js';
 import type { PartSource } from './part-source.js';
 import { reconnectReason } from './reconnect-reason.js';
 import type { RunHandle } from './run-handle.js';
+import { createSnapshotStore } from './subscribable.js';
 import { isFinalStatus, messageText, type ReconnectState, type StreamState, type StreamStatus } from './stream-state.js';
 
 /** Callbacks of a stream; each runs after the state it reports has been published. */
@@ -105,11 +106,10 @@ const shownMessage = (current: Run): Message => {
  */
 export function createStreamStore(initial: StreamStoreOptions): StreamStore {
   let options = initial;
-  let state = IDLE;
+  const kernel = createSnapshotStore(IDLE);
   let run: Run | undefined;
   let scheduler: FrameScheduler | undefined;
   let lastBody: unknown = initial.body;
-  const listeners = new Set<() => void>();
 
   const snapshot = (current: Run): StreamState => {
     const message = shownMessage(current);
@@ -128,8 +128,7 @@ export function createStreamStore(initial: StreamStoreOptions): StreamStore {
 
   const publish = (current: Run): void => {
     if (run !== current) return;
-    state = snapshot(current);
-    for (const listener of [...listeners]) listener();
+    kernel.publish(snapshot(current));
   };
 
   // Publishes now, dropping any pending frame: status changes and the end never wait.
@@ -145,7 +144,7 @@ export function createStreamStore(initial: StreamStoreOptions): StreamStore {
     current.reconnect = undefined;
     current.metrics.end();
     publishNow(current);
-    reportEnd(state, options);
+    reportEnd(kernel.getSnapshot(), options);
   };
 
   const accept = (current: Run, part: StreamPart): void => {
@@ -275,11 +274,8 @@ export function createStreamStore(initial: StreamStoreOptions): StreamStore {
   };
 
   return {
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    getSnapshot: () => state,
+    subscribe: kernel.subscribe,
+    getSnapshot: kernel.getSnapshot,
     start,
     attach: (handle, message) => begin(undefined, handle, message),
     stop() {
@@ -296,7 +292,7 @@ export function createStreamStore(initial: StreamStoreOptions): StreamStore {
     },
     dispose() {
       abandon(false);
-      if (run !== undefined) state = snapshot(run);
+      if (run !== undefined) kernel.replace(snapshot(run));
     },
   };
 }

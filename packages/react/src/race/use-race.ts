@@ -1,21 +1,16 @@
 'use client';
 
-import { race, type BreakerStatus, type CircuitBreaker, type RaceEvent, type StreamCandidate, type StreamState } from '@rill/core';
+import { createRaceStore, type BreakerStatus, type RaceState, type RaceStoreOptions } from '@rill/core';
 import { useState, useSyncExternalStore } from 'react';
-import { useStreamStore, type UseStreamOptions } from '../stream/use-stream.js';
-import { breakerSource, createRaceLog, raceSnapshotSource } from './race-sources.js';
+import { useGatedStore } from '../lifecycle/use-gated-store.js';
+import { breakerSource } from './breaker-source.js';
 
-export interface UseRaceOptions extends Pick<UseStreamOptions, 'throttle' | 'onPart' | 'onFinish' | 'onError' | 'autoStart'> {
-  candidates: readonly StreamCandidate[];
-  ttftTimeoutMs: number;
-  breaker?: CircuitBreaker;
+export interface UseRaceOptions extends RaceStoreOptions {
+  /** Start on mount (once, also under StrictMode). Default false: call `start()`. */
+  autoStart?: boolean | undefined;
 }
 
-export interface UseRaceResult extends StreamState {
-  /** The candidate whose stream is shown, once decided. */
-  winner?: string;
-  /** What happened in the race, in order (starts, fallbacks, failures, the winner, aborted losers). */
-  events: readonly RaceEvent[];
+export interface UseRaceResult extends RaceState {
   /** Each candidate's circuit breaker state, live. */
   breakers: Record<string, BreakerStatus>;
   start(): void;
@@ -35,20 +30,9 @@ export interface UseRaceResult extends StreamState {
  * }
  */
 export function useRace(options: UseRaceOptions): UseRaceResult {
-  const { candidates, ttftTimeoutMs, breaker, ...rest } = options;
-  const [log] = useState(createRaceLog);
-  const [breakers] = useState(() => breakerSource(breaker));
-  const { store } = useStreamStore({
-    ...rest,
-    source: ({ signal }) => {
-      log.clear();
-      return race(candidates, { ttftTimeoutMs, signal, ...(breaker !== undefined && { breaker }), onEvent: log.add });
-    },
-  });
-  // Events ride on the store's snapshot: no render of their own, and never newer than the state shown.
-  const [snapshots] = useState(() => raceSnapshotSource(store, log));
-  const { state, events } = useSyncExternalStore(snapshots.subscribe, snapshots.getSnapshot, snapshots.getSnapshot);
+  const [breakers] = useState(() => breakerSource(options.breaker));
+  // Core's race store carries the events on its snapshot: no render of their own, never newer than the state shown.
+  const { state, store } = useGatedStore(createRaceStore, options, options.autoStart === true ? (s) => s.start() : undefined);
   const breakerStates = useSyncExternalStore(breakers.subscribe, breakers.getSnapshot, breakers.getSnapshot);
-  const winner = events.find((e) => e.type === 'winner')?.id;
-  return { ...state, ...(winner !== undefined && { winner }), events, breakers: breakerStates, start: () => store.start(), stop: store.stop };
+  return { ...state, breakers: breakerStates, start: store.start, stop: store.stop };
 }
