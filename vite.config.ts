@@ -73,6 +73,8 @@ export default defineConfig({
       domProject('ui'),
       // The security and robustness tests (Markdown; source, citation and image addresses) on React 18.3, which (unlike 19) does not block javascript: URLs.
       onReact18(domProject('ui'), 'ui-react-18', ['src/markdown/{security,xss-corpus,nesting,plain-text-fallback}.test.tsx', 'src/{sources,cited-text,files}/*.test.tsx']),
+      // Every README's code examples, type-checked and run against the mock (scripts/readme-examples).
+      { plugins: [react()], resolve, ssr, test: { name: 'docs', root: 'scripts/readme-examples', environment: 'jsdom' as const, include: ['*.test.ts'], testTimeout: 20_000, server: { deps: { inline: [/rill-readme-examples-/] } } } },
       {
         // Every story runs as a test in Chromium, with the a11y addon failing on violations.
         plugins: [storybookTest({ configDir: '.storybook' })],

@@ -5,6 +5,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { messageText } from '../store/stream-state.js';
 import { createChatController, storagePersistence, type ChatController, type ChatControllerOptions, type ChatMessage, type ChatState, type ChatTool } from './index.js';
+import type { StandardSchemaV1 } from '@rill/json';
 import type { ToolCallPart } from '../message/index.js';
 
 const server = setupServer();
@@ -238,6 +239,44 @@ describe('chat controller tools', () => {
     await reach(chat, (s) => s.status === 'done');
     expect(runs).toEqual([]);
     expect(bodies[1]).toContain('without approving');
+  });
+
+  it('checks the input against the JSON Schema before running: a mismatch is an output-error the model is told, and nothing runs', async () => {
+    serveCalls([{ id: 'a', name: 'weather' }]);
+    const execute = vi.fn();
+    const needsApproval = vi.fn(() => true);
+    const inputSchema = { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } as const;
+    const { final } = await converse({ ...base, tools: { weather: { inputSchema, needsApproval, execute } } }, 'Go');
+    expect(callParts(final)[0]).toMatchObject({ state: 'output-error', errorText: expect.stringContaining("does not match the tool's schema") });
+    expect(execute).not.toHaveBeenCalled();
+    // Only an input the schema accepts is shown to needsApproval: this one fails without asking anyone.
+    expect(needsApproval).not.toHaveBeenCalled();
+    expect(bodies[1]).toContain("does not match the tool's schema");
+  });
+
+  it("runs a Standard Schema tool with the schema's output, and describes it to the model with the schema's JSON Schema", async () => {
+    serveCalls([{ id: 'a', name: 'shout' }]);
+    const upper: StandardSchemaV1<{ id: string }, { id: string; loud: true }> = {
+      '~standard': {
+        version: 1,
+        vendor: 'test',
+        validate: (value) => ({ value: { id: String((value as { id: unknown }).id).toUpperCase(), loud: true } }),
+        jsonSchema: { input: () => ({ type: 'object', properties: { id: { type: 'string' } }, required: ['id'] }) },
+      } as StandardSchemaV1<{ id: string }, { id: string; loud: true }>['~standard'],
+    };
+    const execute = vi.fn((input: { id: string; loud: true }) => input.id);
+    const { final } = await converse({ ...base, tools: { shout: { inputSchema: upper, execute } } }, 'Go');
+    expect(execute).toHaveBeenCalledWith({ id: 'A', loud: true }, expect.anything());
+    expect(callParts(final)[0]).toMatchObject({ state: 'output-available', output: 'A' });
+    expect(JSON.parse(bodies[0] ?? '{}')).toMatchObject({ tools: [{ name: 'shout', input_schema: { properties: { id: { type: 'string' } } } }] });
+  });
+
+  it('ends the turn as an invalid request when a Standard Schema gives no JSON Schema for the model', async () => {
+    serveCalls([]);
+    const bare: StandardSchemaV1 = { '~standard': { version: 1, vendor: 'test', validate: (value) => ({ value }) } };
+    const { final } = await converse({ ...base, tools: { bare: { inputSchema: bare, execute: () => 'ok' } } }, 'Go');
+    expect(final).toMatchObject({ status: 'error', error: { kind: 'invalid-request', message: expect.stringContaining('"bare"') } });
+    expect(bodies).toHaveLength(0);
   });
 
   it('runs the calls of a new send afresh after tools were stopped mid-run', async () => {

@@ -11,6 +11,7 @@ import type { ChatControllerOptions, ChatMessage, ChatState, ChatStatus } from '
 import { createRunKeeper, inFlightAnswer, supersedeInFlight, type InFlightAnswer } from './saved-run.js';
 import { continueAnswer, isClientCall, pausedTurn } from './paused-turn.js';
 import { needsApproval, runTool } from './run-tool.js';
+import { toolJSONSchema } from './tool-schema.js';
 import { toConversation } from './to-conversation.js';
 
 /** A framework-free conversation: React's `useChat` only subscribes to it. */
@@ -57,13 +58,14 @@ const messageOf = (err: unknown): string => (err instanceof Error ? err.message 
  * @example
  * const chat = createChatController({
  *   provider: 'anthropic', url: '/api/anthropic/v1/messages', model: 'claude-sonnet-4-6',
- *   tools: { get_weather: { inputSchema: { type: 'object', properties: { city: { type: 'string' } } }, execute: ({ city }) => fetchWeather(city) } },
+ *   tools: { get_weather: { inputSchema: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] }, execute: ({ city }) => fetchWeather(city) } },
  * });
  * chat.subscribe(() => render(chat.getSnapshot().messages));
  * chat.send('Weather in Paris?');
  */
-export function createChatController(options: ChatControllerOptions): ChatController {
-  let opts = options;
+export function createChatController<const T>(options: ChatControllerOptions<T>): ChatController {
+  // A tool's input type matters where the tool is written; here every input is checked at run time.
+  let opts = options as ChatControllerOptions;
   let committed: ChatMessage[] = opts.initialMessages ?? [];
   let status: ChatStatus = 'idle';
   let turnId: string | undefined;
@@ -181,7 +183,7 @@ export function createChatController(options: ChatControllerOptions): ChatContro
   const toolDefinitions = (): ToolDefinition[] | undefined => {
     const entries = Object.entries(opts.tools ?? {});
     if (entries.length === 0) return undefined;
-    return entries.map(([name, tool]) => ({ name, ...(tool.description !== undefined && { description: tool.description }), inputSchema: tool.inputSchema ?? { type: 'object' } }));
+    return entries.map(([name, tool]) => ({ name, ...(tool.description !== undefined && { description: tool.description }), inputSchema: toolJSONSchema(name, tool.inputSchema) }));
   };
 
   // `continuation`: the turn finishes the last answer, which the provider paused.
@@ -190,9 +192,10 @@ export function createChatController(options: ChatControllerOptions): ChatContro
     steps += 1;
     failure = undefined;
     const { model, system, maxTokens, temperature, reasoning } = opts;
-    const definitions = toolDefinitions();
     let body: RequestBody;
     try {
+      // A tool whose schema gives no JSON Schema fails here too, as an invalid request.
+      const definitions = toolDefinitions();
       body = toProviderRequest(opts.provider, {
         model,
         messages: toConversation(committed),

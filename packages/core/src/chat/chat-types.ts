@@ -6,6 +6,7 @@ import type { Throttle } from '../store/frame-scheduler.js';
 import type { HttpSourceOptions } from '../store/http-source.js';
 import type { RunHandle } from '../store/run-handle.js';
 import type { ReconnectState, StreamStatus } from '../store/stream-state.js';
+import type { InferToolInput } from './tool-schema.js';
 
 /**
  * One entry of a conversation: what the user typed, or an assistant message as decoded, with the
@@ -15,16 +16,31 @@ import type { ReconnectState, StreamStatus } from '../store/stream-state.js';
  */
 export type ChatMessage = { id: string; role: 'user'; text: string } | { id: string; role: 'assistant'; message: Message; metrics?: StreamMetrics; run?: RunHandle };
 
-/** A tool the browser runs when the model calls it. */
-export interface ChatTool {
-  description?: string;
-  /** JSON Schema of the arguments (default: any object). */
-  inputSchema?: Record<string, unknown>;
+// Method-style parameters, so a tool with a typed input is still a `ChatTool` (as `execute` is).
+type Bivariant<Input> = { check(input: Input): boolean }['check'];
+
+/**
+ * A tool the browser runs when the model calls it. `S` is its `inputSchema`'s type, which types
+ * `execute`'s input ({@link InferToolInput}): inferred when the tool is written inline in
+ * `tools`, or give it (`ChatTool<typeof schema>`).
+ */
+export interface ChatTool<S = unknown> {
+  description?: string | undefined;
+  /**
+   * The arguments: a JSON Schema (sent to the model; inline or `as const` it types the input), or a
+   * Standard Schema (zod 4.2+, arktype, valibot's `toStandardJsonSchema`) that gives its JSON
+   * Schema and transforms. Default: any object. The input is checked against it before `execute`:
+   * a mismatch is the call's `output-error`, which the model is told.
+   */
+  inputSchema?: S | undefined;
   /** Runs the call; the returned value (or the thrown error's message) goes back to the model. */
-  execute(input: unknown, context: { toolCallId: string; signal: AbortSignal }): unknown;
+  execute(input: InferToolInput<S>, context: { toolCallId: string; signal: AbortSignal }): unknown;
   /** Wait for `approve(id)` / `deny(id)` before running (always, or when this returns true): the call's part is `approval-requested` meanwhile. */
-  needsApproval?: boolean | ((input: unknown) => boolean);
+  needsApproval?: boolean | Bivariant<InferToolInput<S>> | undefined;
 }
+
+/** The tools of a chat, by name: `T` maps each name to its schema's type, inferred from the `tools` given. */
+export type ChatTools<T = Record<string, unknown>> = { [K in keyof T]: ChatTool<T[K]> };
 
 /**
  * A conversation's status: `loading` while an async persistence `load` is pending, a stream status
@@ -71,22 +87,23 @@ export interface ChatPersistence {
   save(messages: ChatMessage[]): void;
 }
 
-export interface ChatControllerOptions extends Pick<HttpSourceOptions, 'headers' | 'fetch' | 'retry' | 'idleTimeoutMs' | 'deadlineMs' | 'resume' | 'onRun' | 'credentials'> {
+/** Options of a chat; `T` is inferred from `tools` (see {@link ChatTools}). */
+export interface ChatControllerOptions<T = Record<string, unknown>> extends Pick<HttpSourceOptions, 'headers' | 'fetch' | 'retry' | 'idleTimeoutMs' | 'deadlineMs' | 'resume' | 'onRun' | 'credentials'> {
   provider: ProviderName;
   /** The streaming endpoint: the provider's (`providerRequestPath`) or a relay's. */
   url: string;
   model: string;
-  system?: string;
-  maxTokens?: number;
-  temperature?: number;
-  reasoning?: ReasoningOptions;
-  tools?: Record<string, ChatTool>;
+  system?: string | undefined;
+  maxTokens?: number | undefined;
+  temperature?: number | undefined;
+  reasoning?: ReasoningOptions | undefined;
+  tools?: ChatTools<T> | undefined;
   /** Model turns per `send`, tool round-trips included (default 5). */
-  maxSteps?: number;
-  initialMessages?: ChatMessage[];
-  persistence?: ChatPersistence;
-  throttle?: Throttle;
+  maxSteps?: number | undefined;
+  initialMessages?: ChatMessage[] | undefined;
+  persistence?: ChatPersistence | undefined;
+  throttle?: Throttle | undefined;
   /** A turn ended and no tool round-trip follows; `state` is the committed final snapshot. */
-  onFinish?(state: ChatState): void;
-  onError?(error: RillErrorValue): void;
+  onFinish?: ((state: ChatState) => void) | undefined;
+  onError?: ((error: RillErrorValue) => void) | undefined;
 }

@@ -5,9 +5,9 @@ import type { StreamMetrics } from './stream-metrics.js';
 
 export interface MetricsRecorderOptions {
   /** The clock, in ms; defaults to `performance.now`. Tests pass a fake one. */
-  now?: () => number;
+  now?: (() => number) | undefined;
   /** Overrides for the buffering heuristic's thresholds. */
-  buffering?: Partial<BufferingHeuristic>;
+  buffering?: Partial<BufferingHeuristic> | undefined;
 }
 
 /** Push-based recorder of one stream's metrics; every method is O(1) except `snapshot()`. */

@@ -5,13 +5,13 @@ export type BreakerState = 'closed' | 'open' | 'half-open';
 
 export interface CircuitBreakerOptions {
   /** Failures within `windowMs` that open the circuit. Default 3. */
-  failureThreshold?: number;
+  failureThreshold?: number | undefined;
   /** The sliding window failures are counted in, ms. Default 60 000. */
-  windowMs?: number;
+  windowMs?: number | undefined;
   /** How long an open circuit stays open before one trial, ms. Default 30 000. */
-  cooldownMs?: number;
+  cooldownMs?: number | undefined;
   /** The clock, in ms; defaults to `Date.now`. */
-  now?: () => number;
+  now?: (() => number) | undefined;
 }
 
 /** One candidate's circuit, as the UI shows it. */

@@ -21,13 +21,13 @@ export interface RaceOptions {
   /** How long a started candidate may go without a token before the next one starts, ms. */
   ttftTimeoutMs: number;
   /** Aborts every running candidate; the race then ends with an `aborted` error part. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /**
    * Skips candidates whose circuit is open. A failure before the first token counts against a
    * candidate, and so does losing after its own deadline passed; winning (first token) is a success.
    */
-  breaker?: CircuitBreaker;
-  onEvent?: (event: RaceEvent) => void;
+  breaker?: CircuitBreaker | undefined;
+  onEvent?: ((event: RaceEvent) => void) | undefined;
 }
 
 interface Runner {

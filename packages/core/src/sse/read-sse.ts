@@ -4,7 +4,7 @@ import { createSSEDecoder, type SSEDecoderOptions, type SSEEvent } from './sse-d
 /** The decoder's caps (`maxLineLength`, `maxEventLength`: a line or event past one ends the iteration with a `too-large` RillError), plus a signal. */
 export interface ReadSSEOptions extends SSEDecoderOptions {
   /** Aborting cancels the body and makes the iteration reject with a RillError of kind `aborted`. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 }
 
 /**

@@ -26,9 +26,9 @@ export interface SSEHandlers {
  */
 export interface SSEDecoderOptions {
   /** The longest line (any field or comment, line end excluded). */
-  maxLineLength?: number;
+  maxLineLength?: number | undefined;
   /** The longest data buffer of one event: its `data` lines joined with LF. */
-  maxEventLength?: number;
+  maxEventLength?: number | undefined;
 }
 
 /** A push-driven decoder: feed it chunks, then call `end()` once. */

@@ -37,9 +37,9 @@ export interface FanOutState {
 export interface FanOutStoreOptions {
   candidates: readonly StreamCandidate[];
   /** Notify at most once per animation frame (default) or once per this many ms. */
-  throttle?: Throttle;
+  throttle?: Throttle | undefined;
   /** Every source ended (or `stop()` was called); `state` is the final snapshot. */
-  onFinish?(state: FanOutState): void;
+  onFinish?: ((state: FanOutState) => void) | undefined;
 }
 
 /** Several streams at once, subscribable: the state React (or anything) renders side by side. */

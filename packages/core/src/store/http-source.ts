@@ -8,11 +8,15 @@ import type { PartSource } from './part-source.js';
 import { decodeRawSSE } from './raw-sse.js';
 
 /** An HTTP endpoint speaking SSE: a provider's API, or a relay of one. */
-export interface HttpSourceOptions extends Pick<StreamSSEOptions, 'retry' | 'idleTimeoutMs' | 'deadlineMs' | 'resume' | 'onRun' | 'fetch' | 'credentials' | 'method'> {
+export interface HttpSourceOptions extends Pick<StreamSSEOptions, 'retry' | 'idleTimeoutMs' | 'deadlineMs' | 'resume' | 'onRun' | 'fetch'> {
   url: string;
-  headers?: HeadersInit;
+  /** `fetch`'s `credentials` (say `'include'` for a relay on another origin that keys runs by cookie). */
+  credentials?: RequestCredentials | undefined;
+  /** The request's method (default: POST with a body, else GET). */
+  method?: string | undefined;
+  headers?: HeadersInit | undefined;
   /** The wire format to decode; `'sse'` (default) reads each event's data as text. */
-  provider?: ProviderName | 'sse';
+  provider?: ProviderName | 'sse' | undefined;
 }
 
 /**

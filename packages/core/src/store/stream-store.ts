@@ -15,18 +15,18 @@ import { isFinalStatus, messageText, type ReconnectState, type StreamState, type
 /** Callbacks of a stream; each runs after the state it reports has been published. */
 export interface StreamCallbacks {
   /** Every decoded part, as it arrives (before the frame that shows it). */
-  onPart?(part: StreamPart): void;
+  onPart?: ((part: StreamPart) => void) | undefined;
   /** The stream ended (`done`, `interrupted`, `error` or `aborted`); `state` is the final snapshot. */
-  onFinish?(state: StreamState): void;
+  onFinish?: ((state: StreamState) => void) | undefined;
   /** The stream ended with an `error` or `interrupted` status (not on `stop()`). */
-  onError?(error: RillErrorValue): void;
+  onError?: ((error: RillErrorValue) => void) | undefined;
 }
 
 interface CommonOptions extends StreamCallbacks {
   /** The body `start()` sends when given none. */
   body?: unknown;
   /** Notify at most once per animation frame (default) or once per this many ms. */
-  throttle?: Throttle;
+  throttle?: Throttle | undefined;
 }
 
 /** A store over an HTTP SSE endpoint, or over any part source (a race, a test script). */
@@ -82,7 +82,7 @@ const STOPPED: RillErrorValue = abortedError('stopped').toValue();
  *
  * @example const parts = sourceOf({ url: '/api/chat', provider: 'anthropic' })(context);
  */
-export const sourceOf = (options: StreamStoreOptions): PartSource => ('source' in options ? options.source : httpSource(options));
+export const sourceOf = (options: HttpSourceOptions | { source: PartSource }): PartSource => ('source' in options ? options.source : httpSource(options));
 
 // What `attach()` was given stays on screen while the run is read again; if the read cannot finish, the stream ends with it.
 const shownMessage = (current: Run): Message => {

@@ -19,15 +19,15 @@ export type StructuredParserFactory = (opts?: { onPathComplete?(path: ValuePath,
 
 export interface StructuredOptions<T = unknown> {
   /** Parse the message text (default) or the input of the first call to this tool. */
-  from?: 'text' | { toolName: string };
+  from?: 'text' | { toolName: string } | undefined;
   /** The backend: @rill/json's `createIncrementalParser` (default), `createPartialJsonParser`, or the factory `loadTreeSitterBackend()` resolves to. */
-  parser?: StructuredParserFactory;
+  parser?: StructuredParserFactory | undefined;
   /** A JSON Schema each completed value is checked against as it completes. */
-  schema?: Record<string, unknown>;
+  schema?: Record<string, unknown> | undefined;
   /** Each value (children first, the root last) as soon as it is complete: start cascading work here. */
-  onPathComplete?(path: ValuePath, value: unknown): void;
+  onPathComplete?: ((path: ValuePath, value: unknown) => void) | undefined;
   /** The stream ended; `state` is the final structured snapshot (the one subscribers get), after `onError` when it carries an error. */
-  onFinish?(state: StructuredState<T>): void;
+  onFinish?: ((state: StructuredState<T>) => void) | undefined;
 }
 
 /** A stream snapshot plus the structured value growing inside it. */

@@ -3,12 +3,12 @@ import { timerMs } from './deadline.js';
 /** How {@link stopRun} reaches the server: the app's own fetch, headers and credentials. */
 export interface StopRunOptions {
   /** The fetch to use (default: the global one). */
-  fetch?: typeof fetch;
+  fetch?: typeof fetch | undefined;
   /** The app's headers (e.g. its `authorization`): a run can be stopped by its owner only. */
-  headers?: HeadersInit;
-  credentials?: RequestCredentials;
+  headers?: HeadersInit | undefined;
+  credentials?: RequestCredentials | undefined;
   /** Give up after this long (default 5000 ms); `0` or `Infinity` waits for ever. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
 }
 
 // A stop the server does not answer quickly will not help the user any more.

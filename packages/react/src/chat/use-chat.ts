@@ -32,7 +32,8 @@ export type UseChatResult = ChatState & Pick<ChatController, 'send' | 'stop' | '
  *   );
  * }
  */
-export function useChat(options: ChatControllerOptions): UseChatResult {
-  const { state, store: chat } = useGatedStore(createChatController, options);
+export function useChat<const T>(options: ChatControllerOptions<T>): UseChatResult {
+  // The tools' input types are checked where they are written; the controller erases them.
+  const { state, store: chat } = useGatedStore(createChatController<Record<string, unknown>>, options as ChatControllerOptions);
   return { ...state, send: chat.send, stop: chat.stop, regenerate: chat.regenerate, approve: chat.approve, deny: chat.deny, setMessages: chat.setMessages };
 }

@@ -5,7 +5,7 @@ import { useGatedStore } from '../lifecycle/use-gated-store.js';
 
 export interface UseFanOutOptions extends Omit<FanOutStoreOptions, 'candidates'> {
   /** Start on mount (once, also under StrictMode). Default false: call `start()`. */
-  autoStart?: boolean;
+  autoStart?: boolean | undefined;
 }
 
 /** Every source's live state plus the controls. */

@@ -11,9 +11,9 @@ export interface StreamQueryOptions<K extends QueryKey> extends HttpSourceOption
    * old message on screen until the new stream has ended, then swaps it in; `'append'` is not
    * offered, since two messages do not concatenate.
    */
-  refetchMode?: 'reset' | 'replace';
+  refetchMode?: 'reset' | 'replace' | undefined;
   /** Cache writes at most once per frame (default) or per this many ms. */
-  throttle?: Throttle;
+  throttle?: Throttle | undefined;
 }
 
 /**

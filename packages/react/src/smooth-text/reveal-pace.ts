@@ -1,9 +1,9 @@
 /** Tuning of {@link createRevealPace}. */
 export interface RevealPaceOptions {
   /** Text that arrived longer ago than this is always shown (ms, default 300). */
-  maxLagMs?: number;
+  maxLagMs?: number | undefined;
   /** Slowest reveal speed, characters per second (default 30). */
-  minCharsPerSecond?: number;
+  minCharsPerSecond?: number | undefined;
 }
 
 /** Decides, frame by frame, how much of a growing text to show. */

@@ -6,9 +6,9 @@ import { useGatedStore } from '../lifecycle/use-gated-store.js';
 /** `createStreamStore` options (url, body, headers, provider, fetch, retry, resume, idleTimeoutMs, deadlineMs, throttle, callbacks) plus `autoStart` and `attachTo`. */
 export type UseStreamOptions = StreamStoreOptions & {
   /** Start on mount (once, also under StrictMode). Default false: call `start()`. */
-  autoStart?: boolean;
+  autoStart?: boolean | undefined;
   /** On mount, re-attach to this run (`state.run`, kept with `state.message` before a reload) instead of starting; wins over `autoStart`. */
-  attachTo?: { run: RunHandle; message?: Message };
+  attachTo?: { run: RunHandle; message?: Message } | undefined;
 };
 
 /** The stream's state plus its controls. */

@@ -4,7 +4,7 @@ import { createStructuredStore, type StructuredState, type StructuredStoreOption
 import { useGatedStore } from '../lifecycle/use-gated-store.js';
 
 /** A structured store's options (`onFinish` gets the structured state) plus `autoStart`. */
-export type UseStructuredStreamOptions<T = unknown> = StructuredStoreOptions<T> & { autoStart?: boolean };
+export type UseStructuredStreamOptions<T = unknown> = StructuredStoreOptions<T> & { autoStart?: boolean | undefined };
 
 export interface UseStructuredStreamResult<T> extends StructuredState<T> {
   start(body?: unknown): void;

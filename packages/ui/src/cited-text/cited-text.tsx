@@ -12,14 +12,14 @@ export interface CitedTextProps {
   /** Consecutive text parts of a message (a provider may send each cited passage as its own part). */
   parts: readonly TextPart[];
   /** The message's `source` parts, in order: the numbers the markers show, as a SourceList shows them. */
-  sources?: readonly SourcePart[];
+  sources?: readonly SourcePart[] | undefined;
   /** The `idPrefix` given to the message's SourceList: a marker of a source without a web link goes to its entry. */
-  sourceListId?: string;
+  sourceListId?: string | undefined;
   /** True while the last part is still being written. */
-  streaming?: boolean;
+  streaming?: boolean | undefined;
   /** Replace the code block renderer, as with `Markdown`. */
-  components?: Partial<MarkdownComponents>;
-  className?: string;
+  components?: Partial<MarkdownComponents> | undefined;
+  className?: string | undefined;
 }
 
 const NO_SOURCES: readonly SourcePart[] = [];

@@ -11,19 +11,19 @@ export interface ComposerProps {
   /** Called with the trimmed text when the user sends (Enter or "Send"); the box is then cleared. */
   onSend(text: string): void;
   /** Called by "Stop"; without it no Stop button is shown. */
-  onStop?(): void;
+  onStop?: (() => void) | undefined;
   /** The stream's or chat's status: while it runs, Send is disabled and Stop is shown. Default `idle`. */
-  status?: ChatStatus;
+  status?: ChatStatus | undefined;
   /** Disables typing and sending (e.g. no endpoint yet). */
-  disabled?: boolean;
+  disabled?: boolean | undefined;
   /** The text the box starts with. */
-  defaultValue?: string;
-  placeholder?: string;
+  defaultValue?: string | undefined;
+  placeholder?: string | undefined;
   /** The textbox's accessible name. Default "Message". */
-  label?: string;
+  label?: string | undefined;
   /** More actions after Send and Stop (e.g. "Regenerate"). */
-  children?: ReactNode;
-  className?: string;
+  children?: ReactNode | undefined;
+  className?: string | undefined;
 }
 
 // A chat that waits for tools or an approval is still mid-turn: a new message would race it.

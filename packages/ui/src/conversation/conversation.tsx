@@ -9,8 +9,8 @@ export interface ConversationProps {
   /** The messages, oldest first. */
   children: ReactNode;
   /** The accessible name of the log (default "Conversation"). */
-  label?: string;
-  className?: string;
+  label?: string | undefined;
+  className?: string | undefined;
 }
 
 /**

@@ -6,10 +6,10 @@ import { classNames } from '../class-names.js';
 /** Props of {@link Interrupted}. */
 export interface InterruptedProps {
   /** Why the answer stopped early (shown as detail); the `interrupted` error from the stream, usually. */
-  error?: RillErrorValue;
+  error?: RillErrorValue | undefined;
   /** Called by the "Retry" button; without it no button is shown. */
-  onRetry?(): void;
-  className?: string;
+  onRetry?: (() => void) | undefined;
+  className?: string | undefined;
 }
 
 /**

@@ -16,10 +16,10 @@ export interface MarkdownProps {
   /** The Markdown source so far; while streaming it only ever grows. */
   text: string;
   /** True while `text` is still arriving: the block being written is repaired so that it renders as it will once complete. */
-  streaming?: boolean;
+  streaming?: boolean | undefined;
   /** Replace the code block renderer (e.g. to add syntax highlighting). */
-  components?: Partial<MarkdownComponents>;
-  className?: string;
+  components?: Partial<MarkdownComponents> | undefined;
+  className?: string | undefined;
 }
 
 const defaultComponents: MarkdownComponents = { code: CodeBlock };

@@ -24,14 +24,14 @@ export interface MessageViewProps {
    * The chat the message belongs to: Approve / Deny on its `approval-requested` tool calls call
    * `chat.approve` / `chat.deny`, and Retry on its last answer (interrupted or failed) calls `chat.regenerate`.
    */
-  chat?: MessageViewChat;
+  chat?: MessageViewChat | undefined;
   /** Called by "Approve" instead of `chat.approve`. */
-  onApprove?(part: ToolCallPart): void;
+  onApprove?: ((part: ToolCallPart) => void) | undefined;
   /** Called by "Deny" instead of `chat.deny`. */
-  onDeny?(part: ToolCallPart): void;
+  onDeny?: ((part: ToolCallPart) => void) | undefined;
   /** Offered on an interrupted or failed message (instead of the chat's Retry, and on any message). */
-  onRetry?(): void;
-  className?: string;
+  onRetry?: (() => void) | undefined;
+  className?: string | undefined;
 }
 
 /** The answer `chat` would retry: its last entry's, if that is an answer. */

@@ -10,7 +10,7 @@ import { codeView, imagePrompt, providerToolKind, providerToolTitle, webFetchVie
 export interface ProviderToolCallProps {
   /** A `tool-call` part with `providerExecuted: true`. */
   part: ToolCallPart;
-  className?: string;
+  className?: string | undefined;
 }
 
 const STATE_LABELS: Record<ToolCallPart['state'], string> = {

@@ -10,12 +10,12 @@ export interface ReasoningProps {
   /** The reasoning part of a `Message`. */
   part: ReasoningPart;
   /** True while this reasoning is still being written. */
-  streaming?: boolean;
+  streaming?: boolean | undefined;
   /** How long the model thought; measured from the first render while streaming when not given. */
-  durationMs?: number;
+  durationMs?: number | undefined;
   /** Open at first (default: open while streaming, closed otherwise). */
-  defaultOpen?: boolean;
-  className?: string;
+  defaultOpen?: boolean | undefined;
+  className?: string | undefined;
 }
 
 /**

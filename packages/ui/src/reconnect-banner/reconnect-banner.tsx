@@ -12,10 +12,10 @@ export interface ReconnectBannerProps {
   /** The reconnect being waited for: `useStream().reconnect`. */
   reconnect: BannerReconnect;
   /** Overrides `reconnect.reason`: the wait is (or is not) the server's 429 with Retry-After. */
-  rateLimited?: boolean;
+  rateLimited?: boolean | undefined;
   /** Called by "Retry now"; without it no button is shown. */
-  onRetryNow?(): void;
-  className?: string;
+  onRetryNow?: (() => void) | undefined;
+  className?: string | undefined;
 }
 
 // The cause goes after the attempt, so every banner still starts "Reconnecting… attempt N of M".

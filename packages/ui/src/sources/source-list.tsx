@@ -10,8 +10,8 @@ export interface SourceListProps {
   /** The message's `source` parts, in order: the first is source 1. */
   sources: readonly SourcePart[];
   /** Gives the entries the ids `${idPrefix}-1`, `${idPrefix}-2`…, so citation markers can point at them. */
-  idPrefix?: string;
-  className?: string;
+  idPrefix?: string | undefined;
+  className?: string | undefined;
 }
 
 function SourceEntry({ source }: { source: SourcePart }) {

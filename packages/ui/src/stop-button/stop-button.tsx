@@ -8,7 +8,7 @@ export interface StopButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonEle
   /** Called when pressed: usually the stream's `stop()`. */
   onStop(): void;
   /** Whether there is anything to stop; when false the button is disabled. Default true. */
-  streaming?: boolean;
+  streaming?: boolean | undefined;
 }
 
 /**

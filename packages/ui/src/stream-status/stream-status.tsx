@@ -8,8 +8,8 @@ export interface StreamStatusProps {
   /** The stream's status, as `useStream` reports it. */
   status: StreamStatusValue;
   /** The stream's metrics; time to first token and tokens/s are shown once known. */
-  metrics?: StreamMetrics;
-  className?: string;
+  metrics?: StreamMetrics | undefined;
+  className?: string | undefined;
 }
 
 const LABELS: Record<StreamStatusValue, string> = {

@@ -11,8 +11,8 @@ export interface StreamingTextProps {
   /** The stream's status: until it is final, text is revealed smoothly and a caret shows. */
   status: StreamStatus;
   /** Smoothing pace (`maxLagMs`, `minCharsPerSecond`), passed to `useSmoothText`. */
-  smoothing?: Omit<SmoothTextOptions, 'status'>;
-  className?: string;
+  smoothing?: Omit<SmoothTextOptions, 'status'> | undefined;
+  className?: string | undefined;
 }
 
 /**

@@ -12,12 +12,12 @@ export interface StructuredPreviewProps {
   /** Its JSON Schema (objects, arrays, scalars): fields it names that have not arrived show skeletons. */
   schema: PreviewSchema;
   /** True while the value still grows; when false, missing fields show "—" instead of skeletons. */
-  streaming?: boolean;
+  streaming?: boolean | undefined;
   /** `useStructuredStream().completedPaths`: a completed path shows no skeleton below it (missing fields there never come). */
-  completedPaths?: readonly ValuePath[];
+  completedPaths?: readonly ValuePath[] | undefined;
   /** `useStructuredStream().isComplete`: the whole value is complete, so nothing shows a skeleton. */
-  isComplete?: boolean;
-  className?: string;
+  isComplete?: boolean | undefined;
+  className?: string | undefined;
 }
 
 /** Whether a value at a path may still grow: the stream runs and neither the path nor an ancestor completed. */

@@ -12,10 +12,10 @@ export interface ToolCallProps {
   /** The tool call part of a `Message`; an `approval-requested` part shows Approve / Deny. */
   part: ToolCallPart;
   /** Called by "Approve" (`MessageView` given a `chat` calls `chat.approve`). */
-  onApprove?(part: ToolCallPart): void;
+  onApprove?: ((part: ToolCallPart) => void) | undefined;
   /** Called by "Deny". */
-  onDeny?(part: ToolCallPart): void;
-  className?: string;
+  onDeny?: ((part: ToolCallPart) => void) | undefined;
+  className?: string | undefined;
 }
 
 const SHOWN: Record<ToolCallPart['state'], ToolCallState> = {

@@ -19,8 +19,8 @@ export type ConversationMessage = { role: 'user'; content: string } | { role: 'a
 
 /** Reasoning options; each provider takes the one it understands (Anthropic/Gemini a budget, OpenAI an effort). */
 export interface ReasoningOptions {
-  budgetTokens?: number;
-  effort?: 'minimal' | 'low' | 'medium' | 'high';
+  budgetTokens?: number | undefined;
+  effort?: 'minimal' | 'low' | 'medium' | 'high' | undefined;
 }
 
 /** A provider-neutral conversation that {@link toProviderRequest} turns into any provider's streaming request body. */
