@@ -1,7 +1,11 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Every package's folder in the workspace, by name (`@rill/core` → `packages/core`). */
+/**
+ * Every package's folder in the workspace, by name.
+ *
+ * @example workspacePackages('/repo').get('@rill/core'); // '/repo/packages/core'
+ */
 export function workspacePackages(root: string): Map<string, string> {
   const found = new Map<string, string>();
   for (const group of ['packages', 'apps']) {
