@@ -84,7 +84,7 @@ const BRAND = Symbol.for('rill.error');
 Object.defineProperty(RillError.prototype, BRAND, { value: true });
 
 /**
- * True for errors Rill threw, whichever installed copy of @rill/core threw them (they carry a `Symbol.for('rill.error')` brand).
+ * True for errors Rill threw, whichever installed copy of `@rill/core` threw them (they carry a `Symbol.for('rill.error')` brand).
  *
  * @example if (isRillError(e) && e.kind === 'aborted') return;
  */

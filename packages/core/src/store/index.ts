@@ -15,6 +15,8 @@ export { decodeRawSSE } from './raw-sse.js';
 export { createStructuredStore } from './structured-store.js';
 export type { StructuredOptions, StructuredParserFactory, StructuredState, StructuredStore, StructuredStoreOptions, ValuePath } from './structured-store.js';
 export { messageSnapshots } from './message-snapshots.js';
+export { createListeners, createSnapshotStore } from './subscribable.js';
+export type { Listeners, SnapshotStore } from './subscribable.js';
 export { createRaceStore } from './race-store.js';
 export type { RaceState, RaceStore, RaceStoreOptions } from './race-store.js';
 export { createFanOutStore } from './fan-out-store.js';
