@@ -6,7 +6,6 @@ import type { StreamMetrics } from '../metrics/stream-metrics.js';
 import { fanOut } from '../race/fan-out.js';
 import { assertUniqueIds, type StreamCandidate } from '../race/stream-candidate.js';
 import { reportEnd } from './callbacks.js';
-import { reportEnd } from './callbacks.js';
 import { createFrameScheduler, type FrameScheduler, type Throttle } from './frame-scheduler.js';
 import { messageText } from './stream-state.js';
 import { createSnapshotStore } from './subscribable.js';
