@@ -18,7 +18,8 @@ import type {
   StructuredOptions,
   StructuredStoreOptions,
 } from '@rill/core';
-import type { RevealPaceOptions, SmoothTextOptions, UseFanOutOptions, UseRaceOptions, UseStreamOptions, UseStructuredStreamOptions } from '@rill/react';
+import type { SmoothTextOptions, UseFanOutOptions, UseRaceOptions, UseStreamOptions, UseStructuredStreamOptions } from '@rill/react';
+import type { RevealPaceOptions } from '@rill/react/smooth-text';
 import type { StreamQueryOptions } from '@rill/react/query';
 import type {
   CitedTextProps,
