@@ -325,7 +325,15 @@ export type {
   ChatStatus,
   /** A tool the browser runs when the model calls it. */
   ChatTool,
+  /** The tools of a chat, by name: `T` maps each name to its schema's type, inferred from the `tools` given. */
+  ChatTools,
 } from './chat/chat-types.js';
+export type {
+  /** The TypeScript type of the values a JSON Schema (written `as const`) allows, for the common keywords. */
+  FromJSONSchema,
+  /** What a tool's `execute` receives for its `inputSchema`. */
+  InferToolInput,
+} from './chat/tool-schema.js';
 export {
   /** Keeps a conversation in a Web Storage area under `key`, so a reload restores it (and re-attaches to a run still writing). */
   storagePersistence,
