@@ -1,54 +1,162 @@
-// `pnpm bench:browser [--seconds 20] [--rate 2000]`: builds the perf page, then in Chromium streams
-// `rate` tokens/s for `seconds` into a Conversation three ways (Rill useChat, a naive setState per
-// token, @ai-sdk/react useChat) and prints commits per frame, long tasks, main-thread time per
-// 1,000 tokens and heap growth, with ratios and the targets.
+// `pnpm bench:browser [--seconds 20] [--rate 2000] [--runs 1] [--scenario streaming|history|all]
+// [--counts 10,100,1000] [--history-seconds 5]`: builds the perf page, then in Chromium
+// - streaming: streams `rate` tokens/s for `seconds` into a Conversation three ways (Rill useChat, a
+//   naive setState per token, @ai-sdk/react useChat) and prints commits per frame, long tasks,
+//   main-thread time per 1,000 tokens and heap growth, with ratios and the targets;
+// - history: restores a conversation of each of `counts` messages (Rill's useChat + MessageView, or
+//   @ai-sdk/react with react-markdown), then streams one answer after it, and prints the first
+//   render, the new answer's main-thread time per 1,000 tokens, long tasks and heap, per length.
+// Every figure is the median of `runs` (variants interleaved); long tasks are counted over all runs.
+// Wall-clock figures (first commit and paint, PerformanceObserver's long tasks) grow with the machine's
+// load, as the renderer waits for a core; CPU figures (CDP thread time, trace task times) do not.
+// RILL_BENCH_TINY=1 runs one short pass of each (a smoke test: tables printed, no target enforced).
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { chromium, type CDPSession, type Page } from '@playwright/test';
+import { chromium, type Browser } from '@playwright/test';
 import { build, preview } from 'vite';
 import { chromiumLaunchOptions } from '../../vite.config.js';
+import { median } from '../median.js';
+import type { RestoreResult } from './src/history/history-page.js';
 import type { PageResult } from './src/main.js';
+import { read, type Readings } from './page-readings.js';
+import { printTable } from './print-table.js';
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '20' }, rate: { type: 'string', default: '2000' } } });
+const tiny = process.env.RILL_BENCH_TINY === '1';
+const { values } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: tiny ? '1' : '20' },
+    rate: { type: 'string', default: '2000' },
+    runs: { type: 'string', default: '1' },
+    scenario: { type: 'string', default: 'all' },
+    counts: { type: 'string', default: tiny ? '10,100' : '10,100,1000' },
+    'history-seconds': { type: 'string', default: tiny ? '1' : '5' },
+  },
+});
 const seconds = Number(values.seconds);
 const rate = Number(values.rate);
+const runs = Number(values.runs);
+const counts = values.counts.split(',').map(Number);
+const historySeconds = Number(values['history-seconds']);
+const scenarios = values.scenario === 'all' ? ['streaming', 'history'] : [values.scenario];
 const configFile = new URL('vite.config.ts', import.meta.url).pathname;
 
-interface Row extends PageResult {
-  taskMs: number;
-  scriptMs: number;
-  layoutMs: number;
-  heapGrowthMiB: number;
+type Streamed = PageResult & Readings;
+type Restored = Streamed & { restore: RestoreResult; restoreReadings: Readings };
+
+const fmt = (n: number, digits = 1) => n.toFixed(digits);
+const per1k = (r: Streamed, ms: number) => (ms * 1000) / r.tokens;
+/** The median of one figure over the runs. */
+const mid = <R>(list: R[], pick: (r: R) => number) => median(list.map(pick));
+const sum = <R>(list: R[], pick: (r: R) => number) => list.reduce((total, r) => total + pick(r), 0);
+const worst = <R>(list: R[], pick: (r: R) => number) => Math.max(0, ...list.map(pick));
+
+async function streamingRun(browser: Browser, origin: string, variant: string): Promise<Streamed> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(`${origin}?variant=${variant}&rate=${rate}&seconds=${seconds}`);
+  const { result, readings } = await read(browser, page, () => page.evaluate(() => window.runBench()));
+  await context.close();
+  return { ...result, ...readings };
 }
 
-async function metrics(cdp: CDPSession): Promise<Record<string, number>> {
-  const { metrics: list } = await cdp.send('Performance.getMetrics');
-  return Object.fromEntries(list.map((m) => [m.name, m.value]));
+async function historyRun(browser: Browser, origin: string, variant: string, count: number): Promise<Restored> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(`${origin}?scenario=history&variant=${variant}&count=${count}&rate=${rate}&seconds=${historySeconds}`);
+  const restored = await read(browser, page, () => page.evaluate(() => window.restoreHistory()));
+  // Idle a moment, as a user reads before asking: effects, lazy work and GC of the restore settle.
+  await page.waitForTimeout(500);
+  const { result, readings } = await read(browser, page, () => page.evaluate(() => window.runBench()));
+  await context.close();
+  return { ...result, ...readings, restore: restored.result, restoreReadings: restored.readings };
 }
 
-async function heapAfterGC(cdp: CDPSession): Promise<number> {
-  await cdp.send('HeapProfiler.collectGarbage');
-  return (await metrics(cdp))['JSHeapUsedSize'] ?? NaN;
+const streamingNames = { rill: 'Rill useChat', naive: 'naive setState/token', 'ai-sdk': '@ai-sdk/react useChat' } as const;
+const historyNames = { rill: 'Rill useChat + MessageView', 'ai-sdk': '@ai-sdk/react + react-markdown' } as const;
+
+function reportStreaming(rows: Record<keyof typeof streamingNames, Streamed[]>): boolean {
+  const header = ['variant', 'commits', 'frames', 'commits/frame', 'max/frame (streaming)', 'frames >1 commit', 'long tasks (wall)', 'longest wall ms', 'long tasks (CPU)', 'longest CPU ms', 'main-thread ms/1k tok', 'script ms/1k', 'style+layout ms/1k', 'heap growth MiB', 'complete'];
+  const table = (Object.keys(streamingNames) as (keyof typeof streamingNames)[]).map((variant) => {
+    const r = rows[variant];
+    return [
+      streamingNames[variant],
+      fmt(mid(r, (x) => x.commits), 0),
+      fmt(mid(r, (x) => x.frames), 0),
+      fmt(mid(r, (x) => x.commits / x.frames), 2),
+      fmt(worst(r, (x) => x.maxCommitsPerFrame), 0),
+      fmt(mid(r, (x) => x.framesOverOneCommit), 0),
+      fmt(sum(r, (x) => x.longTasks), 0),
+      fmt(worst(r, (x) => x.longestTaskMs), 0),
+      fmt(sum(r, (x) => x.cpuLongTasks), 0),
+      fmt(worst(r, (x) => x.longestCpuTaskMs), 0),
+      fmt(mid(r, (x) => per1k(x, x.taskMs))),
+      fmt(mid(r, (x) => per1k(x, x.scriptMs))),
+      fmt(mid(r, (x) => per1k(x, x.layoutMs))),
+      fmt(mid(r, (x) => x.heapAfterMiB - x.heapBeforeMiB), 2),
+      r.every((x) => x.complete) ? 'yes' : 'NO',
+    ];
+  });
+  console.log(`\nstreaming: ${rate} tokens/s for ${seconds} s (${rate * seconds} tokens), ${runs} run(s), load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}:\n`);
+  printTable(header, table);
+  const time = (r: Streamed[], pick: (x: Streamed) => number) => mid(r, (x) => per1k(x, pick(x)));
+  console.log('\nratios (other / Rill):');
+  for (const variant of ['naive', 'ai-sdk'] as const) {
+    const [rill, other] = [rows.rill, rows[variant]];
+    console.log(`  ${streamingNames[variant].padEnd(22)} ${fmt(mid(other, (x) => x.commits) / mid(rill, (x) => x.commits))}x the commits, ${fmt(time(other, (x) => x.taskMs) / time(rill, (x) => x.taskMs), 2)}x the main-thread time, ${fmt(time(other, (x) => x.scriptMs) / time(rill, (x) => x.scriptMs), 2)}x the script time`);
+  }
+  const rill = rows.rill;
+  return targets('streaming (Rill)', [
+    ['at most one commit per frame', worst(rill, (x) => x.maxCommitsPerFrame) <= 1],
+    ['no task over 50 ms of CPU while streaming and at the end of the answer', sum(rill, (x) => x.cpuLongTasks) === 0],
+    ['less main-thread time per token than both others', time(rill, (x) => x.taskMs) < Math.min(time(rows.naive, (x) => x.taskMs), time(rows['ai-sdk'], (x) => x.taskMs))],
+    ['every variant showed the whole answer', Object.values(rows).every((r) => r.every((x) => x.complete))],
+  ]);
 }
 
-async function measure(page: Page, url: string): Promise<Row> {
-  await page.goto(url);
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
-  await cdp.send('HeapProfiler.enable');
-  const heapBefore = await heapAfterGC(cdp);
-  const before = await metrics(cdp);
-  const result = await page.evaluate(() => window.runBench());
-  const after = await metrics(cdp);
-  const heapAfter = await heapAfterGC(cdp);
-  const delta = (name: string) => ((after[name] ?? NaN) - (before[name] ?? NaN)) * 1000;
-  return {
-    ...result,
-    taskMs: delta('TaskDuration'),
-    scriptMs: delta('ScriptDuration'),
-    layoutMs: delta('LayoutDuration') + delta('RecalcStyleDuration'),
-    heapGrowthMiB: (heapAfter - heapBefore) / 2 ** 20,
-  };
+function reportHistory(rows: Record<keyof typeof historyNames, Map<number, Restored[]>>): boolean {
+  const header = ['variant', 'messages', 'elements', 'first commit ms', 'first paint ms', 'first render CPU ms', 'restore heap MiB', 'answer main-thread ms/1k tok', 'script ms/1k', 'style+layout ms/1k', 'long tasks (wall)', 'longest wall ms', 'long tasks (CPU)', 'longest CPU ms', 'answer heap growth MiB', 'complete'];
+  const table: string[][] = [];
+  for (const variant of Object.keys(historyNames) as (keyof typeof historyNames)[]) {
+    for (const count of counts) {
+      const r = rows[variant].get(count) ?? [];
+      table.push([
+        historyNames[variant],
+        String(count),
+        fmt(mid(r, (x) => x.restore.elements), 0),
+        fmt(mid(r, (x) => x.restore.commitMs), 0),
+        fmt(mid(r, (x) => x.restore.paintMs), 0),
+        fmt(mid(r, (x) => x.restoreReadings.taskMs), 0),
+        fmt(mid(r, (x) => x.restoreReadings.heapAfterMiB), 1),
+        fmt(mid(r, (x) => per1k(x, x.taskMs))),
+        fmt(mid(r, (x) => per1k(x, x.scriptMs))),
+        fmt(mid(r, (x) => per1k(x, x.layoutMs))),
+        fmt(sum(r, (x) => x.longTasks), 0),
+        fmt(worst(r, (x) => x.longestTaskMs), 0),
+        fmt(sum(r, (x) => x.cpuLongTasks), 0),
+        fmt(worst(r, (x) => x.longestCpuTaskMs), 0),
+        fmt(mid(r, (x) => x.heapAfterMiB - x.heapBeforeMiB), 2),
+        r.every((x) => x.complete) ? 'yes' : 'NO',
+      ]);
+    }
+  }
+  console.log(`\nlong conversation: restored, then one answer of ${rate} tokens/s for ${historySeconds} s (${rate * historySeconds} tokens), ${runs} run(s), load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}:\n`);
+  printTable(header, table);
+  const rill = rows.rill;
+  const [fewest, most] = [Math.min(...counts), Math.max(...counts)];
+  const cost = (count: number) => mid(rill.get(count) ?? [], (x) => per1k(x, x.taskMs));
+  console.log(`\nRill's per-token cost at ${most} messages: ${fmt(cost(most) / cost(fewest), 2)}x its cost at ${fewest}.`);
+  return targets('long conversation (Rill)', [
+    [`per-token cost at ${most} messages within 1.2x of the cost at ${fewest}`, cost(most) <= 1.2 * cost(fewest)],
+    ['no task over 50 ms of CPU when a message is appended and streams', counts.every((c) => sum(rill.get(c) ?? [], (x) => x.cpuLongTasks) === 0)],
+    [`first render of ${most} messages under 200 ms of main-thread CPU (to its paint)`, mid(rill.get(most) ?? [], (x) => x.restoreReadings.taskMs) < 200],
+    ['every variant showed the whole answer', Object.values(rows).every((m) => [...m.values()].every((r) => r.every((x) => x.complete)))],
+  ]);
+}
+
+function targets(title: string, list: [string, boolean][]): boolean {
+  console.log(`\ntargets, ${title}:`);
+  for (const [what, met] of list) console.log(`  ${met ? 'met   ' : 'MISSED'} ${what}`);
+  return list.every(([, met]) => met);
 }
 
 console.log(`building the perf page (vite, production React with profiling)…`);
@@ -56,48 +164,34 @@ await build({ configFile });
 const server = await preview({ configFile, preview: { host: '127.0.0.1', port: 0 } });
 const origin = server.resolvedUrls?.local[0] ?? '';
 const browser = await chromium.launch(chromiumLaunchOptions);
-const names = { rill: 'Rill useChat', naive: 'naive setState/token', 'ai-sdk': '@ai-sdk/react useChat' } as const;
-const rows: Partial<Record<keyof typeof names, Row>> = {};
+let met = true;
 try {
-  for (const variant of Object.keys(names) as (keyof typeof names)[]) {
-    console.log(`streaming ${rate} tokens/s for ${seconds} s: ${names[variant]}…`);
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    rows[variant] = await measure(await context.newPage(), `${origin}?variant=${variant}&rate=${rate}&seconds=${seconds}`);
-    await context.close();
+  console.log(`Chromium ${browser.version()}, 1280x800; long tasks (wall) are PerformanceObserver's, which a loaded machine inflates (the renderer waits for a core); long tasks (CPU) count main-thread tasks over 50 ms of CPU time in a Chromium trace.`);
+  if (scenarios.includes('streaming')) {
+    const rows = { rill: [], naive: [], 'ai-sdk': [] } as Record<keyof typeof streamingNames, Streamed[]>;
+    for (let run = 0; run < runs; run++) {
+      for (const variant of Object.keys(streamingNames) as (keyof typeof streamingNames)[]) {
+        console.log(`run ${run + 1}/${runs}: streaming ${rate} tokens/s for ${seconds} s: ${streamingNames[variant]}…`);
+        rows[variant].push(await streamingRun(browser, origin, variant));
+      }
+    }
+    met = reportStreaming(rows) && met;
+  }
+  if (scenarios.includes('history')) {
+    const rows = { rill: new Map(), 'ai-sdk': new Map() } as Record<keyof typeof historyNames, Map<number, Restored[]>>;
+    for (let run = 0; run < runs; run++) {
+      for (const count of counts) {
+        for (const variant of Object.keys(historyNames) as (keyof typeof historyNames)[]) {
+          console.log(`run ${run + 1}/${runs}: ${count} restored messages, then an answer: ${historyNames[variant]}…`);
+          rows[variant].set(count, [...(rows[variant].get(count) ?? []), await historyRun(browser, origin, variant, count)]);
+        }
+      }
+    }
+    met = reportHistory(rows) && met;
   }
 } finally {
   await browser.close();
   await server.close();
 }
-
-const per1k = (row: Row, ms: number) => (ms * 1000) / row.tokens;
-const fmt = (n: number, digits = 1) => n.toFixed(digits);
-const header = ['variant', 'commits', 'frames', 'commits/frame', 'max/frame (streaming)', 'frames >1 commit', 'long tasks', 'longest ms', 'main-thread ms/1k tok', 'script ms/1k', 'style+layout ms/1k', 'heap growth MiB', 'complete'];
-const table = (Object.keys(names) as (keyof typeof names)[]).map((variant) => {
-  const r = rows[variant] as Row;
-  return [names[variant], String(r.commits), String(r.frames), fmt(r.commits / r.frames, 2), String(r.maxCommitsPerFrame), String(r.framesOverOneCommit), String(r.longTasks), fmt(r.longestTaskMs, 0), fmt(per1k(r, r.taskMs)), fmt(per1k(r, r.scriptMs)), fmt(per1k(r, r.layoutMs)), fmt(r.heapGrowthMiB, 2), r.complete ? 'yes' : 'NO'];
-});
-const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => (row[i] ?? '').length)));
-const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join(' | ')} |`;
-// Long tasks and frame counts are wall-clock: on a loaded machine the renderer is preempted and both get worse.
-console.log(`\n${rate} tokens/s for ${seconds} s (${rate * seconds} tokens), Chromium ${browser.version()}, 1280x800, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}:\n`);
-console.log(line(header));
-console.log(`|${widths.map((w, i) => (i === 0 ? ':' : '') + '-'.repeat(w + 1) + (i === 0 ? '' : ':')).join('|')}|`);
-for (const row of table) console.log(line(row));
-
-const rill = rows.rill as Row;
-const naive = rows.naive as Row;
-const aiSdk = rows['ai-sdk'] as Row;
-console.log('\nratios (other / Rill):');
-for (const [name, other] of [['naive setState/token', naive], ['@ai-sdk/react useChat', aiSdk]] as const) {
-  console.log(`  ${name.padEnd(22)} ${fmt(other.commits / rill.commits)}x the commits, ${fmt(other.taskMs / rill.taskMs, 2)}x the main-thread time, ${fmt(other.scriptMs / rill.scriptMs, 2)}x the script time`);
-}
-const targets = [
-  ['at most one commit per frame', rill.maxCommitsPerFrame <= 1],
-  ['no long task over 50 ms', rill.longTasks === 0],
-  ['less main-thread time per token than both others', rill.taskMs < naive.taskMs && rill.taskMs < aiSdk.taskMs],
-  ['every variant showed the whole answer', rill.complete && naive.complete && aiSdk.complete],
-] as const;
-console.log('\ntargets (Rill):');
-for (const [what, met] of targets) console.log(`  ${met ? 'met   ' : 'MISSED'} ${what}`);
-process.exit(targets.every(([, met]) => met) ? 0 : 1);
+// A smoke run proves the bench runs and prints its tables; its timings mean nothing.
+process.exit(met || tiny ? 0 : 1);
