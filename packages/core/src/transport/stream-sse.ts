@@ -1,5 +1,6 @@
 import { RillError, abortedError, isRillError } from '../errors.js';
-import { createSSEDecoder, type SSEEvent } from '../sse/index.js';
+import { readSSEChunks } from '../sse/read-sse.js';
+import type { SSEEvent } from '../sse/sse-decoder.js';
 import { backoffDelay } from './backoff.js';
 import { haltOn, timerMs } from './deadline.js';
 import { ResumePosition } from './resume-position.js';
@@ -77,12 +78,10 @@ export async function* streamSSE(url: string, opts: StreamSSEOptions = {}): Asyn
     }
     const ctl = new AbortController();
     let failure: RillError | undefined;
-    let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    // Aborting `ctl` cancels the request, or readSSE's reader (which settles a pending read at once, whatever fetch is in use).
     const stop = (error: RillError) => {
       failure ??= error;
-      // Cancelling the reader settles a pending read at once, whatever fetch is in use.
-      reader?.cancel().catch(() => undefined);
       ctl.abort(error);
     };
     const onHalt = () => stop(haltError());
@@ -105,51 +104,40 @@ export async function* streamSSE(url: string, opts: StreamSSEOptions = {}): Asyn
       started = true;
       onOpen?.(response);
       if (!response.body) return;
-      const queue: SSEEvent[] = [];
-      const decoder = createSSEDecoder({ onEvent: (event) => queue.push(event), onRetry: (ms) => (serverRetryMs = ms) }, { maxLineLength, maxEventLength });
-      reader = response.body.getReader();
-      for (;;) {
-        arm();
-        const chunk = await reader.read().catch((cause: unknown) => {
-          throw failure ?? networkError('Connection lost', cause);
-        });
-        clearTimeout(timer);
-        if (failure) throw failure;
-        let tooLarge: unknown;
-        try {
-          if (chunk.done) decoder.end();
-          else decoder.push(chunk.value);
-        } catch (error) {
-          tooLarge = error; // a line or event over its cap: the events of this chunk before it still go out first
-        }
-        for (const event of queue.splice(0)) {
-          if (failure) throw failure; // aborted while the consumer held an earlier event of this chunk
-          if (event.event === RUN_EVENT) {
-            announced = parseRunEvent(event.data, response.url || target);
-            lastId = event.id;
-            onRun?.(announced, event.id);
-            continue;
+      // The idle timer runs only while a read waits (heartbeats count), never while the consumer holds an event.
+      const chunks = readSSEChunks(response.body, { signal: ctl.signal, maxLineLength, maxEventLength, onRetry: (ms) => (serverRetryMs = ms), onWait: (waiting) => (waiting ? arm() : clearTimeout(timer)) });
+      try {
+        for await (const events of chunks) {
+          for (const event of events) {
+            if (failure) throw failure; // aborted while the consumer held an earlier event of this chunk
+            if (event.event === RUN_EVENT) {
+              announced = parseRunEvent(event.data, response.url || target);
+              lastId = event.id;
+              onRun?.(announced, event.id);
+              continue;
+            }
+            if (event.event === END_EVENT) {
+              ended = true;
+              const end = runEndError(event.data);
+              if (end) throw end;
+              return;
+            }
+            if (!position.take(event.id)) continue; // replayed by the server after a resume
+            lastId = event.id; // an empty `id:` resets it: the server says there is nothing to resume from
+            failures = 0;
+            yield event;
           }
-          if (event.event === END_EVENT) {
-            ended = true;
-            const end = runEndError(event.data);
-            if (end) throw end;
-            return;
-          }
-          if (!position.take(event.id)) continue; // replayed by the server after a resume
-          lastId = event.id; // an empty `id:` resets it: the server says there is nothing to resume from
-          failures = 0;
-          yield event;
         }
-        if (tooLarge) throw tooLarge;
-        // Once a run is announced only `rill-end` ends it: a clean close (a proxy's timeout) is a drop.
-        if (chunk.done && announced) throw networkError('Connection lost', 'closed before the run ended');
-        if (chunk.done) return;
+      } catch (error) {
+        // A stall, the caller's abort or the deadline stopped the read: that is the failure, not readSSE's `aborted`.
+        throw failure ?? error;
       }
+      if (failure) throw failure;
+      // Once a run is announced only `rill-end` ends it: a clean close (a proxy's timeout) is a drop.
+      if (announced) throw networkError('Connection lost', 'closed before the run ended');
     } finally {
       clearTimeout(timer);
       halt.signal.removeEventListener('abort', onHalt);
-      reader?.cancel().catch(() => undefined);
     }
   }
 
