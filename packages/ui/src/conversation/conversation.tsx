@@ -2,6 +2,7 @@
 
 import type { ReactNode } from 'react';
 import { classNames } from '../class-names.js';
+import { MessageGroups } from './message-groups.js';
 import { useStickToBottom } from './use-stick-to-bottom.js';
 
 /** Props of {@link Conversation}. */
@@ -15,7 +16,9 @@ export interface ConversationProps {
 
 /**
  * The scrolling message log (`role="log"`, a polite live region). It sticks to the bottom as
- * messages stream, unless the user scrolled up: then a "Jump to latest" button appears.
+ * messages stream, unless the user scrolled up: then a "Jump to latest" button appears. A long
+ * conversation stays cheap: messages before the newest 16 re-render only when they change, and the
+ * browser skips them while off screen (they stay in find-in-page and the accessibility tree).
  *
  * @example
  * <Conversation>{messages.map((m) => <MessageView key={m.id} message={m} />)}</Conversation>
@@ -26,7 +29,7 @@ export function Conversation({ children, label = 'Conversation', className }: Co
     <div className={classNames('rill-conversation', className)} data-state={unseen ? 'scrolled-up' : 'following'}>
       <div ref={scrollRef} className="rill-conversation__scroll" role="log" aria-live="polite" aria-label={label} tabIndex={0} onScroll={onScroll}>
         <div ref={contentRef} className="rill-conversation__content">
-          {children}
+          <MessageGroups>{children}</MessageGroups>
         </div>
       </div>
       {unseen && (

@@ -35,10 +35,23 @@ const defaultComponents: MarkdownComponents = { code: CodeBlock };
  * <Markdown text={message.text} streaming={message.status === 'streaming'} />
  */
 export function Markdown(props: MarkdownProps) {
+  const [streamed, setStreamed] = useState(props.streaming === true);
+  if (props.streaming && !streamed) setStreamed(true);
   return (
     <PlainTextFallback text={props.text} streaming={props.streaming ?? false} className={props.className}>
-      <StreamedMarkdown {...props} />
+      {streamed ? <StreamedMarkdown {...props} /> : <SettledMarkdown {...props} />}
     </PlainTextFallback>
+  );
+}
+
+// A text that was complete when it mounted (a restored message) is lexed once, whole: the splitter would lex it, then each block again.
+function SettledMarkdown({ text, components, className }: MarkdownProps) {
+  const code = components?.code ?? defaultComponents.code;
+  const blocks = useMemo(() => renderBlocks(lexMarkdown(text, {}), { code }), [text, code]);
+  return (
+    <div className={className ? `rill-md ${className}` : 'rill-md'} data-state="done">
+      {blocks}
+    </div>
   );
 }
 

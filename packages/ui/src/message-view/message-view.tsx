@@ -41,11 +41,12 @@ const lastAnswer = (chat: MessageViewChat | undefined): Message | undefined => {
 };
 
 // `useChat` returns a new object each render: a message re-renders only when what it uses of the chat changes.
+// It runs for every message of a conversation on every frame of an answer, so it allocates nothing.
 function sameProps(prev: MessageViewProps, next: MessageViewProps): boolean {
-  const { chat: a, ...prevRest } = prev;
-  const { chat: b, ...nextRest } = next;
-  const keys = new Set([...Object.keys(prevRest), ...Object.keys(nextRest)]);
-  for (const key of keys) if (!Object.is(prevRest[key as keyof typeof prevRest], nextRest[key as keyof typeof nextRest])) return false;
+  for (const key in prev) if (key !== 'chat' && !Object.is(prev[key as keyof MessageViewProps], next[key as keyof MessageViewProps])) return false;
+  for (const key in next) if (key !== 'chat' && !(key in prev) && next[key as keyof MessageViewProps] !== undefined) return false;
+  const a = prev.chat;
+  const b = next.chat;
   if (a === undefined || b === undefined) return a === b;
   return a.approve === b.approve && a.deny === b.deny && a.regenerate === b.regenerate && (lastAnswer(a) === prev.message) === (lastAnswer(b) === next.message);
 }
