@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { afterEach } from 'vitest';
 
 /** A plain answer: status, headers, body. */
 export interface Reply {
@@ -113,4 +114,23 @@ async function runStream(play: Stream, res: ServerResponse, socket: Socket, mark
     markServerDone();
     socket.destroy();
   }
+}
+
+/**
+ * A `serve(...plays)` for a test file: each call starts a fault server, closed after the test that started it.
+ *
+ * @example
+ * const serve = faultServerPerTest();
+ * it('retries', async () => { const { url } = await serve({ status: 500 }, { stream: [sse({ data: 'ok' })], then: 'end' }); });
+ */
+export function faultServerPerTest(): (...plays: Play[]) => Promise<FaultServer> {
+  let server: FaultServer | undefined;
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+  return async (...plays) => {
+    server = await startFaultServer(plays);
+    return server;
+  };
 }

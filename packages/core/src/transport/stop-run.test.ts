@@ -1,17 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { startFaultServer, type FaultServer, type Play } from '../../test/fault-server.js';
+import { describe, expect, it } from 'vitest';
+import { faultServerPerTest } from '../../test/fault-server.js';
 import { stopRun } from './index.js';
 
-let server: FaultServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function serve(...plays: Play[]): Promise<FaultServer> {
-  server = await startFaultServer(plays);
-  return server;
-}
+const serve = faultServerPerTest();
 
 describe('stopRun', () => {
   it("POSTs the stop URL once with the app's headers and resolves true when the server accepts", async () => {

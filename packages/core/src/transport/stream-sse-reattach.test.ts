@@ -1,18 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isRillError, type RillError } from '../errors.js';
-import { sse, startFaultServer, type FaultServer, type Play } from '../../test/fault-server.js';
+import { sse, faultServerPerTest } from '../../test/fault-server.js';
 import { streamSSE, type RunInfo, type StreamSSEOptions } from './index.js';
 
-let server: FaultServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function serve(...plays: Play[]): Promise<FaultServer> {
-  server = await startFaultServer(plays);
-  return server;
-}
+const serve = faultServerPerTest();
 
 async function collect(url: string, opts: StreamSSEOptions) {
   const data: string[] = [];

@@ -1,19 +1,10 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { isRillError, type RillError } from '../errors.js';
 import type { SSEEvent } from '../sse/index.js';
-import { sse, startFaultServer, type FaultServer, type Play } from '../../test/fault-server.js';
+import { sse, faultServerPerTest } from '../../test/fault-server.js';
 import { streamSSE, type ReconnectInfo, type StreamSSEOptions } from './index.js';
 
-let server: FaultServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function serve(...plays: Play[]): Promise<FaultServer> {
-  server = await startFaultServer(plays);
-  return server;
-}
+const serve = faultServerPerTest();
 
 /** Runs a stream to its end and returns what arrived and how it ended. */
 async function collect(url: string, opts: StreamSSEOptions = {}) {
