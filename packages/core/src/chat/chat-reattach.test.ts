@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AUTH, MODEL, MemoryStorage, WHOLE, runEnd, startRelayStack, type RelayStack } from '../../test/relay-stack.js';
 import { messageText } from '../store/stream-state.js';
 import { createChatController, storagePersistence, type ChatController, type ChatControllerOptions, type ChatMessage, type ChatPersistence, type ChatState } from './index.js';
+import { whenState } from '../../test/when-state.js';
 
 let stack: RelayStack;
 afterEach(async () => {
@@ -19,19 +20,6 @@ const options = (persistence: ChatPersistence, extra: Partial<ChatControllerOpti
   ...extra,
 });
 
-/** Resolves with the first state of `chat` (the current one included) for which `test` holds. */
-function when(chat: ChatController, test: (state: ChatState) => boolean): Promise<ChatState> {
-  return new Promise((resolve) => {
-    const check = (): void => {
-      const state = chat.getSnapshot();
-      if (!test(state)) return;
-      unsubscribe();
-      resolve(state);
-    };
-    const unsubscribe = chat.subscribe(check);
-    check();
-  });
-}
 
 const lastAnswer = (messages: ChatMessage[]) => {
   const last = messages[messages.length - 1];
@@ -55,7 +43,7 @@ function reload(opts: ChatControllerOptions): Promise<{ final: ChatState; shown:
 async function leaveMidAnswer(storage: MemoryStorage): Promise<ChatMessage & { role: 'assistant' }> {
   const chat = createChatController(options(storagePersistence(storage, 'chat:a')));
   chat.send('Hello');
-  await when(chat, midAnswer);
+  await whenState(chat, midAnswer);
   chat.dispose();
   const answer = lastAnswer(saved(storage));
   if (answer === undefined) throw new Error('no answer was saved');
@@ -97,7 +85,7 @@ describe('a chat through @rill/relay, reloaded mid-answer', () => {
     const storage = new MemoryStorage();
     const chat = createChatController(options(storagePersistence(storage, 'chat:a')));
     chat.send('Hello');
-    await when(chat, midAnswer);
+    await whenState(chat, midAnswer);
     const died = storage.copy();
     chat.dispose();
     const before = lastAnswer(saved(died));
@@ -132,7 +120,7 @@ describe('a chat through @rill/relay, reloaded mid-answer', () => {
     const storage = new MemoryStorage();
     const before = await leaveMidAnswer(storage);
     const chat = createChatController(options(storagePersistence(storage, 'chat:a')));
-    await when(chat, (state) => answerText(state).length > messageText(before.message).length);
+    await whenState(chat, (state) => answerText(state).length > messageText(before.message).length);
     chat.stop();
     chat.stop();
 
@@ -151,7 +139,7 @@ describe('a chat through @rill/relay, reloaded mid-answer', () => {
     expect(stack.requests).toHaveLength(sent);
 
     chat.subscribe(() => undefined);
-    const final = await when(chat, (state) => state.status === 'done');
+    const final = await whenState(chat, (state) => state.status === 'done');
     expect(lastAnswer(final.messages)).toMatchObject({ id: before.id, message: WHOLE });
     expect(stack.requests.slice(sent)).toEqual([`GET /rill/runs/${before.run?.runId}`]);
   });
@@ -186,7 +174,7 @@ describe('a chat through @rill/relay, stopped', () => {
     const storage = new MemoryStorage();
     const chat = createChatController(options(storagePersistence(storage, 'chat:a')));
     chat.send('Hello');
-    await when(chat, midAnswer);
+    await whenState(chat, midAnswer);
     const run = lastAnswer(saved(storage))?.run;
     chat.stop();
     chat.stop();

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AUTH, MODEL, WHOLE, runEnd, startRelayStack, type RelayStack } from '../../test/relay-stack.js';
 import { messageText, type StreamState } from './stream-state.js';
-import { createStreamStore, type StreamStore, type StreamStoreOptions } from './stream-store.js';
+import { createStreamStore, type StreamStoreOptions } from './stream-store.js';
+import { whenState } from '../../test/when-state.js';
 
 let stack: RelayStack;
 beforeEach(async () => {
@@ -14,19 +15,6 @@ afterEach(async () => {
 const body = { model: MODEL, max_tokens: 256, stream: true, messages: [{ role: 'user', content: 'Hello' }] };
 const options = (extra: Partial<StreamStoreOptions> = {}): StreamStoreOptions => ({ url: stack.url, provider: 'anthropic', headers: AUTH, body, throttle: 1, ...extra });
 
-/** Resolves with the first state of `store` (the current one included) for which `test` holds. */
-function when(store: StreamStore, test: (state: StreamState) => boolean): Promise<StreamState> {
-  return new Promise((resolve) => {
-    const check = (): void => {
-      const state = store.getSnapshot();
-      if (!test(state)) return;
-      unsubscribe();
-      resolve(state);
-    };
-    const unsubscribe = store.subscribe(check);
-    check();
-  });
-}
 
 const midAnswer = (state: StreamState): boolean => state.text.split(' ').length >= 10;
 const ended = (state: StreamState): boolean => ['done', 'interrupted', 'error', 'aborted'].includes(state.status);
@@ -35,11 +23,11 @@ describe('a stream store through @rill/relay', () => {
   it('shows the run the relay announced, its last event id moving with the text, until the stream ends', async () => {
     const store = createStreamStore(options());
     store.start();
-    const first = await when(store, (state) => state.run !== undefined);
+    const first = await whenState(store, (state) => state.run !== undefined);
     expect(first.run).toEqual({ runId: expect.stringMatching(/^run_/), resumeUrl: expect.stringMatching(/\/rill\/runs\/run_/), stopUrl: expect.stringMatching(/\/stop$/), startId: expect.any(String), lastEventId: first.run?.startId });
-    const mid = await when(store, midAnswer);
+    const mid = await whenState(store, midAnswer);
     expect(mid.run).toMatchObject({ runId: first.run?.runId, startId: first.run?.startId, lastEventId: expect.not.stringMatching(`^${first.run?.startId}$`) });
-    const final = await when(store, ended);
+    const final = await whenState(store, ended);
     expect(final.status).toBe('done');
     expect(final.run).toBeUndefined();
   });
@@ -47,7 +35,7 @@ describe('a stream store through @rill/relay', () => {
   it('a new store attached to a run kept mid-answer (with its message) ends with the message an unbroken run gives, showing the kept text at once', async () => {
     const first = createStreamStore(options());
     first.start();
-    const kept = await when(first, midAnswer);
+    const kept = await whenState(first, midAnswer);
     first.dispose();
     if (kept.run === undefined || kept.message === undefined) throw new Error('nothing to keep');
 
@@ -55,7 +43,7 @@ describe('a stream store through @rill/relay', () => {
     const second = createStreamStore(options({ body: undefined }));
     second.subscribe(() => texts.push(second.getSnapshot().text));
     second.attach(kept.run, kept.message);
-    const final = await when(second, ended);
+    const final = await whenState(second, ended);
 
     expect(final.message).toEqual(WHOLE);
     expect(texts[0]).toBe(kept.text);
@@ -67,14 +55,14 @@ describe('a stream store through @rill/relay', () => {
   it('stop() sends one stop request for the run; dispose() sends none', async () => {
     const stopped = createStreamStore(options());
     stopped.start();
-    const { run } = await when(stopped, midAnswer);
+    const { run } = await whenState(stopped, midAnswer);
     stopped.stop();
     stopped.stop();
     expect(await runEnd(run?.resumeUrl ?? '')).toEqual({ status: 'aborted' });
 
     const disposed = createStreamStore(options());
     disposed.start();
-    const other = (await when(disposed, midAnswer)).run;
+    const other = (await whenState(disposed, midAnswer)).run;
     disposed.dispose();
     expect(await runEnd(other?.resumeUrl ?? '')).toEqual({ status: 'done' });
     expect(stack.stops()).toEqual([`POST /rill/runs/${run?.runId}/stop`]);
@@ -83,10 +71,10 @@ describe('a stream store through @rill/relay', () => {
   it('a start() that replaces a running stream stops its run', async () => {
     const store = createStreamStore(options());
     store.start();
-    const { run } = await when(store, midAnswer);
+    const { run } = await whenState(store, midAnswer);
     store.start();
     expect(await runEnd(run?.resumeUrl ?? '')).toEqual({ status: 'aborted' });
-    expect((await when(store, ended)).message).toEqual(WHOLE);
+    expect((await whenState(store, ended)).message).toEqual(WHOLE);
     expect(stack.stops()).toEqual([`POST /rill/runs/${run?.runId}/stop`]);
   });
 
@@ -102,7 +90,7 @@ describe('a stream store through @rill/relay', () => {
       }),
     );
     store.start();
-    await when(store, midAnswer);
+    await whenState(store, midAnswer);
     store.stop();
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(store.getSnapshot().status).toBe('aborted');
