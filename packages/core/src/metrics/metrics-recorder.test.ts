@@ -236,6 +236,21 @@ describe('bufferingSuspected', () => {
     expect(recorder.snapshot().bufferingSuspected).toBe(false);
   });
 
+  it('does not take a resume replay larger than half the answer for a response held back whole', () => {
+    const { recorder, advance } = fakeClockRecorder();
+    recorder.start();
+    recorder.open();
+    tokens(recorder, advance, 20, 25);
+    recorder.reconnect();
+    advance(1500); // the back-off
+    recorder.open();
+    tokens(recorder, advance, 100, 0, 10); // Last-Event-ID replay: 100 of the answer's 130 token parts at once
+    tokens(recorder, advance, 10, 25);
+    recorder.end();
+    expect(recorder.snapshot()).toMatchObject({ tokenParts: 130, reconnects: 1, bufferingSuspected: false });
+    expect(recorder.snapshot().bufferingMessage).toBeUndefined();
+  });
+
   it('follows the thresholds the caller sets', () => {
     const { recorder, advance } = fakeClockRecorder({ minBursts: 1 });
     recorder.start();

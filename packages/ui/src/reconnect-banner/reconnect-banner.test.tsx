@@ -21,6 +21,36 @@ describe('ReconnectBanner', () => {
     expect(screen.getByRole('status').textContent).toBe('Reconnecting… attempt 2 of 5');
   });
 
+  it.each([1500, 1500.5, 999.25])('counts a fractional wait (%s ms) in whole seconds, never below zero', (delayMs) => {
+    vi.useFakeTimers({ now: 10_000 });
+    const { container } = render(<ReconnectBanner reconnect={{ attempt: 1, maxAttempts: 5, nextRetryAt: 10_000 + delayMs }} />);
+    const seen: string[] = [];
+    for (let t = 0; t <= delayMs + 3000; t += 250) {
+      seen.push(container.textContent ?? '');
+      act(() => vi.advanceTimersByTime(250));
+    }
+    const counts = [...new Set(seen.map((text) => text.replace('Reconnecting… attempt 1 of 5', '')))];
+    expect(counts).toEqual([...(delayMs > 1000 ? [', next try in 2 s'] : []), ', next try in 1 s', ', trying now']);
+  });
+
+  it('shows the next second as soon as a fractional wait crosses it', () => {
+    vi.useFakeTimers({ now: 10_000 });
+    const { container } = render(<ReconnectBanner reconnect={{ attempt: 1, maxAttempts: 5, nextRetryAt: 11_500 }} />);
+    expect(container.textContent).toBe('Reconnecting… attempt 1 of 5, next try in 2 s');
+    act(() => vi.advanceTimersByTime(499));
+    expect(container.textContent).toBe('Reconnecting… attempt 1 of 5, next try in 2 s');
+    act(() => vi.advanceTimersByTime(1));
+    expect(container.textContent).toBe('Reconnecting… attempt 1 of 5, next try in 1 s');
+    act(() => vi.advanceTimersByTime(1000));
+    expect(container.textContent).toBe('Reconnecting… attempt 1 of 5, trying now');
+  });
+
+  it('shows "trying now" for a retry time that is no number, never "NaN s"', () => {
+    vi.useFakeTimers({ now: 10_000 });
+    const { container } = render(<ReconnectBanner reconnect={{ attempt: 1, maxAttempts: 5, nextRetryAt: Number.NaN }} />);
+    expect(container.textContent).toBe('Reconnecting… attempt 1 of 5, trying now');
+  });
+
   it('keeps the countdown out of the live region, so it is announced once per attempt, not every second', () => {
     vi.useFakeTimers({ now: 0 });
     const reconnect = { attempt: 2, maxAttempts: 5, nextRetryAt: 4000, reason: 'server', status: 503 } as const;
