@@ -244,7 +244,7 @@ describe('bufferingSuspected', () => {
     recorder.reconnect();
     advance(1500); // the back-off
     recorder.open();
-    tokens(recorder, advance, 100, 0, 10); // Last-Event-ID replay: 100 of the answer's 130 token parts at once
+    tokens(recorder, advance, 100, 0, 0); // Last-Event-ID replay: 100 of the answer's 130 token parts in the reconnect's first read
     tokens(recorder, advance, 10, 25);
     recorder.end();
     expect(recorder.snapshot()).toMatchObject({ tokenParts: 130, reconnects: 1, bufferingSuspected: false });
