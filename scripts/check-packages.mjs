@@ -3,7 +3,10 @@
 // package, lints each tarball (publint; arethetypeswrong with the ESM-only profile; every exports
 // target and every source a map names is in it; dist imports exactly what it declares), installs the tarballs with npm into a fresh
 // Vite + React app in a temp dir outside the workspace (the app in scripts/package-check),
-// type-checks it strictly, builds it with Vite and runs its Node smoke test.
+// type-checks it strictly, builds it with Vite and runs its Node smoke test and its Vitest tests
+// (scripts/package-check/test: the READMEs' chat, jsdom + Testing Library against @rill/mock in
+// msw/node, shows Approve / Deny and Retry and completes through them, renders on a server and
+// hydrates with saved messages without a mismatch; a schema violation ends in error, value left out).
 // Everything it writes, npm's cache included, stays in that temp dir, removed at the end
 // (`--keep` leaves it for a look).
 import { execFile } from 'node:child_process';
@@ -33,6 +36,11 @@ const registryPackages = {
   vite: '.',
   '@vitejs/plugin-react': '.',
   msw: '.',
+  vitest: '.',
+  jsdom: '.',
+  '@testing-library/react': '.',
+  '@testing-library/dom': '.',
+  '@testing-library/user-event': '.',
   '@tanstack/react-query': 'packages/react',
   'partial-json': 'packages/json',
   'web-tree-sitter': 'packages/json',
@@ -129,7 +137,10 @@ function missingFiles(app, names) {
 
 const specifier = String.raw`['"]((?:@[\w.-]+/)?\w[\w.-]*(?:/[\w.@-]+)*)['"]`;
 // Static imports and re-exports (tsc writes one per line), side-effect imports, import() calls and types.
-const bareImport = new RegExp(String.raw`^(?:import|export)\b[^;'"]*?\bfrom\s*${specifier}|^import\s*${specifier}|\bimport\(\s*${specifier}\s*\)`, 'gm');
+const bareImport = new RegExp(
+  String.raw`^(?:import|export)\b[^;'"]*?\bfrom\s*${specifier}|^import\s*${specifier}|\bimport\(\s*${specifier}\s*\)`,
+  'gm',
+);
 
 // npm's flat node_modules hides an import of a package that is not declared (it is there through
 // another one); pnpm and Yarn PnP users would fail. A dependency nothing imports is dead weight.
@@ -143,7 +154,12 @@ function undeclaredImports(app, names) {
       if (!/\.(js|d\.ts)$/.test(file)) continue;
       for (const match of readFileSync(file, 'utf8').matchAll(bareImport)) {
         const path = match.slice(1).find((group) => group !== undefined) ?? '';
-        imported.add(path.split('/').slice(0, path.startsWith('@') ? 2 : 1).join('/'));
+        imported.add(
+          path
+            .split('/')
+            .slice(0, path.startsWith('@') ? 2 : 1)
+            .join('/'),
+        );
       }
     }
     for (const dependency of imported) {
@@ -167,7 +183,10 @@ async function installApp(tarballs, app) {
   cpSync(appSource, app, { recursive: true });
   const files = Object.fromEntries(tarballs.map(({ name, tarball }) => [name, `file:${tarball}`]));
   const versions = Object.fromEntries(
-    Object.entries(registryPackages).map(([name, from]) => [name, readJson(join(root, from, 'node_modules', name, 'package.json')).version]),
+    Object.entries(registryPackages).map(([name, from]) => [
+      name,
+      readJson(join(root, from, 'node_modules', name, 'package.json')).version,
+    ]),
   );
   const manifest = {
     name: 'rill-package-check',
@@ -197,11 +216,16 @@ async function main() {
     log('publint, attw, files, dependencies: no problems; the tarballs installed into a fresh app');
 
     const bin = (name) => join(app, 'node_modules/.bin', name);
-    await Promise.all([sh(bin('tsc'), ['-p', 'tsconfig.json'], app), sh(bin('tsc'), ['-p', 'tsconfig.node.json'], app)]);
+    await Promise.all([
+      sh(bin('tsc'), ['-p', 'tsconfig.json'], app),
+      sh(bin('tsc'), ['-p', 'tsconfig.node.json'], app),
+    ]);
     log('tsc (strict, libraries checked too): the browser app and the Node smoke test type-check');
     await sh(bin('vite'), ['build'], app);
     log('vite build: the app builds');
     process.stdout.write(await sh(process.execPath, ['node-dist/smoke.js'], app));
+    await sh(bin('vitest'), ['run'], app);
+    log('vitest: approvals, Retry, server render + hydration with saved messages, schema errors as the READMEs say');
     log('all packages pass');
   } finally {
     if (keep) console.log(`[check-packages] left ${temp}`);
