@@ -1,4 +1,4 @@
-import { createIncrementalParser } from '@rill/json';
+import { createIncrementalParser, type IncrementalParser, type IncrementalParserFactory, type JSONSchema, type JsonPath } from '@rill/json';
 import type { RillErrorValue } from '../errors.js';
 import type { StreamPart } from '../message/types.js';
 import { reportEnd } from './callbacks.js';
@@ -6,16 +6,11 @@ import type { PartSource } from './part-source.js';
 import { createStreamStore, sourceOf, type StreamStore, type StreamStoreOptions } from './stream-store.js';
 import type { StreamState } from './stream-state.js';
 
-/** A key or index path from the root of a JSON value; `[]` is the root. */
-export type ValuePath = (string | number)[];
+/** A key or index path from the root of a JSON value; `[]` is the root (@rill/json's `JsonPath`). */
+export type ValuePath = JsonPath;
 
-/** The parser contract every @rill/json backend meets (incremental, tree-sitter, partial-json). */
-export type StructuredParserFactory = (opts?: { onPathComplete?(path: ValuePath, value: unknown): void; schema?: Record<string, unknown> }) => {
-  push(chunk: string): void;
-  value(): unknown;
-  done(): boolean;
-  end(): void;
-};
+/** The parser contract every @rill/json backend meets (incremental, tree-sitter, partial-json): @rill/json's `IncrementalParserFactory`. */
+export type StructuredParserFactory = IncrementalParserFactory;
 
 export interface StructuredOptions<T = unknown> {
   /** Parse the message text (default) or the input of the first call to this tool. */
@@ -56,7 +51,7 @@ const invalid = (err: unknown): RillErrorValue => ({ kind: 'invalid-output', mes
 
 /** One run's parse: the parser, what it completed, and its first fault. */
 interface Parse {
-  parser: ReturnType<StructuredParserFactory>;
+  parser: IncrementalParser;
   completed: ValuePath[];
   error?: RillErrorValue;
   toolCallId?: string;
@@ -123,12 +118,13 @@ export function createStructuredStore<T = unknown>(options: StructuredStoreOptio
 
   // A fresh parse for each run (start, attach, retry), made before the run's first snapshot.
   const newParse = (): Parse => {
-    const factory = opts.parser ?? (createIncrementalParser as StructuredParserFactory);
+    const factory = opts.parser ?? createIncrementalParser;
     const completed: ValuePath[] = [];
     const mine: Parse = {
       completed,
       parser: factory({
-        ...(opts.schema !== undefined && { schema: opts.schema }),
+        // Typed loosely for users (a schema read from a file widens `type` to string); the parser checks the keywords it knows.
+        ...(opts.schema !== undefined && { schema: opts.schema as JSONSchema }),
         onPathComplete: (path, value) => {
           completed.push(path);
           // A run replaced by a newer one may still be read to its end: its paths are not reported.

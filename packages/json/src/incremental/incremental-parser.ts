@@ -5,8 +5,8 @@ import { itemSchema, keyViolation, openViolation, propertySchema, schemaViolatio
 import type { SchemaNode, SchemaViolation } from '../schema/json-schema.js';
 import { validateStandard } from '../schema/standard-schema.js';
 import { guardListener, type ListenerGuard } from '../listener-guard.js';
-import { ContainerStack, NOTHING } from './container-stack.js';
-import type { OpenContainer } from './container-stack.js';
+import { ContainerStack, NOTHING } from '../container-stack.js';
+import type { OpenContainer } from '../container-stack.js';
 import { OpenString } from './open-string.js';
 
 // What the machine expects next.

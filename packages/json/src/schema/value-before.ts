@@ -1,4 +1,4 @@
-import { defineMember } from '../incremental/container-stack.js';
+import { defineMember } from '../container-stack.js';
 import type { JsonPath } from '../parser-types.js';
 
 /**

@@ -1,23 +1,13 @@
+import { ContainerStack, NOTHING } from '../container-stack.js';
 import type { JsonPath } from '../parser-types.js';
 
-type ArrayFrame = { kind: 'array'; items: unknown[]; expect: 'first' | 'value' | 'comma' };
-type ObjectFrame = {
-  kind: 'object';
-  entries: Record<string, unknown>;
-  key: string | undefined;
-  expect: 'first' | 'key' | 'colon' | 'value' | 'comma';
-};
-type Frame = ArrayFrame | ObjectFrame;
-
-/** Sets an own property even for "__proto__", as JSON.parse does. */
-function define(target: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
-  else target[key] = value;
-}
+/** What an open container waits for next: the grammar's state, beside the values the container stack holds. */
+type Expect = 'first' | 'key' | 'colon' | 'value' | 'comma';
 
 /**
- * The JSON grammar over already-lexed tokens: keeps the open containers, commits each value
- * once (so completed values keep their identity), reports completions and builds snapshots.
+ * The JSON grammar over already-lexed tokens: keeps the open containers (in the container stack
+ * the incremental parser uses too), commits each value once (so completed values keep their
+ * identity), reports completions and builds snapshots.
  * Each token method returns false, changing nothing, when the token cannot stand where it is.
  *
  * @example
@@ -25,7 +15,9 @@ function define(target: Record<string, unknown>, key: string, value: unknown): v
  * b.open('array'); b.value(1); b.snapshot(); // [1]
  */
 export class ValueBuilder {
-  private readonly frames: Frame[] = [];
+  private readonly stack = new ContainerStack();
+  /** `expects[d]`: what the container open at depth `d` waits for. */
+  private readonly expects: Expect[] = [];
   private root: { value: unknown } | undefined;
 
   constructor(private readonly onComplete?: (path: JsonPath, value: unknown) => void) {}
@@ -37,54 +29,57 @@ export class ValueBuilder {
 
   /** True where a value may start (so a string here is a value, not a key). @example b.expectsValue() */
   expectsValue(): boolean {
-    const top = this.frames[this.frames.length - 1];
+    const top = this.stack.top();
     if (!top) return this.root === undefined;
-    return top.kind === 'array' ? top.expect !== 'comma' : top.expect === 'value';
+    const expect = this.expecting();
+    return top.isArray ? expect !== 'comma' : expect === 'value';
   }
 
   /** True where an object key may start. @example b.expectsKey() */
   expectsKey(): boolean {
-    const top = this.frames[this.frames.length - 1];
-    return top?.kind === 'object' && (top.expect === 'first' || top.expect === 'key');
+    const expect = this.expecting();
+    return this.stack.top()?.isArray === false && (expect === 'first' || expect === 'key');
   }
 
   /** Opens `{` or `[`. @example b.open('object') */
   open(kind: 'array' | 'object'): boolean {
     if (!this.expectsValue()) return false;
-    this.frames.push(kind === 'array' ? { kind, items: [], expect: 'first' } : { kind, entries: {}, key: undefined, expect: 'first' });
+    this.stack.open(kind === 'array', undefined, undefined);
+    this.expects[this.stack.depth - 1] = 'first';
     return true;
   }
 
   /** Closes the innermost container with `}` or `]`. @example b.close('array') */
   close(kind: 'array' | 'object'): boolean {
-    const top = this.frames[this.frames.length - 1];
-    if (top?.kind !== kind || !(top.expect === 'first' || top.expect === 'comma')) return false;
-    this.frames.pop();
-    return this.commit(top.kind === 'array' ? top.items : top.entries, false);
+    const top = this.stack.top();
+    const expect = this.expecting();
+    if (top?.isArray !== (kind === 'array') || !(expect === 'first' || expect === 'comma')) return false;
+    return this.commit(this.stack.close(), false);
   }
 
   /** The `:` after a key. @example b.colon() */
   colon(): boolean {
-    const top = this.frames[this.frames.length - 1];
-    if (top?.kind !== 'object' || top.expect !== 'colon') return false;
-    top.expect = 'value';
+    const top = this.stack.top();
+    if (top?.isArray !== false || this.expecting() !== 'colon') return false;
+    top.hasKey = true;
+    this.expect('value');
     return true;
   }
 
   /** The `,` between members. @example b.comma() */
   comma(): boolean {
-    const top = this.frames[this.frames.length - 1];
-    if (!top || top.expect !== 'comma') return false;
-    top.expect = top.kind === 'array' ? 'value' : 'key';
+    const top = this.stack.top();
+    if (!top || this.expecting() !== 'comma') return false;
+    this.expect(top.isArray ? 'value' : 'key');
     return true;
   }
 
   /** An object key. @example b.key('name') */
   key(key: string): boolean {
-    const top = this.frames[this.frames.length - 1];
-    if (top?.kind !== 'object' || !(top.expect === 'first' || top.expect === 'key')) return false;
+    const top = this.stack.top();
+    if (!top || !this.expectsKey()) return false;
     top.key = key;
-    top.expect = 'colon';
+    this.expect('colon');
     return true;
   }
 
@@ -105,58 +100,49 @@ export class ValueBuilder {
    */
   snapshot(tail?: { value: string }): unknown {
     if (this.root) return this.root.value;
-    let child: { value: unknown } | undefined = tail && this.expectsValue() ? tail : undefined;
-    for (let depth = this.frames.length - 1; depth >= 0; depth--) {
-      const frame = this.frames[depth] as Frame;
-      if (frame.kind === 'array') {
-        const items = frame.items.slice();
-        if (child) items.push(child.value);
-        child = { value: items };
-      } else {
-        const entries = { ...frame.entries };
-        if (child && frame.key !== undefined && frame.expect === 'value') define(entries, frame.key, child.value);
-        child = { value: entries };
-      }
-    }
-    return child?.value;
+    return this.stack.snapshot(tail && this.expectsValue() ? tail.value : NOTHING);
   }
 
   private commit(value: unknown, nested: boolean): boolean {
-    const top = this.frames[this.frames.length - 1];
     if (this.onComplete) {
       const path = this.path();
       if (nested) this.reportInside(path, value);
       this.onComplete(path, value);
     }
+    const top = this.stack.top();
     if (!top) this.root = { value };
-    else if (top.kind === 'array') {
-      top.items.push(value);
-      top.expect = 'comma';
-    } else {
-      define(top.entries, top.key ?? '', value);
-      top.key = undefined;
-      top.expect = 'comma';
+    else {
+      this.stack.add(top, value);
+      this.expect('comma');
     }
     return true;
   }
 
   /** What may come next, in words, for error messages. @example b.expected() // '"," or "]"' */
   expected(): string {
-    const top = this.frames[this.frames.length - 1];
-    if (!top) return this.root ? 'the end of the input' : 'a JSON value';
-    if (top.kind === 'array') return { first: 'a value or "]"', value: 'a value', comma: '"," or "]"' }[top.expect];
-    return { first: 'a key or "}"', key: 'a key (a string)', colon: '":"', value: 'a value', comma: '"," or "}"' }[top.expect];
+    const top = this.stack.top();
+    const expect = this.expecting();
+    if (!top || expect === undefined) return this.root ? 'the end of the input' : 'a JSON value';
+    if (top.isArray) return expect === 'comma' ? '"," or "]"' : expect === 'first' ? 'a value or "]"' : 'a value';
+    return { first: 'a key or "}"', key: 'a key (a string)', colon: '":"', value: 'a value', comma: '"," or "}"' }[expect];
   }
 
   /** The path of the value being written now. @example b.path() // ['items', 3] */
   path(): JsonPath {
-    const path: JsonPath = [];
-    for (const frame of this.frames) {
-      // Between members the innermost container itself is the place.
-      if (frame.kind === 'array' && frame.expect !== 'comma') path.push(frame.items.length);
-      else if (frame.kind === 'object' && frame.key !== undefined) path.push(frame.key);
-    }
-    return path;
+    const open = this.stack.pathOfOpenChild();
+    // Between members the innermost container itself is the place; an object's key counts from when it is read.
+    return open.filter((_, depth) => {
+      const expect = this.expects[depth];
+      return typeof open[depth] === 'number' ? expect !== 'comma' : expect === 'colon' || expect === 'value';
+    });
+  }
+
+  private expecting(): Expect | undefined {
+    return this.stack.depth === 0 ? undefined : this.expects[this.stack.depth - 1];
+  }
+
+  private expect(next: Expect): void {
+    this.expects[this.stack.depth - 1] = next;
   }
 
   // Children complete before their parent, in document order, as a streaming parser reports them.

@@ -1,5 +1,5 @@
-import type { JsonPath } from '../parser-types.js';
-import type { SchemaNode } from '../schema/json-schema.js';
+import type { JsonPath } from './parser-types.js';
+import type { SchemaNode } from './schema/json-schema.js';
 
 /**
  * One open `[` or `{`. Frames are reused by every container opened at the same depth, so an
@@ -42,7 +42,8 @@ const EMPTY_MEMBERS: Record<string, unknown> = Object.freeze({});
 
 /**
  * The open containers from the root inward, as reusable frames: `open` and `close` allocate
- * only the container's own value.
+ * only the container's own value. The incremental parser and the tree-sitter backend's value
+ * builder both keep their containers and build their snapshots here.
  *
  * @example
  * const stack = new ContainerStack(); stack.open(true, schema, itemSchema); stack.top()?.count; // 0
