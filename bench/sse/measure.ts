@@ -1,36 +1,28 @@
 // Load-robust timing: CPU time per run, contenders interleaved in rotating order, medians of many repetitions.
 import { median } from '../median.js';
-import type { Contender } from './contenders.js';
 
-/** Median CPU milliseconds per contender, and the median over repetitions of each one's time ratio to `base`. */
+/** Median CPU milliseconds per contender, and the median over repetitions of each one's time ratio to another. */
 export interface Measured {
   ms: Map<string, number>;
-  /** contender name -> median of (base's time / contender's time) within the same repetition. */
+  /** contender name -> other contender -> median of (other's time / contender's time) within the same repetition. */
   speedup: Map<string, Map<string, number>>;
 }
 
-function cpuMs(run: () => void): number {
-  const start = process.cpuUsage();
-  run();
-  const used = process.cpuUsage(start);
-  return (used.user + used.system) / 1e3;
-}
-
 /**
- * Runs every contender on `chunks` `runs` times after one warm-up round. Each repetition starts
- * with a different contender, so neither order nor drift in the machine's load favours one of them.
- * CPU time (process.cpuUsage) rather than wall time: other processes on the machine do not count.
+ * Times every contender `runs` times after one warm-up round, with `time(name)` (its CPU milliseconds
+ * for one pass). Each repetition starts with a different contender, so neither order nor drift in
+ * the machine's load favours one of them.
  *
  * @example
- * const { ms, speedup } = measure([['rill', rill], ['eventsource-parser', eventsourceParser]], chunks, 15);
+ * const { ms, speedup } = await measure(['rill', 'eventsource-parser'], (name) => cpuMs(() => contenders[name](chunks)), 9);
  * speedup.get('rill')?.get('eventsource-parser'); // 1.3 means rill took 1/1.3 of its time
  */
-export function measure(contenders: [string, Contender][], chunks: Uint8Array[], runs: number): Measured {
-  const times = new Map<string, number[]>(contenders.map(([name]) => [name, []]));
+export async function measure(names: readonly string[], time: (name: string) => number | Promise<number>, runs: number): Promise<Measured> {
+  const times = new Map<string, number[]>(names.map((name) => [name, []]));
   for (let run = -1; run < runs; run++) {
     const round = new Map<string, number>();
-    const first = Math.max(run, 0) % contenders.length;
-    for (const [name, decode] of [...contenders.slice(first), ...contenders.slice(0, first)]) round.set(name, cpuMs(() => decode(chunks)));
+    const first = Math.max(run, 0) % names.length;
+    for (const name of [...names.slice(first), ...names.slice(0, first)]) round.set(name, await time(name));
     if (run < 0) continue; // the warm-up round lets the JIT optimize every contender first
     for (const [name, ms] of round) times.get(name)?.push(ms);
   }
@@ -42,4 +34,16 @@ export function measure(contenders: [string, Contender][], chunks: Uint8Array[],
     ]),
   );
   return { ms, speedup };
+}
+
+/**
+ * The CPU milliseconds (user + system, process.cpuUsage) `run` takes: other processes' load does not count.
+ *
+ * @example cpuMs(() => decode(chunks)); // 41.2
+ */
+export function cpuMs(run: () => void): number {
+  const start = process.cpuUsage();
+  run();
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1e3;
 }
