@@ -4,16 +4,18 @@ import { bestEffortThrows, Clock, contenders, FRAME_BYTES, type Contender, type 
 import { median } from '../median.js';
 import { jsonDocument } from './document.js';
 import { printOpenString } from './open-string.js';
+import { tiny } from '../tiny.js';
 
-const SIZES = [10_000, 100_000, 1_000_000, 4_000_000];
+const SIZES = tiny ? [10_000, 100_000] : [10_000, 100_000, 1_000_000, 4_000_000];
+const LARGEST = SIZES.at(-1) ?? 0;
 /** Where the clock is read while streaming the 4 MB document: the table's sizes and the doublings between them. */
-const CHECKPOINTS = Array.from({ length: 12 }, (_, i) => 2_500 * 2 ** i).filter((n) => n < 4_000_000);
+const CHECKPOINTS = Array.from({ length: 12 }, (_, i) => 2_500 * 2 ** i).filter((n) => n < LARGEST);
 for (const size of SIZES) if (!CHECKPOINTS.includes(size)) CHECKPOINTS.push(size);
 CHECKPOINTS.sort((a, b) => a - b);
 const CHUNKS = [4, 64];
 const MODES: Mode[] = ['frame', 'chunk'];
 /** Each contender streams until this much time is spent; larger sizes are extrapolated (keeps the bench ~3 minutes). */
-const BUDGET_MS = 2_500;
+const BUDGET_MS = tiny ? 100 : 2_500;
 
 type Cell = { ms: number; extrapolated: boolean };
 type Row = { cells: Map<number, Cell>; fit: number };
@@ -38,13 +40,13 @@ function format(cell: Cell | undefined): string {
 
 const label = (size: number): string => (size >= 1e6 ? `${size / 1e6} MB` : `${size / 1e3} KB`);
 const documents = new Map(SIZES.map((size) => [size, jsonDocument(size)]));
-// A little over 4 MB, so the clock passes the 4 MB mark (jsonDocument stops just short of its size).
-const largest = jsonDocument(4_010_000);
+// A little over the largest size, so the clock passes its mark (jsonDocument stops just short of its size).
+const largest = jsonDocument(LARGEST + 10_000);
 const all = await contenders();
 
 console.log(`JSON streaming: documents of ${SIZES.map(label).join(', ')} (characters of JSON.stringify output), medians of up to 5 runs.`);
 console.log(`"frame" = one snapshot per ${FRAME_BYTES / 1024} KB received (and at the end); "chunk" = a snapshot after every chunk.`);
-console.log('Each contender streams the 4 MB document, reading the clock as each size is reached, until done or');
+console.log(`Each contender streams the ${label(LARGEST)} document, reading the clock as each size is reached, until done or`);
 console.log(`${BUDGET_MS / 1000} s are spent; * = extrapolated from the growth between the last two sizes reached (doublings).`);
 
 // Every contender must agree with JSON.parse (content and key order), or its speed means nothing.

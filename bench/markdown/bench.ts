@@ -18,6 +18,7 @@ import { markdownAnswer } from '../../packages/ui/test/fixtures.js';
 import { bundleSize } from '../bundle-size.js';
 import { median } from '../median.js';
 import { longAnswer, longFence, longParagraph, tokenPieces } from './documents.js';
+import { tiny } from '../tiny.js';
 
 const uiMarkdown = fileURLToPath(new URL('../../packages/ui/src/markdown/index.ts', import.meta.url));
 
@@ -70,7 +71,7 @@ async function main(): Promise<void> {
     console.log(`  ${name.padEnd(58)} ${(minified / 1024).toFixed(1).padStart(6)} KiB min  ${(gzipped / 1024).toFixed(1).padStart(5)} KiB gz`);
   }
   const chunk = 16;
-  for (const copies of [4, 16]) {
+  for (const copies of tiny ? [1] : [4, 16]) {
     const doc = Array.from({ length: copies }, () => markdownAnswer).join('\n');
     console.log(`\nGrowing document: ${(doc.length / 1024).toFixed(1)} KiB streamed in ${chunk}-character chunks, parse + React elements after each (median of 5):`);
     const results: [string, number][] = [];
@@ -94,7 +95,7 @@ function msPerKiB(render: (text: string) => unknown, doc: string, end: number, w
 }
 
 async function growingBlock(): Promise<void> {
-  const size = 2 ** 20;
+  const size = tiny ? 2 ** 14 : 2 ** 20;
   const step = 64;
   const docs: [string, string][] = [
     ['paragraph', longParagraph(size)],
@@ -160,7 +161,7 @@ function streamRill(pieces: readonly string[], render: boolean): unknown {
 }
 
 function retainedHeap(): void {
-  const tokens = 200_000;
+  const tokens = tiny ? 2_000 : 200_000;
   const pieces = tokenPieces(longAnswer(tokens * 8), tokens);
   const text = pieces.join('');
   const size = text.length;

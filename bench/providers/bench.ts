@@ -2,6 +2,7 @@
 // input with a snapshot per delta against re-parsing the whole argument text each time (the `ai` UI way).
 import { accumulate, decodeProvider, readSSE } from '@rill/core';
 import { parsePartialJson } from 'ai';
+import { tiny } from '../tiny.js';
 
 const encoder = new TextEncoder();
 
@@ -52,9 +53,9 @@ const decodeAll = (bytes: Uint8Array, snapshots: boolean) => accumulate(decodePr
 
 console.log('decodeProvider + accumulate (anthropic, 16-char text deltas, 8-char tool deltas, 4 KiB chunks)');
 // Warm the JIT first, so the smaller size is not measured cold.
-for (let i = 0; i < 10; i++) await decodeAll(anthropicBody(50_000, 10_000), true);
+for (let i = 0; i < (tiny ? 1 : 10); i++) await decodeAll(anthropicBody(50_000, 10_000), true);
 let previous: { size: number; ms: number } | undefined;
-for (const kb of [100, 1000]) {
+for (const kb of tiny ? [10, 20] : [100, 1000]) {
   const bytes = anthropicBody(kb * 1024 * 0.5, kb * 1024 * 0.1);
   const ms = await median(5, () => decodeAll(bytes, true));
   const growth = previous === undefined ? '' : `, cost grows as size^${(Math.log(ms / previous.ms) / Math.log(bytes.length / previous.size)).toFixed(2)}`;
@@ -63,7 +64,7 @@ for (const kb of [100, 1000]) {
 }
 
 console.log('tool-call input, snapshot after every 8-char delta');
-for (const kb of [10, 50]) {
+for (const kb of tiny ? [1, 2] : [10, 50]) {
   const args = toolArguments(kb * 1024);
   const deltas: string[] = [];
   for (let i = 0; i < args.length; i += 8) deltas.push(args.slice(i, i + 8));

@@ -2,6 +2,7 @@
 // @ai-sdk/react's useChat (default settings), all on the same mock stream, in jsdom with real frames.
 import { JSDOM } from 'jsdom';
 import { median } from '../median.js';
+import { tiny } from '../tiny.js';
 
 const dom = new JSDOM('<!doctype html><div id="root"></div>', { pretendToBeVisual: true });
 Object.assign(globalThis, {
@@ -21,9 +22,9 @@ const { decodeProvider, readSSE } = await import('@rill/core');
 const { useChat } = await import('@ai-sdk/react');
 const { DefaultChatTransport } = await import('ai');
 
-const TOKENS = 2000;
+const TOKENS = tiny ? 200 : 2000;
 const PER_CHUNK = 8; // tokens per network chunk; chunks arrive back to back, as from a fast model
-const RUNS = 5;
+const RUNS = tiny ? 1 : 5;
 const encoder = new TextEncoder();
 
 /** A stream of `events` SSE data lines, PER_CHUNK events per chunk, one chunk per macrotask. */

@@ -10,8 +10,8 @@ import { directClient, relayClient, type ClientRun } from './clients.js';
 import type { RelayProcessMessage } from './relay-process.js';
 import { startRedis } from './redis-server.js';
 import { startTappedMock, type SentEvent } from './tapped-mock.js';
+import { tiny } from '../tiny.js';
 
-const tiny = process.env.RILL_BENCH_TINY === '1';
 const MEMORY_RUNS = tiny ? 20 : 1_000;
 const REDIS_RUNS = tiny ? 10 : 200;
 const SINGLE_RUNS = tiny ? 2 : 5;

@@ -2,10 +2,11 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { streamSSE } from '@rill/core';
+import { tiny } from '../tiny.js';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
-const EVENTS = 1_000_000;
+const EVENTS = tiny ? 20_000 : 1_000_000;
 const PER_CHUNK = 1_000;
 
 /** An event stream of `count` events with unique ids, made as it is read. */
