@@ -279,6 +279,28 @@ describe('chat controller tools', () => {
     expect(bodies).toHaveLength(0);
   });
 
+  it('ends the turn aborted on a stop while tools run, and nothing runs after when they settle', async () => {
+    serveCalls([{ id: 'a', name: 'slow' }, { id: 'b', name: 'slow' }]);
+    const settleTools: ((value: string) => void)[] = [];
+    const { runs, tool } = counting({ execute: () => new Promise<string>((resolve) => settleTools.push(resolve)) });
+    const onFinish = vi.fn();
+    const onError = vi.fn();
+    const chat = createChatController({ ...base, throttle: 1, tools: { slow: tool }, onFinish, onError });
+    chat.send('Go');
+    await reach(chat, (s) => s.status === 'running-tools');
+    await vi.waitFor(() => expect(settleTools).toHaveLength(2));
+    chat.stop();
+    for (const resolve of settleTools) resolve('late');
+    await settle();
+    expect(chat.getSnapshot().status).toBe('aborted');
+    expect(runs).toEqual(['a', 'b']);
+    expect(bodies).toHaveLength(1);
+    expect(callParts(chat.getSnapshot()).map((p) => p.state)).toEqual(['input-available', 'input-available']);
+    expect(onFinish).toHaveBeenCalledOnce();
+    expect(onFinish.mock.calls[0]?.[0]).toMatchObject({ status: 'aborted' });
+    expect(onError).not.toHaveBeenCalled();
+  });
+
   it('runs the calls of a new send afresh after tools were stopped mid-run', async () => {
     serveCalls([{ id: 'a', name: 'hangs-once' }]);
     const { runs, tool } = counting({ execute: () => (runs.length === 1 ? new Promise<never>(() => undefined) : 'ok') });
@@ -431,6 +453,31 @@ describe('chat controller persistence', () => {
     const final = await reach(chat, (s) => s.status === 'done');
     expect(runs).toEqual(['c1']);
     expect(messageText(assistants(final.messages).at(-1)?.message)).toBe(answer);
+  });
+
+  it('streams a message sent while the saved conversation loads only once the load is done, after the restored history', async () => {
+    const bodies: string[] = [];
+    serve({ scenario: ({ body }) => (bodies.push(JSON.stringify(body)), { parts: [{ type: 'text', text: answer }] }), timing: { ttftMs: 0, tokenDelayMs: 0 } });
+    const saved: ChatMessage[] = [
+      { id: 'u0', role: 'user', text: 'Earlier question' },
+      { id: 'a0', role: 'assistant', message: { role: 'assistant', status: 'done', parts: [{ type: 'text', text: 'Earlier answer.' }] } },
+    ];
+    let finishLoad: (messages: ChatMessage[]) => void = () => undefined;
+    const load = new Promise<ChatMessage[]>((resolve) => (finishLoad = resolve));
+    const chat = createChatController({ ...base, throttle: 1, persistence: { load: () => load, save: () => undefined } });
+    chat.send('Now');
+    chat.send('And this');
+    await settle();
+    expect(chat.getSnapshot().status).toBe('loading');
+    expect(bodies).toEqual([]);
+    finishLoad(saved);
+    const final = await reach(chat, (s) => s.status === 'done');
+    expect(bodies).toHaveLength(1);
+    const at = ['Earlier question', 'Earlier answer.', 'Now', 'And this'].map((text) => bodies[0]?.indexOf(text) ?? -1);
+    expect(at.every((i) => i >= 0)).toBe(true);
+    expect(at).toEqual([...at].sort((x, y) => x - y));
+    expect(final.messages.map((m) => m.id).slice(0, 2)).toEqual(['u0', 'a0']);
+    expect(final.messages).toHaveLength(5);
   });
 
   it('restores nothing from a load that throws', () => {
