@@ -357,6 +357,28 @@ describe('chat controller tools', () => {
   });
 });
 
+describe('chat controller operations, one at a time', () => {
+  it('runs a send made from the onFinish of a stop after the stop is done: the stop reports once, the new turn is not stopped', async () => {
+    serve({ scenario: { parts: [{ type: 'text', text: answer }] }, timing: { ttftMs: 0, tokenDelayMs: 20 } });
+    const finals: ChatState['status'][] = [];
+    const chat: ChatController = createChatController({
+      ...base,
+      throttle: 1,
+      onFinish: (final) => {
+        finals.push(final.status);
+        if (finals.length === 1) chat.send('Once more');
+      },
+    });
+    chat.send('Hello');
+    await reach(chat, (s) => s.status === 'streaming');
+    chat.stop();
+    const final = await reach(chat, (s) => s.status === 'done');
+    expect(finals).toEqual(['aborted', 'done']);
+    expect(final.messages.map((m) => m.role)).toEqual(['user', 'assistant', 'user', 'assistant']);
+    expect(messageText(assistants(final.messages)[1]?.message)).toBe(answer);
+  });
+});
+
 describe('chat controller time limits', () => {
   it('ends a turn whose server answered and went silent at deadlineMs, keeping the text that arrived', async () => {
     vi.useFakeTimers();
