@@ -129,12 +129,16 @@ export class ValueBuilder {
 
   /** The path of the value being written now. @example b.path() // ['items', 3] */
   path(): JsonPath {
-    const open = this.stack.pathOfOpenChild();
-    // Between members the innermost container itself is the place; an object's key counts from when it is read.
-    return open.filter((_, depth) => {
+    const path = this.stack.pathOfOpenChild();
+    // Between members the innermost container itself is the place; an object's key counts from when it is read. Compacted in place: this runs per completed value.
+    let kept = 0;
+    for (let depth = 0; depth < path.length; depth++) {
+      const step = path[depth] as string | number;
       const expect = this.expects[depth];
-      return typeof open[depth] === 'number' ? expect !== 'comma' : expect === 'colon' || expect === 'value';
-    });
+      if (typeof step === 'number' ? expect !== 'comma' : expect === 'colon' || expect === 'value') path[kept++] = step;
+    }
+    path.length = kept;
+    return path;
   }
 
   private expecting(): Expect | undefined {
