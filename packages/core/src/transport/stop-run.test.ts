@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { faultServerPerTest } from '../../test/fault-server.js';
+import { faultServerPerTest, type Play } from '../../test/fault-server.js';
 import { stopRun } from './index.js';
 
 const serve = faultServerPerTest();

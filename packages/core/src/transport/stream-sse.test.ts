@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { isRillError, type RillError } from '../errors.js';
 import type { SSEEvent } from '../sse/index.js';
-import { sse, faultServerPerTest } from '../../test/fault-server.js';
+import { sse, faultServerPerTest, type Play } from '../../test/fault-server.js';
 import { streamSSE, type ReconnectInfo, type StreamSSEOptions } from './index.js';
 
 const serve = faultServerPerTest();
