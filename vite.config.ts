@@ -8,18 +8,33 @@ import { playwright } from '@vitest/browser-playwright';
 // Debian's Chromium; without the background-networking flags its own connections are refused here.
 export const chromiumLaunchOptions = {
   executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 };
 
 // Workspace packages resolve to their sources (the "rill-source" export condition), so tests
 // never need a build first and never see a stale dist.
 const resolve = { conditions: ['rill-source', ...defaultClientConditions] };
-const ssr = { resolve: { conditions: ['rill-source', ...defaultServerConditions], externalConditions: ['rill-source'] } };
+const ssr = {
+  resolve: { conditions: ['rill-source', ...defaultServerConditions], externalConditions: ['rill-source'] },
+};
 
 const nodeProject = (name: string) => ({
   resolve,
   ssr,
-  test: { name, root: `packages/${name}`, environment: 'node' as const, include: ['src/**/*.test.ts', 'test/**/*.test.ts'] },
+  test: {
+    name,
+    root: `packages/${name}`,
+    environment: 'node' as const,
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+  },
 });
 
 const domProject = (name: string) => ({
@@ -67,21 +82,44 @@ export default defineConfig({
       nodeProject('core'),
       nodeProject('json'),
       nodeProject('mock'),
-      { ...nodeProject('relay'), test: { ...nodeProject('relay').test, globalSetup: ['test/support/redis-server.ts'] } },
+      {
+        ...nodeProject('relay'),
+        test: { ...nodeProject('relay').test, globalSetup: ['test/support/redis-server.ts'] },
+      },
       domProject('react'),
       onReact18(domProject('react'), 'react-18'),
       domProject('ui'),
       // The security and robustness tests (Markdown; source, citation and image addresses) on React 18.3, which (unlike 19) does not block javascript: URLs.
-      onReact18(domProject('ui'), 'ui-react-18', ['src/markdown/{security,xss-corpus,nesting,plain-text-fallback}.test.tsx', 'src/{sources,cited-text,files}/*.test.tsx']),
+      onReact18(domProject('ui'), 'ui-react-18', [
+        'src/markdown/{security,xss-corpus,nesting,plain-text-fallback}.test.tsx',
+        'src/{sources,cited-text,files}/*.test.tsx',
+      ]),
       // Every README's code examples, type-checked and run against the mock (scripts/readme-examples).
-      { plugins: [react()], resolve, ssr, test: { name: 'docs', root: 'scripts/readme-examples', environment: 'jsdom' as const, include: ['*.test.ts'], testTimeout: 20_000, server: { deps: { inline: [/rill-readme-examples-/] } } } },
+      {
+        plugins: [react()],
+        resolve,
+        ssr,
+        test: {
+          name: 'docs',
+          root: 'scripts/readme-examples',
+          environment: 'jsdom' as const,
+          include: ['*.test.ts'],
+          testTimeout: 20_000,
+          server: { deps: { inline: [/rill-readme-examples-/] } },
+        },
+      },
       {
         // Every story runs as a test in Chromium, with the a11y addon failing on violations.
         plugins: [storybookTest({ configDir: '.storybook' })],
         resolve,
         test: {
           name: 'storybook',
-          browser: { enabled: true, headless: true, provider: playwright({ launchOptions: chromiumLaunchOptions }), instances: [{ browser: 'chromium' }] },
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({ launchOptions: chromiumLaunchOptions }),
+            instances: [{ browser: 'chromium' }],
+          },
         },
       },
     ],

@@ -10,7 +10,10 @@ const config: StorybookConfig = {
   async viteFinal(viteConfig) {
     // Workspace packages resolve to their sources, as in the tests.
     viteConfig.resolve ??= {};
-    viteConfig.resolve.conditions = ['rill-source', ...(viteConfig.resolve.conditions ?? ['module', 'browser', 'development|production'])];
+    viteConfig.resolve.conditions = [
+      'rill-source',
+      ...(viteConfig.resolve.conditions ?? ['module', 'browser', 'development|production']),
+    ];
     return viteConfig;
   },
 };

@@ -14,7 +14,10 @@ const preview: Preview = {
     (Story, { parameters }) => {
       const theme = parameters['theme'] === 'dark' ? 'dark' : 'light';
       return (
-        <div data-theme={theme} style={{ background: 'var(--rill-bg)', color: 'var(--rill-fg)', padding: '1rem', maxWidth: 720 }}>
+        <div
+          data-theme={theme}
+          style={{ background: 'var(--rill-bg)', color: 'var(--rill-fg)', padding: '1rem', maxWidth: 720 }}
+        >
           <Story />
         </div>
       );

@@ -11,7 +11,10 @@ const benchDir = fileURLToPath(new URL('.', import.meta.url));
  *
  * @example const { gzipped } = await bundleSize("export { createSSEDecoder } from '@rill/core/sse';");
  */
-export async function bundleSize(source: string, external: string[] = []): Promise<{ minified: number; gzipped: number }> {
+export async function bundleSize(
+  source: string,
+  external: string[] = [],
+): Promise<{ minified: number; gzipped: number }> {
   const result = await build({
     stdin: { contents: source, resolveDir: benchDir, loader: 'ts' },
     bundle: true,
@@ -36,7 +39,10 @@ export async function bundleSize(source: string, external: string[] = []): Promi
  *
  * @example const { initial, total } = await splitBundleSize("import { useStream } from '@rill/react'; …", ['react']);
  */
-export async function splitBundleSize(source: string, external: string[] = []): Promise<{ initial: number; total: number }> {
+export async function splitBundleSize(
+  source: string,
+  external: string[] = [],
+): Promise<{ initial: number; total: number }> {
   const result = await build({
     stdin: { contents: source, resolveDir: benchDir, loader: 'tsx' },
     bundle: true,
@@ -54,9 +60,13 @@ export async function splitBundleSize(source: string, external: string[] = []): 
     logLevel: 'silent',
   });
   const outputs = result.metafile.outputs;
-  const entry = Object.keys(outputs).find((name) => outputs[name]?.entryPoint !== undefined || name.endsWith('stdin.js'));
+  const entry = Object.keys(outputs).find(
+    (name) => outputs[name]?.entryPoint !== undefined || name.endsWith('stdin.js'),
+  );
   const initial = new Set(entry === undefined ? [] : [entry]);
-  for (const name of initial) for (const imported of outputs[name]?.imports ?? []) if (imported.kind === 'import-statement' && !imported.external) initial.add(imported.path);
+  for (const name of initial)
+    for (const imported of outputs[name]?.imports ?? [])
+      if (imported.kind === 'import-statement' && !imported.external) initial.add(imported.path);
   let initialBytes = 0;
   let total = 0;
   for (const file of result.outputFiles) {

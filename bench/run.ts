@@ -18,12 +18,18 @@ if (unknown.length) {
 }
 
 const cpu = cpus();
-console.log(`node ${process.version}, ${cpu[0]?.model ?? 'unknown cpu'} x${cpu.length}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, ${process.platform}/${process.arch}`);
+console.log(
+  `node ${process.version}, ${cpu[0]?.model ?? 'unknown cpu'} x${cpu.length}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, ${process.platform}/${process.arch}`,
+);
 let failed = false;
 for (const name of asked.length ? asked : all) {
   console.log(`\n== ${name} ==`);
   // A fresh process per bench: no JIT state carried over, workspace packages resolve to their sources, and gc() is there to measure retained heap.
-  const { status } = spawnSync(process.execPath, ['--expose-gc', '--conditions=rill-source', '--import', 'tsx', join(here, name, 'bench.ts')], { stdio: 'inherit' });
+  const { status } = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--conditions=rill-source', '--import', 'tsx', join(here, name, 'bench.ts')],
+    { stdio: 'inherit' },
+  );
   failed ||= status !== 0;
 }
 process.exit(failed ? 1 : 0);

@@ -29,15 +29,29 @@ export default defineConfig({
     { name: 'storybook', testMatch: /specs\/storybook\.spec\.ts/, use: { baseURL: STORYBOOK_URL } },
     // The widget's spec carries its own origin (widget.config.ts).
     { name: 'widget', testMatch: /widget\.spec\.ts/ },
-    ...(readme ? [{ name: 'readme', testMatch: /specs\/readme-screenshots\.ts/, use: { baseURL: DEMO_URL, viewport: { width: 1280, height: 800 } } }] : []),
+    ...(readme
+      ? [
+          {
+            name: 'readme',
+            testMatch: /specs\/readme-screenshots\.ts/,
+            use: { baseURL: DEMO_URL, viewport: { width: 1280, height: 800 } },
+          },
+        ]
+      : []),
   ],
   webServer: [
     widgetWebServer,
     // As `npm run demo` serves it: the build, with @rill/relay in front of the mock's Node server on the same origin.
-    { command: 'pnpm --filter @rill/demo run demo', url: DEMO_URL, reuseExistingServer: process.env['CI'] === undefined, timeout: 120_000 },
+    {
+      command: 'pnpm --filter @rill/demo run demo',
+      url: DEMO_URL,
+      reuseExistingServer: process.env['CI'] === undefined,
+      timeout: 120_000,
+    },
     {
       // Built by `pnpm run storybook:build` (part of `pnpm check`, before this suite); built here only when missing.
-      command: '(test -f ../storybook-static/index.html || pnpm -w run storybook:build) && pnpm exec tsx scripts/serve-static.ts storybook-static 4330',
+      command:
+        '(test -f ../storybook-static/index.html || pnpm -w run storybook:build) && pnpm exec tsx scripts/serve-static.ts storybook-static 4330',
       url: STORYBOOK_URL,
       reuseExistingServer: process.env['CI'] === undefined,
       timeout: 120_000,

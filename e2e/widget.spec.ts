@@ -39,7 +39,9 @@ test.describe('widget on a page with hostile CSS', () => {
     await expect(answer).toHaveAttribute('aria-busy', 'true');
     await expect(page.getByRole('button', { name: 'Stop' })).toBeVisible();
     await expect(answer).toContainText('You said:');
-    await expect(answer).toContainText('You said: “Hello widget”. This answer comes from Rill’s mock provider, a few words at a time.');
+    await expect(answer).toContainText(
+      'You said: “Hello widget”. This answer comes from Rill’s mock provider, a few words at a time.',
+    );
     await expect(answer).toHaveAttribute('aria-busy', 'false');
     await expect(page.getByRole('button', { name: 'Send' })).toBeVisible();
   });
@@ -64,7 +66,9 @@ test.describe('widget on a page with hostile CSS', () => {
 
   test('Stop keeps the partial answer', async ({ page }) => {
     // A long answer, so there is time to stop it.
-    await page.route('**/api/**', (route) => route.continue({ headers: { ...route.request().headers(), 'x-rill-mock-scenario': 'long-text' } }));
+    await page.route('**/api/**', (route) =>
+      route.continue({ headers: { ...route.request().headers(), 'x-rill-mock-scenario': 'long-text' } }),
+    );
     await openChat(page, 'Support');
     await ask(page, 'Tell me everything');
     const answer = page.getByRole('article', { name: 'Assistant message' });
@@ -75,7 +79,10 @@ test.describe('widget on a page with hostile CSS', () => {
     await expect(page.getByRole('textbox', { name: 'Message' })).toBeFocused();
   });
 
-  test('keeps the conversation for the tab session: a reload restores it, a new tab starts fresh', async ({ page, context }) => {
+  test('keeps the conversation for the tab session: a reload restores it, a new tab starts fresh', async ({
+    page,
+    context,
+  }) => {
     await openChat(page, 'Support');
     await ask(page, 'Remember me');
     await expect(page.getByRole('article', { name: 'Assistant message' })).toHaveAttribute('aria-busy', 'false');
@@ -114,13 +121,24 @@ test.describe('theme', () => {
   const DARK = { background: 'rgb(22, 22, 26)', colorScheme: 'dark' };
   const LIGHT = { background: 'rgb(255, 255, 255)', colorScheme: 'light' };
   // color-scheme too: the build lowers light-dark() for the palette, but scrollbars and form controls follow it.
-  const look = (panel: Locator) => panel.evaluate((el) => ({ background: getComputedStyle(el).backgroundColor, colorScheme: getComputedStyle(el).colorScheme }));
+  const look = (panel: Locator) =>
+    panel.evaluate((el) => ({
+      background: getComputedStyle(el).backgroundColor,
+      colorScheme: getComputedStyle(el).colorScheme,
+    }));
 
   // A second widget, open, with the given theme.
   async function themedPanel(page: Page, theme: 'light' | 'dark') {
     await page.evaluate((theme) => {
       const global = window as unknown as { RillWidget: { mount(el: HTMLElement, options: object): unknown } };
-      global.RillWidget.mount(document.body.appendChild(document.createElement('div')), { endpoint: '/api/v1/messages', provider: 'anthropic', title: 'Themed', storageKey: 'themed', open: true, theme });
+      global.RillWidget.mount(document.body.appendChild(document.createElement('div')), {
+        endpoint: '/api/v1/messages',
+        provider: 'anthropic',
+        title: 'Themed',
+        storageKey: 'themed',
+        open: true,
+        theme,
+      });
     }, theme);
     return page.getByRole('dialog', { name: 'Themed' });
   }
@@ -141,7 +159,9 @@ test.describe('theme', () => {
 
 test('focus on Stop moves to the message box when the answer ends, and Escape still closes', async ({ page }) => {
   // A slower answer, so there is time to Tab to Stop before it ends.
-  await page.route('**/api/**', (route) => route.continue({ headers: { ...route.request().headers(), 'x-rill-mock-timing': 'ttft=300;delay=40' } }));
+  await page.route('**/api/**', (route) =>
+    route.continue({ headers: { ...route.request().headers(), 'x-rill-mock-timing': 'ttft=300;delay=40' } }),
+  );
   await page.goto(ORIGIN);
   await openChat(page, 'Acme help');
   await ask(page, 'Focus test');
@@ -178,46 +198,60 @@ test.describe('network faults (the page reaches the widget server through a link
       Element.prototype.attachShadow = function (init) {
         const root = attach.call(this, init);
         new MutationObserver(() => {
-          for (const el of root.querySelectorAll('[role="status"]')) if (el.textContent && !seen.includes(el.textContent)) seen.push(el.textContent);
+          for (const el of root.querySelectorAll('[role="status"]'))
+            if (el.textContent && !seen.includes(el.textContent)) seen.push(el.textContent);
         }).observe(root, { subtree: true, childList: true, characterData: true });
         return root;
       };
     });
   });
-  const statusTexts = (page: Page) => page.evaluate(() => (window as unknown as { __statusTexts: string[] }).__statusTexts);
+  const statusTexts = (page: Page) =>
+    page.evaluate(() => (window as unknown as { __statusTexts: string[] }).__statusTexts);
 
-  net('a request reset by the network before the answer is retried: the reconnect banner, then the answer', async ({ page, link }) => {
-    await page.route('**/api/v1/**', (route) => route.abort('connectionreset'), { times: 1 });
-    await page.goto(`${link.url}/hostile.html`);
-    await openChat(page, 'Support');
-    await ask(page, 'Hello through a reset');
-    const answer = page.getByRole('article', { name: 'Assistant message' });
-    await expect(answer).toContainText('You said: “Hello through a reset”. This answer comes from Rill’s mock provider, a few words at a time.');
-    await expect(answer).toHaveAttribute('aria-busy', 'false');
-    expect((await statusTexts(page)).some((t) => t.startsWith('Reconnecting… attempt 2 of'))).toBe(true);
-  });
+  net(
+    'a request reset by the network before the answer is retried: the reconnect banner, then the answer',
+    async ({ page, link }) => {
+      await page.route('**/api/v1/**', (route) => route.abort('connectionreset'), { times: 1 });
+      await page.goto(`${link.url}/hostile.html`);
+      await openChat(page, 'Support');
+      await ask(page, 'Hello through a reset');
+      const answer = page.getByRole('article', { name: 'Assistant message' });
+      await expect(answer).toContainText(
+        'You said: “Hello through a reset”. This answer comes from Rill’s mock provider, a few words at a time.',
+      );
+      await expect(answer).toHaveAttribute('aria-busy', 'false');
+      expect((await statusTexts(page)).some((t) => t.startsWith('Reconnecting… attempt 2 of'))).toBe(true);
+    },
+  );
 
-  net('cut mid-answer while offline: with no resume target (the mock announces no run) the answer is interrupted, keeps its text, and Retry completes it', async ({ page, link }) => {
-    // Slow enough to cut mid-answer.
-    await page.route('**/api/**', (route) => route.continue({ headers: { ...route.request().headers(), 'x-rill-mock-timing': 'ttft=100;delay=100' } }));
-    let posts = 0;
-    page.on('request', (request) => void (request.method() === 'POST' && (posts += 1)));
-    await page.goto(`${link.url}/hostile.html`);
-    await openChat(page, 'Support');
-    await ask(page, 'Cut me off');
-    const answer = page.getByRole('article', { name: 'Assistant message' });
-    await expect(answer).toContainText('You said:');
-    await page.context().setOffline(true);
-    link.cut();
-    const note = answer.getByRole('note').filter({ hasText: 'interrupted' });
-    await expect(note).toBeVisible();
-    await expect(answer).toContainText('You said:');
-    await expect(answer).not.toContainText('a few words at a time.');
-    // The POST is never sent again by itself: against a provider that would be a second, billed generation.
-    expect(posts).toBe(1);
-    await page.context().setOffline(false);
-    await note.getByRole('button', { name: 'Retry' }).click();
-    await expect(answer).toContainText('You said: “Cut me off”. This answer comes from Rill’s mock provider, a few words at a time.');
-    await expect(answer.getByRole('note')).toHaveCount(0);
-  });
+  net(
+    'cut mid-answer while offline: with no resume target (the mock announces no run) the answer is interrupted, keeps its text, and Retry completes it',
+    async ({ page, link }) => {
+      // Slow enough to cut mid-answer.
+      await page.route('**/api/**', (route) =>
+        route.continue({ headers: { ...route.request().headers(), 'x-rill-mock-timing': 'ttft=100;delay=100' } }),
+      );
+      let posts = 0;
+      page.on('request', (request) => void (request.method() === 'POST' && (posts += 1)));
+      await page.goto(`${link.url}/hostile.html`);
+      await openChat(page, 'Support');
+      await ask(page, 'Cut me off');
+      const answer = page.getByRole('article', { name: 'Assistant message' });
+      await expect(answer).toContainText('You said:');
+      await page.context().setOffline(true);
+      link.cut();
+      const note = answer.getByRole('note').filter({ hasText: 'interrupted' });
+      await expect(note).toBeVisible();
+      await expect(answer).toContainText('You said:');
+      await expect(answer).not.toContainText('a few words at a time.');
+      // The POST is never sent again by itself: against a provider that would be a second, billed generation.
+      expect(posts).toBe(1);
+      await page.context().setOffline(false);
+      await note.getByRole('button', { name: 'Retry' }).click();
+      await expect(answer).toContainText(
+        'You said: “Cut me off”. This answer comes from Rill’s mock provider, a few words at a time.',
+      );
+      await expect(answer.getByRole('note')).toHaveCount(0);
+    },
+  );
 });

@@ -18,7 +18,9 @@ function reportSize(): Plugin {
     },
     closeBundle() {
       const file = readFileSync(join(outDir, 'rill-widget.js'));
-      console.log(`\nrill-widget.js: ${kib(file.length)} raw, ${kib(gzipSync(file, { level: 9 }).length)} gzip, ${kib(brotliCompressSync(file).length)} brotli`);
+      console.log(
+        `\nrill-widget.js: ${kib(file.length)} raw, ${kib(gzipSync(file, { level: 9 }).length)} gzip, ${kib(brotliCompressSync(file).length)} brotli`,
+      );
     },
   };
 }

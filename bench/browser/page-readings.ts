@@ -38,7 +38,9 @@ interface TraceEvent {
 function mainThreadTaskCpuMs(trace: Buffer): number[] {
   const parsed = JSON.parse(trace.toString()) as { traceEvents: TraceEvent[] } | TraceEvent[];
   const events = Array.isArray(parsed) ? parsed : parsed.traceEvents;
-  const mains = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const mains = new Set(
+    events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`),
+  );
   const byThread = new Map<string, number[]>();
   for (const e of events) {
     const thread = `${e.pid}:${e.tid}`;
@@ -57,7 +59,11 @@ function mainThreadTaskCpuMs(trace: Buffer): number[] {
  *
  * @example const { result, readings } = await read(browser, page, () => page.evaluate(() => window.runBench()));
  */
-export async function read<T>(browser: Browser, page: Page, span: () => Promise<T>): Promise<{ result: T; readings: Readings }> {
+export async function read<T>(
+  browser: Browser,
+  page: Page,
+  span: () => Promise<T>,
+): Promise<{ result: T; readings: Readings }> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   await cdp.send('HeapProfiler.enable');

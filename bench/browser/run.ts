@@ -62,7 +62,9 @@ async function streamingRun(browser: Browser, origin: string, variant: string): 
 async function historyRun(browser: Browser, origin: string, variant: string, count: number): Promise<Restored> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  await page.goto(`${origin}?scenario=history&variant=${variant}&count=${count}&rate=${rate}&seconds=${historySeconds}`);
+  await page.goto(
+    `${origin}?scenario=history&variant=${variant}&count=${count}&rate=${rate}&seconds=${historySeconds}`,
+  );
   const restored = await read(browser, page, () => page.evaluate(() => window.restoreHistory()));
   // Idle a moment, as a user reads before asking: effects, lazy work and GC of the restore settle.
   await page.waitForTimeout(500);
@@ -71,50 +73,130 @@ async function historyRun(browser: Browser, origin: string, variant: string, cou
   return { ...result, ...readings, restore: restored.result, restoreReadings: restored.readings };
 }
 
-const streamingNames = { rill: 'Rill useChat', naive: 'naive setState/token', 'ai-sdk': '@ai-sdk/react useChat' } as const;
+const streamingNames = {
+  rill: 'Rill useChat',
+  naive: 'naive setState/token',
+  'ai-sdk': '@ai-sdk/react useChat',
+} as const;
 const historyNames = { rill: 'Rill useChat + MessageView', 'ai-sdk': '@ai-sdk/react + react-markdown' } as const;
 
 function reportStreaming(rows: Record<keyof typeof streamingNames, Streamed[]>): boolean {
-  const header = ['variant', 'commits', 'frames', 'commits/frame', 'max/frame (streaming)', 'frames >1 commit', 'long tasks (wall)', 'longest wall ms', 'long tasks (CPU)', 'longest CPU ms', 'main-thread ms/1k tok', 'script ms/1k', 'style+layout ms/1k', 'heap growth MiB', 'complete'];
+  const header = [
+    'variant',
+    'commits',
+    'frames',
+    'commits/frame',
+    'max/frame (streaming)',
+    'frames >1 commit',
+    'long tasks (wall)',
+    'longest wall ms',
+    'long tasks (CPU)',
+    'longest CPU ms',
+    'main-thread ms/1k tok',
+    'script ms/1k',
+    'style+layout ms/1k',
+    'heap growth MiB',
+    'complete',
+  ];
   const table = (Object.keys(streamingNames) as (keyof typeof streamingNames)[]).map((variant) => {
     const r = rows[variant];
     return [
       streamingNames[variant],
-      fmt(mid(r, (x) => x.commits), 0),
-      fmt(mid(r, (x) => x.frames), 0),
-      fmt(mid(r, (x) => x.commits / x.frames), 2),
-      fmt(worst(r, (x) => x.maxCommitsPerFrame), 0),
-      fmt(mid(r, (x) => x.framesOverOneCommit), 0),
-      fmt(sum(r, (x) => x.longTasks), 0),
-      fmt(worst(r, (x) => x.longestTaskMs), 0),
-      fmt(sum(r, (x) => x.cpuLongTasks), 0),
-      fmt(worst(r, (x) => x.longestCpuTaskMs), 0),
+      fmt(
+        mid(r, (x) => x.commits),
+        0,
+      ),
+      fmt(
+        mid(r, (x) => x.frames),
+        0,
+      ),
+      fmt(
+        mid(r, (x) => x.commits / x.frames),
+        2,
+      ),
+      fmt(
+        worst(r, (x) => x.maxCommitsPerFrame),
+        0,
+      ),
+      fmt(
+        mid(r, (x) => x.framesOverOneCommit),
+        0,
+      ),
+      fmt(
+        sum(r, (x) => x.longTasks),
+        0,
+      ),
+      fmt(
+        worst(r, (x) => x.longestTaskMs),
+        0,
+      ),
+      fmt(
+        sum(r, (x) => x.cpuLongTasks),
+        0,
+      ),
+      fmt(
+        worst(r, (x) => x.longestCpuTaskMs),
+        0,
+      ),
       fmt(mid(r, (x) => per1k(x, x.taskMs))),
       fmt(mid(r, (x) => per1k(x, x.scriptMs))),
       fmt(mid(r, (x) => per1k(x, x.layoutMs))),
-      fmt(mid(r, (x) => x.heapAfterMiB - x.heapBeforeMiB), 2),
+      fmt(
+        mid(r, (x) => x.heapAfterMiB - x.heapBeforeMiB),
+        2,
+      ),
       r.every((x) => x.complete) ? 'yes' : 'NO',
     ];
   });
-  console.log(`\nstreaming: ${rate} tokens/s for ${seconds} s (${rate * seconds} tokens), ${runs} run(s), load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}:\n`);
+  console.log(
+    `\nstreaming: ${rate} tokens/s for ${seconds} s (${rate * seconds} tokens), ${runs} run(s), load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}:\n`,
+  );
   printTable(header, table);
   const time = (r: Streamed[], pick: (x: Streamed) => number) => mid(r, (x) => per1k(x, pick(x)));
   console.log('\nratios (other / Rill):');
   for (const variant of ['naive', 'ai-sdk'] as const) {
     const [rill, other] = [rows.rill, rows[variant]];
-    console.log(`  ${streamingNames[variant].padEnd(22)} ${fmt(mid(other, (x) => x.commits) / mid(rill, (x) => x.commits))}x the commits, ${fmt(time(other, (x) => x.taskMs) / time(rill, (x) => x.taskMs), 2)}x the main-thread time, ${fmt(time(other, (x) => x.scriptMs) / time(rill, (x) => x.scriptMs), 2)}x the script time`);
+    console.log(
+      `  ${streamingNames[variant].padEnd(22)} ${fmt(mid(other, (x) => x.commits) / mid(rill, (x) => x.commits))}x the commits, ${fmt(time(other, (x) => x.taskMs) / time(rill, (x) => x.taskMs), 2)}x the main-thread time, ${fmt(time(other, (x) => x.scriptMs) / time(rill, (x) => x.scriptMs), 2)}x the script time`,
+    );
   }
   const rill = rows.rill;
   return targets('streaming (Rill)', [
     ['at most one commit per frame', worst(rill, (x) => x.maxCommitsPerFrame) <= 1],
     ['no task over 50 ms of CPU while streaming and at the end of the answer', sum(rill, (x) => x.cpuLongTasks) === 0],
-    ['less main-thread time per token than both others', time(rill, (x) => x.taskMs) < Math.min(time(rows.naive, (x) => x.taskMs), time(rows['ai-sdk'], (x) => x.taskMs))],
+    [
+      'less main-thread time per token than both others',
+      time(rill, (x) => x.taskMs) <
+        Math.min(
+          time(rows.naive, (x) => x.taskMs),
+          time(rows['ai-sdk'], (x) => x.taskMs),
+        ),
+    ],
     ['every variant showed the whole answer', Object.values(rows).every((r) => r.every((x) => x.complete))],
   ]);
 }
 
 function reportHistory(rows: Record<keyof typeof historyNames, Map<number, Restored[]>>): boolean {
-  const header = ['variant', 'messages', 'elements', 'first commit ms', 'first paint ms', 'first render CPU ms', 'restore heap MiB', 'answer main-thread ms/1k tok', 'script ms/1k', 'style+layout ms/1k', 'long tasks (wall)', 'longest wall ms', 'long tasks (CPU)', 'longest CPU ms', 'answer heap growth MiB', 'complete'];
+  const header = [
+    'variant',
+    'messages',
+    'elements',
+    'first commit ms',
+    'first paint ms',
+    'first render CPU ms',
+    'restore heap MiB',
+    'answer main-thread ms/1k tok',
+    'script ms/1k',
+    'style+layout ms/1k',
+    'long tasks (wall)',
+    'longest wall ms',
+    'long tasks (CPU)',
+    'longest CPU ms',
+    'answer heap growth MiB',
+    'complete',
+  ];
   const table: string[][] = [];
   for (const variant of Object.keys(historyNames) as (keyof typeof historyNames)[]) {
     for (const count of counts) {
@@ -122,34 +204,79 @@ function reportHistory(rows: Record<keyof typeof historyNames, Map<number, Resto
       table.push([
         historyNames[variant],
         String(count),
-        fmt(mid(r, (x) => x.restore.elements), 0),
-        fmt(mid(r, (x) => x.restore.commitMs), 0),
-        fmt(mid(r, (x) => x.restore.paintMs), 0),
-        fmt(mid(r, (x) => x.restoreReadings.taskMs), 0),
-        fmt(mid(r, (x) => x.restoreReadings.heapAfterMiB), 1),
+        fmt(
+          mid(r, (x) => x.restore.elements),
+          0,
+        ),
+        fmt(
+          mid(r, (x) => x.restore.commitMs),
+          0,
+        ),
+        fmt(
+          mid(r, (x) => x.restore.paintMs),
+          0,
+        ),
+        fmt(
+          mid(r, (x) => x.restoreReadings.taskMs),
+          0,
+        ),
+        fmt(
+          mid(r, (x) => x.restoreReadings.heapAfterMiB),
+          1,
+        ),
         fmt(mid(r, (x) => per1k(x, x.taskMs))),
         fmt(mid(r, (x) => per1k(x, x.scriptMs))),
         fmt(mid(r, (x) => per1k(x, x.layoutMs))),
-        fmt(sum(r, (x) => x.longTasks), 0),
-        fmt(worst(r, (x) => x.longestTaskMs), 0),
-        fmt(sum(r, (x) => x.cpuLongTasks), 0),
-        fmt(worst(r, (x) => x.longestCpuTaskMs), 0),
-        fmt(mid(r, (x) => x.heapAfterMiB - x.heapBeforeMiB), 2),
+        fmt(
+          sum(r, (x) => x.longTasks),
+          0,
+        ),
+        fmt(
+          worst(r, (x) => x.longestTaskMs),
+          0,
+        ),
+        fmt(
+          sum(r, (x) => x.cpuLongTasks),
+          0,
+        ),
+        fmt(
+          worst(r, (x) => x.longestCpuTaskMs),
+          0,
+        ),
+        fmt(
+          mid(r, (x) => x.heapAfterMiB - x.heapBeforeMiB),
+          2,
+        ),
         r.every((x) => x.complete) ? 'yes' : 'NO',
       ]);
     }
   }
-  console.log(`\nlong conversation: restored, then one answer of ${rate} tokens/s for ${historySeconds} s (${rate * historySeconds} tokens), ${runs} run(s), load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}:\n`);
+  console.log(
+    `\nlong conversation: restored, then one answer of ${rate} tokens/s for ${historySeconds} s (${rate * historySeconds} tokens), ${runs} run(s), load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}:\n`,
+  );
   printTable(header, table);
   const rill = rows.rill;
   const [fewest, most] = [Math.min(...counts), Math.max(...counts)];
   const cost = (count: number) => mid(rill.get(count) ?? [], (x) => per1k(x, x.taskMs));
-  console.log(`\nRill's per-token cost at ${most} messages: ${fmt(cost(most) / cost(fewest), 2)}x its cost at ${fewest}.`);
+  console.log(
+    `\nRill's per-token cost at ${most} messages: ${fmt(cost(most) / cost(fewest), 2)}x its cost at ${fewest}.`,
+  );
   return targets('long conversation (Rill)', [
     [`per-token cost at ${most} messages within 1.2x of the cost at ${fewest}`, cost(most) <= 1.2 * cost(fewest)],
-    ['no task over 50 ms of CPU when a message is appended and streams', counts.every((c) => sum(rill.get(c) ?? [], (x) => x.cpuLongTasks) === 0)],
-    [`first render of ${most} messages under 200 ms of main-thread CPU (to its paint)`, mid(rill.get(most) ?? [], (x) => x.restoreReadings.taskMs) < 200],
-    ['every variant showed the whole answer', Object.values(rows).every((m) => [...m.values()].every((r) => r.every((x) => x.complete)))],
+    [
+      'no task over 50 ms of CPU when a message is appended and streams',
+      counts.every((c) => sum(rill.get(c) ?? [], (x) => x.cpuLongTasks) === 0),
+    ],
+    [
+      `first render of ${most} messages under 200 ms of main-thread CPU (to its paint)`,
+      mid(rill.get(most) ?? [], (x) => x.restoreReadings.taskMs) < 200,
+    ],
+    [
+      'every variant showed the whole answer',
+      Object.values(rows).every((m) => [...m.values()].every((r) => r.every((x) => x.complete))),
+    ],
   ]);
 }
 
@@ -166,7 +293,9 @@ const origin = server.resolvedUrls?.local[0] ?? '';
 const browser = await chromium.launch(chromiumLaunchOptions);
 let met = true;
 try {
-  console.log(`Chromium ${browser.version()}, 1280x800; long tasks (wall) are PerformanceObserver's, which a loaded machine inflates (the renderer waits for a core); long tasks (CPU) count main-thread tasks over 50 ms of CPU time in a Chromium trace.`);
+  console.log(
+    `Chromium ${browser.version()}, 1280x800; long tasks (wall) are PerformanceObserver's, which a loaded machine inflates (the renderer waits for a core); long tasks (CPU) count main-thread tasks over 50 ms of CPU time in a Chromium trace.`,
+  );
   if (scenarios.includes('streaming')) {
     const rows = { rill: [], naive: [], 'ai-sdk': [] } as Record<keyof typeof streamingNames, Streamed[]>;
     for (let run = 0; run < runs; run++) {
@@ -183,7 +312,10 @@ try {
       for (const count of counts) {
         for (const variant of Object.keys(historyNames) as (keyof typeof historyNames)[]) {
           console.log(`run ${run + 1}/${runs}: ${count} restored messages, then an answer: ${historyNames[variant]}…`);
-          rows[variant].set(count, [...(rows[variant].get(count) ?? []), await historyRun(browser, origin, variant, count)]);
+          rows[variant].set(count, [
+            ...(rows[variant].get(count) ?? []),
+            await historyRun(browser, origin, variant, count),
+          ]);
         }
       }
     }

@@ -34,7 +34,12 @@ function exponent(a: Cell | undefined, b: Cell | undefined, sizeA: number, sizeB
 function format(cell: Cell | undefined): string {
   if (!cell) return '-';
   const { ms } = cell;
-  const text = ms >= 60_000 ? `${(ms / 60_000).toFixed(1)} min` : ms >= 1_000 ? `${(ms / 1_000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 2 : 1)} ms`;
+  const text =
+    ms >= 60_000
+      ? `${(ms / 60_000).toFixed(1)} min`
+      : ms >= 1_000
+        ? `${(ms / 1_000).toFixed(2)} s`
+        : `${ms.toFixed(ms < 10 ? 2 : 1)} ms`;
   return cell.extrapolated ? `${text}*` : text;
 }
 
@@ -44,16 +49,25 @@ const documents = new Map(SIZES.map((size) => [size, jsonDocument(size)]));
 const largest = jsonDocument(LARGEST + 10_000);
 const all = await contenders();
 
-console.log(`JSON streaming: documents of ${SIZES.map(label).join(', ')} (characters of JSON.stringify output), medians of up to 5 runs.`);
-console.log(`"frame" = one snapshot per ${FRAME_BYTES / 1024} KB received (and at the end); "chunk" = a snapshot after every chunk.`);
-console.log(`Each contender streams the ${label(LARGEST)} document, reading the clock as each size is reached, until done or`);
-console.log(`${BUDGET_MS / 1000} s are spent; * = extrapolated from the growth between the last two sizes reached (doublings).`);
+console.log(
+  `JSON streaming: documents of ${SIZES.map(label).join(', ')} (characters of JSON.stringify output), medians of up to 5 runs.`,
+);
+console.log(
+  `"frame" = one snapshot per ${FRAME_BYTES / 1024} KB received (and at the end); "chunk" = a snapshot after every chunk.`,
+);
+console.log(
+  `Each contender streams the ${label(LARGEST)} document, reading the clock as each size is reached, until done or`,
+);
+console.log(
+  `${BUDGET_MS / 1000} s are spent; * = extrapolated from the growth between the last two sizes reached (doublings).`,
+);
 
 // Every contender must agree with JSON.parse (content and key order), or its speed means nothing.
 const small = documents.get(10_000) ?? '';
 for (const contender of all) {
   const value = await contender.run(split(small, 64), 'frame');
-  if (JSON.stringify(value) !== JSON.stringify(JSON.parse(small))) throw new Error(`${contender.name} does not end with JSON.parse's value`);
+  if (JSON.stringify(value) !== JSON.stringify(JSON.parse(small)))
+    throw new Error(`${contender.name} does not end with JSON.parse's value`);
 }
 
 const floor = new Map<number, Cell>();
@@ -73,7 +87,9 @@ const key = (mode: Mode, chunk: number, name: string): string => `${mode}/${chun
 /** Times at every checkpoint: median of up to 5 runs when runs are quick, then extrapolated past the budget. */
 /** Least-squares slope of log(time) over log(size): the growth exponent measured from 100 KB up. */
 function fitExponent(sizes: number[], times: number[]): number {
-  const points = sizes.map((size, i) => [Math.log(size), Math.log(times[i] ?? Number.NaN)] as const).filter(([x, y], i) => (sizes[i] ?? 0) >= 100_000 && Number.isFinite(x) && Number.isFinite(y));
+  const points = sizes
+    .map((size, i) => [Math.log(size), Math.log(times[i] ?? Number.NaN)] as const)
+    .filter(([x, y], i) => (sizes[i] ?? 0) >= 100_000 && Number.isFinite(x) && Number.isFinite(y));
   if (points.length < 2) return Number.NaN;
   const mx = points.reduce((sum, [x]) => sum + x, 0) / points.length;
   const my = points.reduce((sum, [, y]) => sum + y, 0) / points.length;
@@ -97,11 +113,19 @@ async function measure(contender: Contender, mode: Mode, chunk: number): Promise
   const times = CHECKPOINTS.slice(0, reached).map((_, i) => median(runs.map((marks) => marks[i] ?? Number.NaN)));
   const cells = new Map<number, Cell>();
   const last = reached - 1;
-  const k = reached >= 2 ? Math.log((times[last] ?? 0) / (times[last - 1] ?? 0)) / Math.log((CHECKPOINTS[last] ?? 0) / (CHECKPOINTS[last - 1] ?? 1)) : 2;
+  const k =
+    reached >= 2
+      ? Math.log((times[last] ?? 0) / (times[last - 1] ?? 0)) /
+        Math.log((CHECKPOINTS[last] ?? 0) / (CHECKPOINTS[last - 1] ?? 1))
+      : 2;
   for (const size of SIZES) {
     const index = CHECKPOINTS.indexOf(size);
     if (index < reached) cells.set(size, { ms: times[index] ?? Number.NaN, extrapolated: false });
-    else cells.set(size, { ms: (times[last] ?? Number.NaN) * (size / (CHECKPOINTS[last] ?? 1)) ** Math.max(1, k), extrapolated: true });
+    else
+      cells.set(size, {
+        ms: (times[last] ?? Number.NaN) * (size / (CHECKPOINTS[last] ?? 1)) ** Math.max(1, k),
+        extrapolated: true,
+      });
   }
   return { cells, fit: fitExponent(CHECKPOINTS.slice(0, reached), times) };
 }
@@ -109,7 +133,12 @@ async function measure(contender: Contender, mode: Mode, chunk: number): Promise
 for (const mode of MODES) {
   for (const chunk of CHUNKS) {
     console.log(`\nsnapshot per ${mode === 'frame' ? `${FRAME_BYTES / 1024} KB` : 'chunk'}, ${chunk}-character chunks`);
-    const header = ['contender'.padEnd(27), ...SIZES.map((s) => label(s).padStart(11)), '  growth k: 10K→100K  100K→1M  1M→4M  fit≥100K', '  ×JSON.parse @1MB'];
+    const header = [
+      'contender'.padEnd(27),
+      ...SIZES.map((s) => label(s).padStart(11)),
+      '  growth k: 10K→100K  100K→1M  1M→4M  fit≥100K',
+      '  ×JSON.parse @1MB',
+    ];
     console.log(header.join(''));
     const rows: [string, Row][] = [['JSON.parse once (floor)', { cells: floor, fit: Number.NaN }]];
     for (const contender of all) {
@@ -124,32 +153,56 @@ for (const mode of MODES) {
         [1_000_000, 4_000_000],
       ].map(([a = 0, b = 0]) => exponent(cells.get(a), cells.get(b), a, b).toFixed(2).padStart(8));
       const ratio = (cells.get(1_000_000)?.ms ?? Number.NaN) / (floor.get(1_000_000)?.ms ?? Number.NaN);
-      console.log([name.padEnd(27), ...SIZES.map((s) => format(cells.get(s)).padStart(11)), '           ', ...growth, fit.toFixed(2).padStart(10), `${ratio.toFixed(1)}×`.padStart(13)].join(''));
+      console.log(
+        [
+          name.padEnd(27),
+          ...SIZES.map((s) => format(cells.get(s)).padStart(11)),
+          '           ',
+          ...growth,
+          fit.toFixed(2).padStart(10),
+          `${ratio.toFixed(1)}×`.padStart(13),
+        ].join(''),
+      );
     }
   }
 }
 
-console.log(`\nbest-effort-json-parser threw on ${bestEffortThrows.count} snapshots (prefixes ending inside a \\u escape); counted as its behaviour.`);
+console.log(
+  `\nbest-effort-json-parser threw on ${bestEffortThrows.count} snapshots (prefixes ending inside a \\u escape); counted as its behaviour.`,
+);
 console.log('\nTargets:');
-const at = (mode: Mode, chunk: number, name: string, size: number): Cell | undefined => results.get(key(mode, chunk, name))?.cells.get(size);
+const at = (mode: Mode, chunk: number, name: string, size: number): Cell | undefined =>
+  results.get(key(mode, chunk, name))?.cells.get(size);
 for (const chunk of CHUNKS) {
   const rill1m = at('frame', chunk, 'rill', 1_000_000);
   const ratio = (rill1m?.ms ?? Number.NaN) / (floor.get(1_000_000)?.ms ?? Number.NaN);
   const k = results.get(key('frame', chunk, 'rill'))?.fit ?? Number.NaN;
-  const speedup = (at('chunk', chunk, 'partial-json', 1_000_000)?.ms ?? Number.NaN) / (at('chunk', chunk, 'rill', 1_000_000)?.ms ?? Number.NaN);
-  console.log(`  ${chunk}-char chunks: per 4 KB, rill at 1 MB = ${ratio.toFixed(1)}× one JSON.parse (target ≤ 10) ${ratio <= 10 ? 'PASS' : 'FAIL'}`);
-  console.log(`  ${chunk}-char chunks: per 4 KB, rill growth exponent fitted over 100 KB…4 MB = ${k.toFixed(2)} (target ≤ 1.1) ${k <= 1.1 ? 'PASS' : 'FAIL'}`);
-  console.log(`  ${chunk}-char chunks: per chunk, rill at 1 MB is ${speedup.toFixed(0)}× faster than partial-json (target ≥ 100) ${speedup >= 100 ? 'PASS' : 'FAIL'}`);
+  const speedup =
+    (at('chunk', chunk, 'partial-json', 1_000_000)?.ms ?? Number.NaN) /
+    (at('chunk', chunk, 'rill', 1_000_000)?.ms ?? Number.NaN);
+  console.log(
+    `  ${chunk}-char chunks: per 4 KB, rill at 1 MB = ${ratio.toFixed(1)}× one JSON.parse (target ≤ 10) ${ratio <= 10 ? 'PASS' : 'FAIL'}`,
+  );
+  console.log(
+    `  ${chunk}-char chunks: per 4 KB, rill growth exponent fitted over 100 KB…4 MB = ${k.toFixed(2)} (target ≤ 1.1) ${k <= 1.1 ? 'PASS' : 'FAIL'}`,
+  );
+  console.log(
+    `  ${chunk}-char chunks: per chunk, rill at 1 MB is ${speedup.toFixed(0)}× faster than partial-json (target ≥ 100) ${speedup >= 100 ? 'PASS' : 'FAIL'}`,
+  );
 }
 
 // Where the growth comes from: parsing alone (no snapshot until the end), and the floor's own growth in this process.
 const rill = all.find((contender) => contender.name === 'rill');
 const floorGrowth = exponent(floor.get(1_000_000), floor.get(4_000_000), 1_000_000, 4_000_000);
-console.log(`\nDiagnosis: JSON.parse's own growth 1 MB→4 MB here = ${floorGrowth.toFixed(2)} (garbage collection of a growing tree).`);
+console.log(
+  `\nDiagnosis: JSON.parse's own growth 1 MB→4 MB here = ${floorGrowth.toFixed(2)} (garbage collection of a growing tree).`,
+);
 for (const chunk of rill ? CHUNKS : []) {
   const { fit } = await measure(rill as Contender, 'end', chunk);
   const framed = results.get(key('frame', chunk, 'rill'))?.fit ?? Number.NaN;
-  console.log(`  ${chunk}-char chunks: rill parsing alone (one snapshot at the end) fit ≥100K = ${fit.toFixed(2)}; with a snapshot per 4 KB = ${framed.toFixed(2)}`);
+  console.log(
+    `  ${chunk}-char chunks: rill parsing alone (one snapshot at the end) fit ≥100K = ${fit.toFixed(2)}; with a snapshot per 4 KB = ${framed.toFixed(2)}`,
+  );
 }
 
 printOpenString();

@@ -42,7 +42,13 @@ export interface Contender {
 }
 
 /** Calls `snapshot` after each chunk, or once per FRAME_BYTES received, and once at the end. */
-async function stream(chunks: string[], mode: Mode, push: (chunk: string) => void, snapshot: () => unknown, clock?: Clock): Promise<unknown> {
+async function stream(
+  chunks: string[],
+  mode: Mode,
+  push: (chunk: string) => void,
+  snapshot: () => unknown,
+  clock?: Clock,
+): Promise<unknown> {
   let sinceSnapshot = 0;
   let received = 0;
   for (const chunk of chunks) {
@@ -66,7 +72,13 @@ function incremental(name: string, create: Factory): Contender {
     run: async (chunks, mode, clock) => {
       const parser = create();
       let last: unknown;
-      await stream(chunks, mode, (chunk) => parser.push(chunk), () => (last = parser.value()), clock);
+      await stream(
+        chunks,
+        mode,
+        (chunk) => parser.push(chunk),
+        () => (last = parser.value()),
+        clock,
+      );
       if (!clock) parser.end();
       return last;
     },
@@ -78,7 +90,13 @@ function reparsing(name: string, parse: (text: string) => unknown | Promise<unkn
     name,
     run: (chunks, mode, clock) => {
       let text = '';
-      return stream(chunks, mode, (chunk) => (text += chunk), () => parse(text), clock);
+      return stream(
+        chunks,
+        mode,
+        (chunk) => (text += chunk),
+        () => parse(text),
+        clock,
+      );
     },
   };
 }

@@ -2,7 +2,22 @@
 
 import { seededRandom } from '@rill/mock';
 
-const words = ['stream', 'token', 'delta', 'café', 'naïve', '中文', '😀', 'say "hi"', 'back\\slash', 'line\nbreak', 'tab\there', 'résumé', 'value', 'bell\u0007'];
+const words = [
+  'stream',
+  'token',
+  'delta',
+  'café',
+  'naïve',
+  '中文',
+  '😀',
+  'say "hi"',
+  'back\\slash',
+  'line\nbreak',
+  'tab\there',
+  'résumé',
+  'value',
+  'bell\u0007',
+];
 
 /**
  * `{"title": …, "items": [records…], "total": n}` of about `chars` characters (JSON.stringify
@@ -13,7 +28,8 @@ const words = ['stream', 'token', 'delta', 'café', 'naïve', '中文', '😀', 
  */
 export function jsonDocument(chars: number, seed = 7): string {
   const next = seededRandom(seed);
-  const sentence = (count: number): string => Array.from({ length: count }, () => words[Math.floor(next() * words.length)]).join(' ');
+  const sentence = (count: number): string =>
+    Array.from({ length: count }, () => words[Math.floor(next() * words.length)]).join(' ');
   const head = `{"title":${JSON.stringify(sentence(6))},"items":[`;
   const items: string[] = [];
   let size = head.length;

@@ -28,7 +28,9 @@ export function printOpenString(): void {
   const tenth = snapshots / 10;
   const mean = (values: number[]): number => (values.reduce((sum, t) => sum + t, 0) / values.length) * 1000;
   const total = times.reduce((sum, t) => sum + t, 0);
-  console.log(`\nOpen string to ${TOTAL / 2 ** 20} MiB, value() after every ${STEP / 1024} KiB (${snapshots} snapshots):`);
+  console.log(
+    `\nOpen string to ${TOTAL / 2 ** 20} MiB, value() after every ${STEP / 1024} KiB (${snapshots} snapshots):`,
+  );
   console.log(
     `  value() ${total.toFixed(1)} ms in total; mean per snapshot ${mean(times.slice(0, tenth)).toFixed(1)} µs over the first ${tenth}, ` +
       `${mean(times.slice(-tenth)).toFixed(1)} µs over the last ${tenth} (equal if O(new characters), 10x if O(length)); push ${pushMs.toFixed(0)} ms in total`,

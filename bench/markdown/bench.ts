@@ -23,7 +23,10 @@ import { tiny } from '../tiny.js';
 const uiMarkdown = fileURLToPath(new URL('../../packages/ui/src/markdown/index.ts', import.meta.url));
 
 const sizeEntries: [string, string][] = [
-  ['@rill/ui Markdown (marked lexer + own renderer + repair)', `export { Markdown } from ${JSON.stringify(uiMarkdown)};`],
+  [
+    '@rill/ui Markdown (marked lexer + own renderer + repair)',
+    `export { Markdown } from ${JSON.stringify(uiMarkdown)};`,
+  ],
   ['marked (Lexer only)', "export { Lexer } from 'marked';"],
   ['markdown-to-jsx (compiler)', "export { compiler } from 'markdown-to-jsx';"],
   ['react-markdown', "export { default } from 'react-markdown';"],
@@ -46,14 +49,21 @@ const renderers: Renderer[] = [
         // As Markdown renders: completed blocks and a paragraph's settled chunks are memoized React
         // elements, an open fence comes as its token; only the open end is repaired, lexed and rendered.
         const open = doc.open;
-        if (open?.type === 'paragraph') return [open.chunks.length, renderInline(lexInline(repairInline(open.rest), doc.links))];
+        if (open?.type === 'paragraph')
+          return [open.chunks.length, renderInline(lexInline(repairInline(open.rest), doc.links))];
         if (open?.type === 'fence') return renderBlocks([open.token], components);
         return renderBlocks(lexMarkdown(repairBlock(doc.tail), doc.links), components);
       };
     },
   },
-  { name: 'marked lexer + own renderer, whole document', create: () => (text) => renderBlocks(new Lexer({ gfm: true }).lex(text), components) },
-  { name: 'markdown-to-jsx, whole document', create: () => (text) => markdownToJsx(text, { disableParsingRawHTML: true }) },
+  {
+    name: 'marked lexer + own renderer, whole document',
+    create: () => (text) => renderBlocks(new Lexer({ gfm: true }).lex(text), components),
+  },
+  {
+    name: 'markdown-to-jsx, whole document',
+    create: () => (text) => markdownToJsx(text, { disableParsingRawHTML: true }),
+  },
   { name: 'react-markdown, whole document', create: () => (text) => ReactMarkdown({ children: text }) },
   { name: 'micromark to HTML, whole document', create: () => (text) => micromark(text) },
 ];
@@ -68,12 +78,16 @@ async function main(): Promise<void> {
   console.log('Bundle size (minified + gzipped, React external):');
   for (const [name, source] of sizeEntries) {
     const { minified, gzipped } = await size(source);
-    console.log(`  ${name.padEnd(58)} ${(minified / 1024).toFixed(1).padStart(6)} KiB min  ${(gzipped / 1024).toFixed(1).padStart(5)} KiB gz`);
+    console.log(
+      `  ${name.padEnd(58)} ${(minified / 1024).toFixed(1).padStart(6)} KiB min  ${(gzipped / 1024).toFixed(1).padStart(5)} KiB gz`,
+    );
   }
   const chunk = 16;
   for (const copies of tiny ? [1] : [4, 16]) {
     const doc = Array.from({ length: copies }, () => markdownAnswer).join('\n');
-    console.log(`\nGrowing document: ${(doc.length / 1024).toFixed(1)} KiB streamed in ${chunk}-character chunks, parse + React elements after each (median of 5):`);
+    console.log(
+      `\nGrowing document: ${(doc.length / 1024).toFixed(1)} KiB streamed in ${chunk}-character chunks, parse + React elements after each (median of 5):`,
+    );
     const results: [string, number][] = [];
     for (const r of renderers) {
       timeGrowing(r.create(), doc.slice(0, 2000), chunk); // warm-up
@@ -81,7 +95,8 @@ async function main(): Promise<void> {
       results.push([r.name, ms]);
     }
     const rill = results[0]?.[1] ?? NaN;
-    for (const [name, ms] of results) console.log(`  ${name.padEnd(58)} ${ms.toFixed(1).padStart(8)} ms  ${(ms / rill).toFixed(1).padStart(6)}x`);
+    for (const [name, ms] of results)
+      console.log(`  ${name.padEnd(58)} ${ms.toFixed(1).padStart(8)} ms  ${(ms / rill).toFixed(1).padStart(6)}x`);
   }
 }
 
@@ -101,17 +116,29 @@ async function growingBlock(): Promise<void> {
     ['paragraph', longParagraph(size)],
     ['code fence', longFence(size)],
   ];
-  console.log(`\nOne block growing to 1 MiB in ${step}-character updates, ms per KiB appended: at the start (4 KiB), at the end (1 MiB),`);
-  console.log('the growth from start to end, and the end against Rill (Rill: median of 5 KiB-long runs; the others re-parse 1 MiB per update: one run of 256 characters at the end):');
-  console.log(`  ${''.padEnd(58)} ${docs.map(([name]) => `${name.padStart(10)}: start       end   growth     vs Rill`).join('  ')}`);
+  console.log(
+    `\nOne block growing to 1 MiB in ${step}-character updates, ms per KiB appended: at the start (4 KiB), at the end (1 MiB),`,
+  );
+  console.log(
+    'the growth from start to end, and the end against Rill (Rill: median of 5 KiB-long runs; the others re-parse 1 MiB per update: one run of 256 characters at the end):',
+  );
+  console.log(
+    `  ${''.padEnd(58)} ${docs.map(([name]) => `${name.padStart(10)}: start       end   growth     vs Rill`).join('  ')}`,
+  );
   const rows: [string, number[]][] = [];
   for (const r of renderers) {
     const incremental = r === renderers[0];
     const figures: number[] = [];
     for (const [, doc] of docs) {
       msPerKiB(r.create(), doc, 8192, 4096, step); // warm-up
-      figures.push(median(Array.from({ length: incremental ? 5 : 3 }, () => msPerKiB(r.create(), doc, 4096, 1024, step))));
-      figures.push(incremental ? median(Array.from({ length: 5 }, () => msPerKiB(r.create(), doc, doc.length, 1024, step))) : msPerKiB(r.create(), doc, doc.length, 256, step));
+      figures.push(
+        median(Array.from({ length: incremental ? 5 : 3 }, () => msPerKiB(r.create(), doc, 4096, 1024, step))),
+      );
+      figures.push(
+        incremental
+          ? median(Array.from({ length: 5 }, () => msPerKiB(r.create(), doc, doc.length, 1024, step)))
+          : msPerKiB(r.create(), doc, doc.length, 256, step),
+      );
     }
     rows.push([r.name, figures]);
   }
@@ -149,7 +176,9 @@ function streamRill(pieces: readonly string[], render: boolean): unknown {
   const rendered = new Map<number, [unknown, ReactNode]>();
   const keep = (blocks: ReturnType<typeof splitter.update>['done']) => {
     if (!render) return;
-    for (const block of blocks) if (rendered.get(block.key)?.[0] !== block) rendered.set(block.key, [block, renderBlocks(lexMarkdown(block.source, block.links), components)]);
+    for (const block of blocks)
+      if (rendered.get(block.key)?.[0] !== block)
+        rendered.set(block.key, [block, renderBlocks(lexMarkdown(block.source, block.links), components)]);
   };
   let text = '';
   for (let i = 0; i < pieces.length; i++) {
@@ -165,7 +194,9 @@ function retainedHeap(): void {
   const pieces = tokenPieces(longAnswer(tokens * 8), tokens);
   const text = pieces.join('');
   const size = text.length;
-  console.log(`\nHeap kept after GC once a ${tokens / 1000}k-token answer (${(size / 2 ** 20).toFixed(2)} MiB, ${pieces.length / 8} updates) has streamed${gc ? '' : ' (no --expose-gc: not collected first)'}:`);
+  console.log(
+    `\nHeap kept after GC once a ${tokens / 1000}k-token answer (${(size / 2 ** 20).toFixed(2)} MiB, ${pieces.length / 8} updates) has streamed${gc ? '' : ' (no --expose-gc: not collected first)'}:`,
+  );
   const candidates: [string, () => unknown][] = [
     ['@rill/ui Markdown: splitter + done blocks rendered', () => streamRill(pieces, true)],
     ['  of which the splitter (its text, done blocks, definitions)', () => streamRill(pieces, false)],
@@ -178,7 +209,9 @@ function retainedHeap(): void {
   const results = candidates.map(([name, run]): [string, number] => [name, keptBytes(run)]);
   const rill = results[0]?.[1] ?? NaN;
   for (const [name, bytes] of results) {
-    console.log(`  ${name.padEnd(62)} ${(bytes / 2 ** 20).toFixed(1).padStart(8)} MiB  ${(bytes / size).toFixed(1).padStart(6)}x the text  ${(bytes / rill).toFixed(2).padStart(6)}x Rill`);
+    console.log(
+      `  ${name.padEnd(62)} ${(bytes / 2 ** 20).toFixed(1).padStart(8)} MiB  ${(bytes / size).toFixed(1).padStart(6)}x the text  ${(bytes / rill).toFixed(2).padStart(6)}x Rill`,
+    );
   }
 }
 

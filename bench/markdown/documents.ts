@@ -15,7 +15,10 @@ export function longParagraph(size: number): string {
 export function longFence(size: number): string {
   const lines = ['```ts'];
   for (let i = 0, length = 6; length < size; i++) {
-    const line = i % 8 === 0 ? `// step ${i}: \`template\` lines, *stars* and [brackets] are code too` : `const value${i} = compute(alpha, beta, gamma) + ${i}; // running total`;
+    const line =
+      i % 8 === 0
+        ? `// step ${i}: \`template\` lines, *stars* and [brackets] are code too`
+        : `const value${i} = compute(alpha, beta, gamma) + ${i}; // running total`;
     lines.push(line);
     length += line.length + 1;
   }

@@ -29,7 +29,9 @@ try {
   await page.addScriptTag({ content: bundle.outputFiles[0]?.text ?? '' });
   const size = 2 ** 20;
   const ends = [4, 160, 1024];
-  console.log(`@rill/ui Markdown in Chromium, one block growing in 64-character updates, laid out after each: ms per KiB appended at ${ends.map((end) => `${end} KiB`).join(', ')}:`);
+  console.log(
+    `@rill/ui Markdown in Chromium, one block growing in 64-character updates, laid out after each: ms per KiB appended at ${ends.map((end) => `${end} KiB`).join(', ')}:`,
+  );
   for (const [name, doc] of [
     ['paragraph', longParagraph(size)],
     ['code fence', longFence(size)],
@@ -38,10 +40,19 @@ try {
     for (const end of ends) {
       const to = Math.min(end * 1024, doc.length);
       const runs: number[] = [];
-      for (let run = 0; run < 3; run++) runs.push(await page.evaluate(([text, from, until]) => window.grow(text, from, until, 64), [doc, to - 1024, to] as const));
+      for (let run = 0; run < 3; run++)
+        runs.push(
+          await page.evaluate(([text, from, until]) => window.grow(text, from, until, 64), [
+            doc,
+            to - 1024,
+            to,
+          ] as const),
+        );
       figures.push(median(runs));
     }
-    console.log(`  ${name.padEnd(12)} ${figures.map((ms) => ms.toFixed(1).padStart(9)).join('')}   growth ${((figures.at(-1) ?? NaN) / (figures[0] ?? NaN)).toFixed(1)}x`);
+    console.log(
+      `  ${name.padEnd(12)} ${figures.map((ms) => ms.toFixed(1).padStart(9)).join('')}   growth ${((figures.at(-1) ?? NaN) / (figures[0] ?? NaN)).toFixed(1)}x`,
+    );
   }
 } finally {
   await browser.close();

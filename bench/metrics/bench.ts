@@ -12,7 +12,9 @@ function time(run: () => void): number {
   return performance.now() - start;
 }
 
-console.log('createMetricsRecorder: part() per token part, then snapshot() every 1,000 parts (a frame at ~60 tok/s is ~16 parts)');
+console.log(
+  'createMetricsRecorder: part() per token part, then snapshot() every 1,000 parts (a frame at ~60 tok/s is ~16 parts)',
+);
 for (const parts of tiny ? [10_000] : [10_000, 100_000, 1_000_000]) {
   const runs: number[] = [];
   const naive: number[] = [];
@@ -46,8 +48,11 @@ for (const parts of tiny ? [10_000] : [10_000, 100_000, 1_000_000]) {
     }
   }
   const ms = median(runs);
-  const against = naive.length > 0 ? `; keep-all-and-sort ${median(naive).toFixed(1)} ms (${(median(naive) / ms).toFixed(1)}x)` : '';
-  console.log(`  ${parts.toLocaleString('en')} parts: ${ms.toFixed(1)} ms, ${((ms * 1e6) / parts).toFixed(0)} ns/part${against}`);
+  const against =
+    naive.length > 0 ? `; keep-all-and-sort ${median(naive).toFixed(1)} ms (${(median(naive) / ms).toFixed(1)}x)` : '';
+  console.log(
+    `  ${parts.toLocaleString('en')} parts: ${ms.toFixed(1)} ms, ${((ms * 1e6) / parts).toFixed(0)} ns/part${against}`,
+  );
 }
 
 const RACE_PARTS = tiny ? 2_000 : 200_000;
@@ -56,7 +61,9 @@ async function* parts(count: number): AsyncGenerator<StreamPart> {
   for (let i = 0; i < count; i += 1) yield token;
 }
 
-console.log(`race: one candidate, ${RACE_PARTS.toLocaleString('en')} parts, against reading the same generator directly`);
+console.log(
+  `race: one candidate, ${RACE_PARTS.toLocaleString('en')} parts, against reading the same generator directly`,
+);
 const direct: number[] = [];
 const raced: number[] = [];
 const racedWithSignal: number[] = [];
@@ -68,8 +75,13 @@ for (let r = 0; r < 5; r += 1) {
   for await (const _ of race([{ id: 'only', start: () => parts(RACE_PARTS) }], { ttftTimeoutMs: 10_000 }));
   raced.push(performance.now() - start);
   start = performance.now();
-  for await (const _ of race([{ id: 'only', start: () => parts(RACE_PARTS) }], { ttftTimeoutMs: 10_000, signal: new AbortController().signal }));
+  for await (const _ of race([{ id: 'only', start: () => parts(RACE_PARTS) }], {
+    ttftTimeoutMs: 10_000,
+    signal: new AbortController().signal,
+  }));
   racedWithSignal.push(performance.now() - start);
 }
 const addedNs = (runs: number[]) => (((median(runs) - median(direct)) * 1e6) / RACE_PARTS).toFixed(0);
-console.log(`  direct ${median(direct).toFixed(1)} ms; through race ${median(raced).toFixed(1)} ms (${addedNs(raced)} ns/part added), with a signal ${median(racedWithSignal).toFixed(1)} ms (${addedNs(racedWithSignal)} ns/part)`);
+console.log(
+  `  direct ${median(direct).toFixed(1)} ms; through race ${median(raced).toFixed(1)} ms (${addedNs(raced)} ns/part added), with a signal ${median(racedWithSignal).toFixed(1)} ms (${addedNs(racedWithSignal)} ns/part)`,
+);

@@ -34,7 +34,14 @@ function sseResponse(events: string[], headers: Record<string, string> = {}): Re
     async pull(controller) {
       await new Promise((resolve) => setTimeout(resolve, 0));
       if (i >= events.length) return controller.close();
-      controller.enqueue(encoder.encode(events.slice(i, i + PER_CHUNK).map((e) => `data: ${e}\n\n`).join('')));
+      controller.enqueue(
+        encoder.encode(
+          events
+            .slice(i, i + PER_CHUNK)
+            .map((e) => `data: ${e}\n\n`)
+            .join(''),
+        ),
+      );
       i += PER_CHUNK;
     },
   });
@@ -43,8 +50,20 @@ function sseResponse(events: string[], headers: Record<string, string> = {}): Re
 
 const words = Array.from({ length: TOKENS }, (_, i) => `w${i % 97} `);
 const openaiEvents = [
-  ...words.map((w) => JSON.stringify({ id: 'c', object: 'chat.completion.chunk', model: 'm', choices: [{ index: 0, delta: { content: w }, finish_reason: null }] })),
-  JSON.stringify({ id: 'c', object: 'chat.completion.chunk', model: 'm', choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] }),
+  ...words.map((w) =>
+    JSON.stringify({
+      id: 'c',
+      object: 'chat.completion.chunk',
+      model: 'm',
+      choices: [{ index: 0, delta: { content: w }, finish_reason: null }],
+    }),
+  ),
+  JSON.stringify({
+    id: 'c',
+    object: 'chat.completion.chunk',
+    model: 'm',
+    choices: [{ index: 0, delta: {}, finish_reason: 'stop' }],
+  }),
   '[DONE]',
 ];
 const uiEvents = [
@@ -71,8 +90,15 @@ async function measure(Component: (props: { done: (text: string) => void }) => u
   let commits = 0;
   const cpu = process.cpuUsage();
   await new Promise<void>((resolve, reject) => {
-    const done = (text: string) => (text === expected ? resolve() : reject(new Error(`incomplete text: ${text.length} of ${expected.length}`)));
-    root.render(createElement(Profiler, { id: 'bench', onRender: () => (commits += 1) }, createElement(Component as never, { done })));
+    const done = (text: string) =>
+      text === expected ? resolve() : reject(new Error(`incomplete text: ${text.length} of ${expected.length}`));
+    root.render(
+      createElement(
+        Profiler,
+        { id: 'bench', onRender: () => (commits += 1) },
+        createElement(Component as never, { done }),
+      ),
+    );
   });
   const used = process.cpuUsage(cpu);
   root.unmount();
@@ -80,7 +106,12 @@ async function measure(Component: (props: { done: (text: string) => void }) => u
 }
 
 function RillStream({ done }: { done: (text: string) => void }) {
-  const { text, status } = useStream({ url: 'http://bench/chat', provider: 'openai-chat', fetch: async () => sseResponse(openaiEvents), autoStart: true });
+  const { text, status } = useStream({
+    url: 'http://bench/chat',
+    provider: 'openai-chat',
+    fetch: async () => sseResponse(openaiEvents),
+    autoStart: true,
+  });
   useEffect(() => {
     if (status === 'done') done(text);
   }, [status, text, done]);
@@ -105,7 +136,13 @@ function NaiveSetState({ done }: { done: (text: string) => void }) {
 }
 
 function AiSdkChat({ done }: { done: (text: string) => void }) {
-  const [transport] = useState(() => new DefaultChatTransport({ api: 'http://bench/chat', fetch: async () => sseResponse(uiEvents, { 'x-vercel-ai-ui-message-stream': 'v1' }) }));
+  const [transport] = useState(
+    () =>
+      new DefaultChatTransport({
+        api: 'http://bench/chat',
+        fetch: async () => sseResponse(uiEvents, { 'x-vercel-ai-ui-message-stream': 'v1' }),
+      }),
+  );
   const { messages, status, sendMessage } = useChat({ transport });
   const last = messages[messages.length - 1];
   const text = last?.role === 'assistant' ? last.parts.map((p) => (p.type === 'text' ? p.text : '')).join('') : '';
@@ -118,7 +155,11 @@ function AiSdkChat({ done }: { done: (text: string) => void }) {
   return createElement('p', null, text);
 }
 
-const contenders = { 'rill useStream': RillStream, 'naive setState/token': NaiveSetState, '@ai-sdk/react useChat': AiSdkChat } as const;
+const contenders = {
+  'rill useStream': RillStream,
+  'naive setState/token': NaiveSetState,
+  '@ai-sdk/react useChat': AiSdkChat,
+} as const;
 const results: Record<string, Result> = {};
 for (const [name, Component] of Object.entries(contenders)) {
   await measure(Component); // warm-up
@@ -131,7 +172,12 @@ const per1k = (x: number) => (x * 1000) / TOKENS;
 const rill = results['rill useStream'] as Result;
 console.log(`${TOKENS} tokens, ${PER_CHUNK} per chunk, medians of ${RUNS} runs; per 1,000 tokens:`);
 for (const [name, r] of Object.entries(results)) {
-  const ratio = name === 'rill useStream' ? '' : `  -> rill makes ${(r.commits / rill.commits).toFixed(1)}x fewer commits, uses ${(r.cpuMs / rill.cpuMs).toFixed(2)}x less CPU`;
-  console.log(`  ${name.padEnd(24)} ${per1k(r.commits).toFixed(0).padStart(5)} commits  ${per1k(r.cpuMs).toFixed(1).padStart(7)} ms CPU${ratio}`);
+  const ratio =
+    name === 'rill useStream'
+      ? ''
+      : `  -> rill makes ${(r.commits / rill.commits).toFixed(1)}x fewer commits, uses ${(r.cpuMs / rill.cpuMs).toFixed(2)}x less CPU`;
+  console.log(
+    `  ${name.padEnd(24)} ${per1k(r.commits).toFixed(0).padStart(5)} commits  ${per1k(r.cpuMs).toFixed(1).padStart(7)} ms CPU${ratio}`,
+  );
 }
 process.exit(0);

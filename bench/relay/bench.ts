@@ -31,7 +31,11 @@ interface RelayChild {
 
 async function startRelay(redisUrl?: string): Promise<RelayChild> {
   const script = fileURLToPath(new URL('relay-process.ts', import.meta.url));
-  const child: ChildProcess = fork(script, [JSON.stringify({ upstream: mock.server.url, ...(redisUrl !== undefined && { redisUrl }) })], { execArgv: ['--conditions=rill-source', '--import', 'tsx'] });
+  const child: ChildProcess = fork(
+    script,
+    [JSON.stringify({ upstream: mock.server.url, ...(redisUrl !== undefined && { redisUrl }) })],
+    { execArgv: ['--conditions=rill-source', '--import', 'tsx'] },
+  );
   const next = (type: RelayProcessMessage['type']): Promise<RelayProcessMessage> =>
     new Promise((resolve, reject) => {
       const onMessage = (message: RelayProcessMessage): void => {
@@ -55,7 +59,8 @@ async function startRelay(redisUrl?: string): Promise<RelayChild> {
   };
 }
 
-const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+const percentile = (sorted: readonly number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 
 /** Per-event latencies (ms from the mock's send to the client's receipt) of streamed events: not the response's opening burst, not after a resume. */
 function latencies(runs: readonly ClientRun[]): number[] {
@@ -77,7 +82,8 @@ function accounting(runs: readonly ClientRun[]): { lost: number; duplicated: num
   let badEnds = 0;
   for (const run of runs) {
     const counts = new Map<string, number>();
-    for (const event of mock.sent.get(run.key) ?? ([] as SentEvent[])) counts.set(event.data, (counts.get(event.data) ?? 0) + 1);
+    for (const event of mock.sent.get(run.key) ?? ([] as SentEvent[]))
+      counts.set(event.data, (counts.get(event.data) ?? 0) + 1);
     for (const event of run.events) {
       const left = counts.get(event.data) ?? 0;
       if (left > 0) counts.set(event.data, left - 1);
@@ -94,7 +100,11 @@ const keyOf = (phase: string, index: number): string => `${phase} run ${index}: 
 
 /** `count` clients started over STAGGER_MS, all running at once. */
 function concurrently(count: number, start: (index: number) => Promise<ClientRun>): Promise<ClientRun[]> {
-  return Promise.all(Array.from({ length: count }, (_, index) => new Promise<void>((resolve) => setTimeout(resolve, (index * STAGGER_MS) / count)).then(() => start(index))));
+  return Promise.all(
+    Array.from({ length: count }, (_, index) =>
+      new Promise<void>((resolve) => setTimeout(resolve, (index * STAGGER_MS) / count)).then(() => start(index)),
+    ),
+  );
 }
 
 interface Row {
@@ -114,7 +124,12 @@ interface Row {
 }
 
 const ms = (value: number): string => value.toFixed(2);
-function row(scenario: string, direct: ClientRun[], relayed: ClientRun[], load?: { perRun: number; cpuMicros: number }): Row {
+function row(
+  scenario: string,
+  direct: ClientRun[],
+  relayed: ClientRun[],
+  load?: { perRun: number; cpuMicros: number },
+): Row {
   const d = latencies(direct);
   const r = latencies(relayed);
   const { lost, duplicated, badEnds } = accounting(relayed);
@@ -132,18 +147,29 @@ function row(scenario: string, direct: ClientRun[], relayed: ClientRun[], load?:
     lost,
     duplicated,
     'KB per open run': load === undefined ? '' : (load.perRun / 1024).toFixed(1),
-    'relay CPU µs/event': load === undefined ? '' : (load.cpuMicros / relayed.reduce((sum, run) => sum + run.events.length, 0)).toFixed(1),
+    'relay CPU µs/event':
+      load === undefined ? '' : (load.cpuMicros / relayed.reduce((sum, run) => sum + run.events.length, 0)).toFixed(1),
   };
 }
 
 /** Runs `count` relayed clients, each dropped once mid-answer, and samples the relay's memory while all are open. */
-async function relayedLoad(relay: RelayChild, phase: string, count: number, timing: string): Promise<{ runs: ClientRun[]; load: { perRun: number; cpuMicros: number } }> {
+async function relayedLoad(
+  relay: RelayChild,
+  phase: string,
+  count: number,
+  timing: string,
+): Promise<{ runs: ClientRun[]; load: { perRun: number; cpuMicros: number } }> {
   await relayClient(relay.url, `${phase} warm-up`, FAST); // JIT and connections warm before the baseline
   const baseline = await relay.memory();
   let opened = 0;
   let allOpen = (): void => undefined;
   const open = new Promise<void>((resolve) => (allOpen = resolve));
-  const runs = concurrently(count, (index) => relayClient(relay.url, keyOf(phase, index), timing, { cutAfter: 6 + (index % 11), onOpen: () => ++opened === count && allOpen() }));
+  const runs = concurrently(count, (index) =>
+    relayClient(relay.url, keyOf(phase, index), timing, {
+      cutAfter: 6 + (index % 11),
+      onOpen: () => ++opened === count && allOpen(),
+    }),
+  );
   await open;
   const perRun = ((await relay.memory()).bytes - baseline.bytes) / count;
   const done = await runs;
@@ -152,10 +178,19 @@ async function relayedLoad(relay: RelayChild, phase: string, count: number, timi
 }
 
 // Other processes on the machine move wall-clock latency a lot (CPU µs/event much less): say how busy it was.
-const load = (): string => loadavg().map((l) => l.toFixed(1)).join(' ');
-console.log(`relay vs direct on loopback; mock upstream in this process, relay in a child process; ${tiny ? 'TINY mode' : 'full size'}; load average ${load()}`);
-console.log(`latency: mock send -> client receipt per streamed event (the opening burst, sent with the headers, and resumed connections left out)`);
-console.log(`concurrent phases: TTFT ${TTFT_MS} ms (memory is sampled then, every run open), starts spread over ${STAGGER_MS} ms, each relayed client drops once and resumes`);
+const load = (): string =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+console.log(
+  `relay vs direct on loopback; mock upstream in this process, relay in a child process; ${tiny ? 'TINY mode' : 'full size'}; load average ${load()}`,
+);
+console.log(
+  `latency: mock send -> client receipt per streamed event (the opening burst, sent with the headers, and resumed connections left out)`,
+);
+console.log(
+  `concurrent phases: TTFT ${TTFT_MS} ms (memory is sampled then, every run open), starts spread over ${STAGGER_MS} ms, each relayed client drops once and resumes`,
+);
 const rows: Row[] = [];
 
 const memoryRelay = await startRelay();
@@ -169,7 +204,9 @@ try {
   }
   rows.push(row('1 run at a time, 2 ms/token (memory log)', direct, relayed));
   for (const delayMs of [100, 25]) {
-    const directMany = await concurrently(MEMORY_RUNS, (index) => directClient(mock.server.url, keyOf(`direct-${delayMs}`, index), steady(delayMs)));
+    const directMany = await concurrently(MEMORY_RUNS, (index) =>
+      directClient(mock.server.url, keyOf(`direct-${delayMs}`, index), steady(delayMs)),
+    );
     const { runs, load } = await relayedLoad(memoryRelay, `memory-${delayMs}`, MEMORY_RUNS, steady(delayMs));
     rows.push(row(`${MEMORY_RUNS} concurrent runs, ${delayMs} ms/token (memory log)`, directMany, runs, load));
   }
@@ -181,7 +218,9 @@ const redis = await startRedis();
 try {
   const redisRelay = await startRelay(redis.url);
   try {
-    const direct = await concurrently(REDIS_RUNS, (index) => directClient(mock.server.url, keyOf('direct-redis', index), steady(25)));
+    const direct = await concurrently(REDIS_RUNS, (index) =>
+      directClient(mock.server.url, keyOf('direct-redis', index), steady(25)),
+    );
     const { runs, load } = await relayedLoad(redisRelay, 'redis', REDIS_RUNS, steady(25));
     rows.push(row(`${REDIS_RUNS} concurrent runs, 25 ms/token (Redis log)`, direct, runs, load));
   } finally {
@@ -192,9 +231,13 @@ try {
 }
 
 console.table(rows);
-console.log('added = relay - direct at the same percentile; KB per open run = the relay process heap + external, after GC, while every run is open, minus its baseline, per run');
+console.log(
+  'added = relay - direct at the same percentile; KB per open run = the relay process heap + external, after GC, while every run is open, minus its baseline, per run',
+);
 console.log(`load average at the end ${load()}`);
-console.log('Targets: p99 added < 5 ms per event at 1,000 runs; < 64 KB per open run plus the run’s own text; 0 lost, 0 duplicated.');
+console.log(
+  'Targets: p99 added < 5 ms per event at 1,000 runs; < 64 KB per open run plus the run’s own text; 0 lost, 0 duplicated.',
+);
 await mock.server.close();
 const broken = rows.filter((r) => r.lost > 0 || r.duplicated > 0);
 if (broken.length > 0) {

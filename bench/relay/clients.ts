@@ -17,7 +17,13 @@ export interface ClientRun {
   end?: string;
 }
 
-const body = (key: string): string => JSON.stringify({ model: 'claude-sonnet-4-6', max_tokens: 1024, stream: true, messages: [{ role: 'user', content: key }] });
+const body = (key: string): string =>
+  JSON.stringify({
+    model: 'claude-sonnet-4-6',
+    max_tokens: 1024,
+    stream: true,
+    messages: [{ role: 'user', content: key }],
+  });
 
 /**
  * Streams one run straight from the mock (no ids, so no resume).
@@ -25,9 +31,14 @@ const body = (key: string): string => JSON.stringify({ model: 'claude-sonnet-4-6
  * @example const run = await directClient(mock.url, 'run 1', 'ttft=0;delay=2');
  */
 export async function directClient(base: string, key: string, timing: string): Promise<ClientRun> {
-  const response = await fetch(`${base}/v1/messages`, { method: 'POST', body: body(key), headers: { 'content-type': 'application/json', 'x-rill-mock-timing': timing } });
+  const response = await fetch(`${base}/v1/messages`, {
+    method: 'POST',
+    body: body(key),
+    headers: { 'content-type': 'application/json', 'x-rill-mock-timing': timing },
+  });
   const events: ReceivedEvent[] = [];
-  for await (const event of readSSE(response)) events.push({ data: event.data, id: event.id, at: performance.now(), resumed: false });
+  for await (const event of readSSE(response))
+    events.push({ data: event.data, id: event.id, at: performance.now(), resumed: false });
   return { key, events };
 }
 
@@ -37,7 +48,12 @@ export async function directClient(base: string, key: string, timing: string): P
  *
  * @example const run = await relayClient(relay.url, 'run 1', 'ttft=0;delay=2', { cutAfter: 5 });
  */
-export async function relayClient(base: string, key: string, timing: string, options: { cutAfter?: number; onOpen?: () => void } = {}): Promise<ClientRun> {
+export async function relayClient(
+  base: string,
+  key: string,
+  timing: string,
+  options: { cutAfter?: number; onOpen?: () => void } = {},
+): Promise<ClientRun> {
   const events: ReceivedEvent[] = [];
   let lastId = '';
   let resumeUrl: string | undefined;
@@ -59,7 +75,15 @@ export async function relayClient(base: string, key: string, timing: string, opt
       if (!resumed && events.length === options.cutAfter) return; // the client drops: breaking out cancels the body
     }
   };
-  await read(await fetch(`${base}/v1/messages`, { method: 'POST', body: body(key), headers: { 'content-type': 'application/json', 'x-rill-mock-timing': timing } }), false);
-  if (end === undefined && resumeUrl !== undefined) await read(await fetch(resumeUrl, { headers: { 'last-event-id': lastId } }), true);
+  await read(
+    await fetch(`${base}/v1/messages`, {
+      method: 'POST',
+      body: body(key),
+      headers: { 'content-type': 'application/json', 'x-rill-mock-timing': timing },
+    }),
+    false,
+  );
+  if (end === undefined && resumeUrl !== undefined)
+    await read(await fetch(resumeUrl, { headers: { 'last-event-id': lastId } }), true);
   return { key, events, ...(end !== undefined && { end }) };
 }

@@ -19,9 +19,19 @@ export interface RelayProcessConfig {
 export type RelayProcessMessage = { type: 'ready'; url: string } | { type: 'memory'; bytes: number; cpuMicros: number };
 
 const config = JSON.parse(process.argv[2] ?? '{}') as RelayProcessConfig;
-const log = config.redisUrl === undefined ? createMemoryEventLog({ maxRuns: 10_000 }) : await createRedisEventLog({ url: config.redisUrl, prefix: `rill-bench-${process.pid}`, maxFollowers: 4_000 });
+const log =
+  config.redisUrl === undefined
+    ? createMemoryEventLog({ maxRuns: 10_000 })
+    : await createRedisEventLog({ url: config.redisUrl, prefix: `rill-bench-${process.pid}`, maxFollowers: 4_000 });
 // Timing headers pass through so each phase picks the mock's pace.
-const relay = createRelay({ provider: 'anthropic', upstream: config.upstream, apiKey: 'bench-key', allowAnonymous: true, log, forwardHeaders: ['x-rill-mock-timing'] });
+const relay = createRelay({
+  provider: 'anthropic',
+  upstream: config.upstream,
+  apiKey: 'bench-key',
+  allowAnonymous: true,
+  log,
+  forwardHeaders: ['x-rill-mock-timing'],
+});
 const server = await serveRelay(relay, { port: 0 });
 const send = (message: RelayProcessMessage): void => void process.send?.(message);
 send({ type: 'ready', url: server.url });

@@ -42,7 +42,9 @@ export async function startTappedMock(): Promise<TappedMock> {
       sent.set(key, events);
       let at = 0;
       let chunks = 0;
-      const decoder = createSSEDecoder({ onEvent: (event) => events.push({ data: event.data, at, opening: chunks === 1 }) });
+      const decoder = createSSEDecoder({
+        onEvent: (event) => events.push({ data: event.data, at, opening: chunks === 1 }),
+      });
       const tap = new TransformStream<Uint8Array, Uint8Array>({
         transform(chunk, controller) {
           at = performance.now();

@@ -7,7 +7,28 @@
 
 import { seededRandom } from '@rill/mock';
 
-const words = ['the', 'stream', 'of', 'tokens', 'arrives', 'quickly,', 'and', 'each', 'delta', 'is', 'small.', 'café', 'naïve', '—', '中文', '😀', '"quoted"', 'back\\slash', '\n\n', 'résumé'];
+const words = [
+  'the',
+  'stream',
+  'of',
+  'tokens',
+  'arrives',
+  'quickly,',
+  'and',
+  'each',
+  'delta',
+  'is',
+  'small.',
+  'café',
+  'naïve',
+  '—',
+  '中文',
+  '😀',
+  '"quoted"',
+  'back\\slash',
+  '\n\n',
+  'résumé',
+];
 
 /**
  * Builds whole messages (message_start, text deltas of 1–6 words, a ping every 50 deltas,
@@ -26,7 +47,17 @@ export function anthropicStream(bytes: number, seed = 42): Uint8Array {
     size += text.length;
   };
   for (let m = 0; size < bytes; m++) {
-    event('message_start', { message: { id: `msg_${m}`, type: 'message', role: 'assistant', model: 'claude-sonnet-4-5', content: [], stop_reason: null, usage: { input_tokens: 25, output_tokens: 1 } } });
+    event('message_start', {
+      message: {
+        id: `msg_${m}`,
+        type: 'message',
+        role: 'assistant',
+        model: 'claude-sonnet-4-5',
+        content: [],
+        stop_reason: null,
+        usage: { input_tokens: 25, output_tokens: 1 },
+      },
+    });
     event('content_block_start', { index: 0, content_block: { type: 'text', text: '' } });
     event('ping', {});
     for (let d = 0; d < 400; d++) {

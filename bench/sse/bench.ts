@@ -53,20 +53,29 @@ function verdicts(where: string, rows: Row[]): boolean {
   for (const r of rows) {
     const [vsEp, vsRaw] = [parseFloat(r['rill / e-p']), parseFloat(r['rill / raw'])];
     met &&= vsEp >= VS_EP && vsRaw >= VS_RAW;
-    console.log(`  ${where} ${r.chunk}: >= ${VS_EP}x eventsource-parser ${vsEp >= VS_EP ? 'met' : 'MISSED'}; >= ${VS_RAW}x raw ${vsRaw >= VS_RAW ? 'met' : 'MISSED'}`);
+    console.log(
+      `  ${where} ${r.chunk}: >= ${VS_EP}x eventsource-parser ${vsEp >= VS_EP ? 'met' : 'MISSED'}; >= ${VS_RAW}x raw ${vsRaw >= VS_RAW ? 'met' : 'MISSED'}`,
+    );
   }
   return met;
 }
 
-console.log(`SSE decode: ${(body.length / 1e6).toFixed(1)} MB Anthropic-style stream (see anthropic-stream.ts), MB = 10^6 bytes`);
-console.log(`CPU time (Node: process.cpuUsage; Chromium: the page's main-thread time, CDP), median of ${RUNS} interleaved runs after a warm-up; ratios are medians of per-run ratios.`);
-console.log('raw = streaming TextDecoder + indexOf per LF; skeleton = the least work that yields events (drops lines split across chunks)');
+console.log(
+  `SSE decode: ${(body.length / 1e6).toFixed(1)} MB Anthropic-style stream (see anthropic-stream.ts), MB = 10^6 bytes`,
+);
+console.log(
+  `CPU time (Node: process.cpuUsage; Chromium: the page's main-thread time, CDP), median of ${RUNS} interleaved runs after a warm-up; ratios are medians of per-run ratios.`,
+);
+console.log(
+  'raw = streaming TextDecoder + indexOf per LF; skeleton = the least work that yields events (drops lines split across chunks)',
+);
 
 const nodeRows: Row[] = [];
 for (const size of CHUNK_SIZES) {
   const chunks = split(body, size);
   // Rill and eventsource-parser must see the same events at this chunking, or the race means nothing.
-  if (contenders.rill?.(chunks) !== contenders['eventsource-parser']?.(chunks)) throw new Error(`rill and eventsource-parser disagree on the events at ${size} B chunks`);
+  if (contenders.rill?.(chunks) !== contenders['eventsource-parser']?.(chunks))
+    throw new Error(`rill and eventsource-parser disagree on the events at ${size} B chunks`);
   nodeRows.push(row(size, await measure(names, (name) => cpuMs(() => contenders[name]?.(chunks)), RUNS)));
 }
 console.log(`\nNode ${process.version}:`);
@@ -76,7 +85,8 @@ const page = await openChromiumBench();
 const chromiumRows: Row[] = [];
 try {
   for (const size of CHUNK_SIZES) {
-    if (!(await page.prepare(BYTES, size))) throw new Error(`rill and eventsource-parser disagree on the events at ${size} B chunks in Chromium`);
+    if (!(await page.prepare(BYTES, size)))
+      throw new Error(`rill and eventsource-parser disagree on the events at ${size} B chunks in Chromium`);
     chromiumRows.push(row(size, await page.measure(names, RUNS)));
   }
 } finally {
@@ -86,7 +96,15 @@ console.log(`\nChromium ${page.version}:`);
 console.table(chromiumRows);
 
 console.log('\nside by side, rill / eventsource-parser and rill / raw:');
-console.table(CHUNK_SIZES.map((_, i) => ({ chunk: nodeRows[i]?.chunk, 'Node vs e-p': nodeRows[i]?.['rill / e-p'], 'Node vs raw': nodeRows[i]?.['rill / raw'], 'Chromium vs e-p': chromiumRows[i]?.['rill / e-p'], 'Chromium vs raw': chromiumRows[i]?.['rill / raw'] })));
+console.table(
+  CHUNK_SIZES.map((_, i) => ({
+    chunk: nodeRows[i]?.chunk,
+    'Node vs e-p': nodeRows[i]?.['rill / e-p'],
+    'Node vs raw': nodeRows[i]?.['rill / raw'],
+    'Chromium vs e-p': chromiumRows[i]?.['rill / e-p'],
+    'Chromium vs raw': chromiumRows[i]?.['rill / raw'],
+  })),
+);
 
 console.log('\ntargets:');
 const speed = [verdicts('Node', nodeRows), verdicts('Chromium', chromiumRows)].every(Boolean);
@@ -95,5 +113,7 @@ printSizes(sizes);
 await printAppSizes();
 const transport = sizes.find((s) => s.bundle === 'rill { createSSEDecoder, streamSSE } from @rill/core');
 const small = typeof transport?.gzipped === 'number' && transport.gzipped <= SIZE_TARGET;
-console.log(`  createSSEDecoder + streamSSE <= ${SIZE_TARGET} B min+gzip: ${small ? 'met' : 'MISSED'} (${transport?.gzipped ?? '?'} B)`);
+console.log(
+  `  createSSEDecoder + streamSSE <= ${SIZE_TARGET} B min+gzip: ${small ? 'met' : 'MISSED'} (${transport?.gzipped ?? '?'} B)`,
+);
 process.exit((speed && small) || tiny ? 0 : 1);

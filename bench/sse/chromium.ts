@@ -35,7 +35,16 @@ async function timed(page: Page, cdp: CDPSession, name: string): Promise<number>
  * @example const page = await openChromiumBench(); await page.prepare(20e6, 4096); await page.measure(['rill', 'raw'], 9);
  */
 export async function openChromiumBench(): Promise<ChromiumBench> {
-  const bundle = await build({ entryPoints: [entry], bundle: true, format: 'iife', platform: 'browser', target: 'es2022', conditions: ['rill-source'], write: false, logLevel: 'silent' });
+  const bundle = await build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    conditions: ['rill-source'],
+    write: false,
+    logLevel: 'silent',
+  });
   const browser: Browser = await chromium.launch(chromiumLaunchOptions);
   const page = await browser.newPage();
   await page.addScriptTag({ content: bundle.outputFiles[0]?.text ?? '' });

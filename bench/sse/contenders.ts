@@ -68,4 +68,10 @@ export const skeleton: Contender = (chunks) => {
 };
 
 /** Every contender by the name the tables use. */
-export const contenders: Record<string, Contender> = { rill, 'eventsource-parser': eventsourceParser, raw, TextDecoder: textDecoder, skeleton };
+export const contenders: Record<string, Contender> = {
+  rill,
+  'eventsource-parser': eventsourceParser,
+  raw,
+  TextDecoder: textDecoder,
+  skeleton,
+};

@@ -17,7 +17,11 @@ export interface Measured {
  * const { ms, speedup } = await measure(['rill', 'eventsource-parser'], (name) => cpuMs(() => contenders[name](chunks)), 9);
  * speedup.get('rill')?.get('eventsource-parser'); // 1.3 means rill took 1/1.3 of its time
  */
-export async function measure(names: readonly string[], time: (name: string) => number | Promise<number>, runs: number): Promise<Measured> {
+export async function measure(
+  names: readonly string[],
+  time: (name: string) => number | Promise<number>,
+  runs: number,
+): Promise<Measured> {
   const times = new Map<string, number[]>(names.map((name) => [name, []]));
   for (let run = -1; run < runs; run++) {
     const round = new Map<string, number>();
@@ -30,7 +34,9 @@ export async function measure(names: readonly string[], time: (name: string) => 
   const speedup = new Map(
     [...times].map(([name, list]) => [
       name,
-      new Map([...times].map(([other, otherList]) => [other, median(list.map((t, i) => (otherList[i] ?? Number.NaN) / t))])),
+      new Map(
+        [...times].map(([other, otherList]) => [other, median(list.map((t, i) => (otherList[i] ?? Number.NaN) / t))]),
+      ),
     ]),
   );
   return { ms, speedup };

@@ -10,11 +10,17 @@ export const SIZE_TARGET = 2500;
 const entries: [string, string][] = [
   ['rill createSSEDecoder', "export { createSSEDecoder } from '@rill/core/sse';"],
   // Whatever the transport folder exports (streamSSE, stopRun and their types), straight from its source.
-  ['rill createSSEDecoder + transport folder', `export { createSSEDecoder } from '@rill/core/sse'; export * from ${JSON.stringify(transport)};`],
+  [
+    'rill createSSEDecoder + transport folder',
+    `export { createSSEDecoder } from '@rill/core/sse'; export * from ${JSON.stringify(transport)};`,
+  ],
   // The same through the package root, as apps import it: proves tree-shaking drops the other stages.
   ['rill { createSSEDecoder, streamSSE } from @rill/core', "export { createSSEDecoder, streamSSE } from '@rill/core';"],
   ['eventsource-parser createParser', "export { createParser } from 'eventsource-parser';"],
-  ['eventsource-parser + fetch-event-source', "export { createParser } from 'eventsource-parser'; export { fetchEventSource } from '@microsoft/fetch-event-source';"],
+  [
+    'eventsource-parser + fetch-event-source',
+    "export { createParser } from 'eventsource-parser'; export { fetchEventSource } from '@microsoft/fetch-event-source';",
+  ],
 ];
 
 /** One bundle's size, or why it did not build. */
@@ -51,7 +57,14 @@ export async function measureSizes(): Promise<SizeRow[]> {
  */
 export function printSizes(rows: SizeRow[]): void {
   console.log('\nBundle size (esbuild, minified, tree-shaken, gzip -9; KB = 10^3 bytes)');
-  console.table(rows.map(({ bundle, minified, gzipped }) => ({ bundle, 'min bytes': minified, 'min+gzip bytes': gzipped, 'min+gzip KB': typeof gzipped === 'number' ? (gzipped / 1e3).toFixed(2) : '' })));
+  console.table(
+    rows.map(({ bundle, minified, gzipped }) => ({
+      bundle,
+      'min bytes': minified,
+      'min+gzip bytes': gzipped,
+      'min+gzip KB': typeof gzipped === 'number' ? (gzipped / 1e3).toFixed(2) : '',
+    })),
+  );
 }
 
 /**
@@ -61,8 +74,14 @@ export function printSizes(rows: SizeRow[]): void {
  */
 export async function printAppSizes(): Promise<void> {
   const apps: [string, string][] = [
-    ["useStream({ provider: 'sse' })", "import { useStream } from '@rill/react'; export const A = () => useStream({ url: '/api/story', provider: 'sse' }).text;"],
-    ["useStream({ provider: 'anthropic' })", "import { useStream } from '@rill/react'; export const A = () => useStream({ url: '/api/anthropic/v1/messages', provider: 'anthropic' }).text;"],
+    [
+      "useStream({ provider: 'sse' })",
+      "import { useStream } from '@rill/react'; export const A = () => useStream({ url: '/api/story', provider: 'sse' }).text;",
+    ],
+    [
+      "useStream({ provider: 'anthropic' })",
+      "import { useStream } from '@rill/react'; export const A = () => useStream({ url: '/api/anthropic/v1/messages', provider: 'anthropic' }).text;",
+    ],
   ];
   const appRows = [];
   for (const [what, source] of apps) {

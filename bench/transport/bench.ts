@@ -40,4 +40,6 @@ for await (const _ of streamSSE('https://bench.test/stream', { fetch, idleTimeou
 }
 const ms = performance.now() - start;
 console.log(`streamSSE, ${EVENTS.toLocaleString('en')} events with unique ids, heap while still reading (after gc):`);
-console.log(`  at 10,000 events ${early.toFixed(1)} MB; at ${EVENTS.toLocaleString('en')} ${late.toFixed(1)} MB; growth ${(late - early).toFixed(1)} MB; ${((ms * 1e3) / EVENTS).toFixed(2)} µs/event`);
+console.log(
+  `  at 10,000 events ${early.toFixed(1)} MB; at ${EVENTS.toLocaleString('en')} ${late.toFixed(1)} MB; growth ${(late - early).toFixed(1)} MB; ${((ms * 1e3) / EVENTS).toFixed(2)} µs/event`,
+);

@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { chatSettles, expectNoA11yViolations, openDemo, send } from '../support/demo-page.js';
 
-test('chat: no axe violations with text, reasoning, a tool call waiting for approval and the fault panel', async ({ page }) => {
+test('chat: no axe violations with text, reasoning, a tool call waiting for approval and the fault panel', async ({
+  page,
+}) => {
   await openDemo(page, 'chat');
   await expectNoA11yViolations(page);
   await send(page, 'Think about leap years');
@@ -30,7 +32,9 @@ test('metrics: the last streams are charted and tabled, with no axe violations',
   await send(page, 'Hello metrics');
   await chatSettles(page);
   await page.getByRole('link', { name: 'Metrics' }).click();
-  await expect(page.getByRole('img', { name: /^Time to first token and tokens per second for the last 1 streams/ })).toBeVisible();
+  await expect(
+    page.getByRole('img', { name: /^Time to first token and tokens per second for the last 1 streams/ }),
+  ).toBeVisible();
   const row = page.getByRole('row', { name: /^Chat · anthropic/ });
   await expect(row.getByRole('cell').nth(1)).toHaveText(/^\d+ ms$/);
   await expect(row.getByRole('cell').nth(4)).toHaveText(/^\d+\.\d$/);

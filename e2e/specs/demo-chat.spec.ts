@@ -49,7 +49,9 @@ test('client tools without approval run at once in every provider’s wire forma
   await expect(page.getByRole('group', { name: 'Tool call: calculator' })).toHaveCount(4);
 });
 
-test('tools the provider runs: a web search with the answer’s sources and citation markers, then code with its output', async ({ page }) => {
+test('tools the provider runs: a web search with the answer’s sources and citation markers, then code with its output', async ({
+  page,
+}) => {
   await send(page, 'Search the web for how EventSource reconnects');
   await chatSettles(page);
   const answer = lastAnswer(page);
@@ -61,7 +63,10 @@ test('tools the provider runs: a web search with the answer’s sources and cita
   const mdn = sources.getByRole('link', { name: 'Using server-sent events - Web APIs | MDN' });
   await expect(mdn).toHaveAttribute('rel', 'noopener noreferrer');
   await expect(mdn).toHaveAttribute('target', '_blank');
-  await expect(answer.getByRole('link', { name: 'Source 2: HTML Standard: Server-sent events' })).toHaveAttribute('href', 'https://html.spec.whatwg.org/multipage/server-sent-events.html');
+  await expect(answer.getByRole('link', { name: 'Source 2: HTML Standard: Server-sent events' })).toHaveAttribute(
+    'href',
+    'https://html.spec.whatwg.org/multipage/server-sent-events.html',
+  );
   // The next turn sends the search back to the provider as its API wants it, and code runs in its sandbox.
   await send(page, 'Run some Python');
   await chatSettles(page);

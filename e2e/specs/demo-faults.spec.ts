@@ -5,7 +5,9 @@ const LONG = 'Write a long answer about streaming';
 
 test.beforeEach(async ({ page }) => openDemo(page, 'chat'));
 
-test('a provider connection dropped behind the relay marks the answer interrupted, keeping its text, and Retry completes it', async ({ page }) => {
+test('a provider connection dropped behind the relay marks the answer interrupted, keeping its text, and Retry completes it', async ({
+  page,
+}) => {
   // The relay cannot resume a provider's stream (it has no ids); a drop between browser and relay resumes (demo-network.spec.ts).
   await armFault(page, 'Dropped connection');
   await send(page, LONG);
@@ -30,7 +32,9 @@ test('a stall past the idle timeout reconnects and completes the answer', async 
 test('429 shows the server’s wait and then succeeds', async ({ page }) => {
   await armFault(page, '429 rate limit');
   await send(page, 'Hello after a rate limit');
-  await expect(page.getByRole('status').filter({ hasText: /^Reconnecting… rate limited by the server, attempt 2 of 4/ })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: /^Reconnecting… rate limited by the server, attempt 2 of 4/ }),
+  ).toBeVisible();
   await chatSettles(page);
   await expect(page.getByRole('status').filter({ hasText: /^Reconnecting/ })).toHaveCount(0);
   await expect(lastAnswer(page)).toContainText('You asked: Hello after a rate limit.');

@@ -45,7 +45,10 @@ test('a request reset by the network before the answer is retried: the banner, t
   await expect(lastAnswer(page)).toContainText('You asked: Hello through a reset.');
 });
 
-test('cut mid-answer and offline: the banner, then the answer resumes to the same final text from the same generation', async ({ page, link }) => {
+test('cut mid-answer and offline: the banner, then the answer resumes to the same final text from the same generation', async ({
+  page,
+  link,
+}) => {
   await send(page, LONG);
   await chatSettles(page);
   const clean = (await lastAnswer(page).textContent()) ?? '';
@@ -69,9 +72,14 @@ test('a resume reset by the network is tried again, and the answer completes', a
   await expect(lastAnswer(page)).toContainText('with no word shown twice.');
 });
 
-test('a resume the relay refuses (the run is gone) ends interrupted, keeping the text, and Retry completes it', async ({ page, link }) => {
+test('a resume the relay refuses (the run is gone) ends interrupted, keeping the text, and Retry completes it', async ({
+  page,
+  link,
+}) => {
   await sendAndWaitMidAnswer(page);
-  await page.route(RESUME, (route) => route.fulfill({ status: 410, json: { error: { kind: 'interrupted', message: 'Run expired', retryable: false } } }));
+  await page.route(RESUME, (route) =>
+    route.fulfill({ status: 410, json: { error: { kind: 'interrupted', message: 'Run expired', retryable: false } } }),
+  );
   link.cut();
   await chatSettles(page, 'interrupted');
   expect((await statusTexts(page)).some((t) => t.startsWith('Reconnecting…'))).toBe(true);

@@ -9,7 +9,9 @@ test('the race falls back when the primary has no first token in time', async ({
   await page.getByRole('button', { name: 'Start race' }).click();
   await expect(page.getByTestId('race-winner')).toHaveText('fallback');
   await expect(page.getByText('fallback started: primary had no token within 800 ms')).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Race answer' })).toHaveText('This answer came from the model that produced the first token in time.');
+  await expect(page.getByRole('region', { name: 'Race answer' })).toHaveText(
+    'This answer came from the model that produced the first token in time.',
+  );
   await expect(page.getByText('primary aborted')).toBeVisible();
 });
 
@@ -18,12 +20,16 @@ test('the losing primary is stopped upstream, not left generating behind the rel
   const key = `e2e-race-${test.info().testId}`;
   await page.route('**/api/**', (route) => {
     const headers = route.request().headers();
-    return route.continue({ headers: headers['x-rill-mock-key'] === 'primary' ? { ...headers, 'x-rill-mock-key': key } : headers });
+    return route.continue({
+      headers: headers['x-rill-mock-key'] === 'primary' ? { ...headers, 'x-rill-mock-key': key } : headers,
+    });
   });
   await page.getByRole('combobox', { name: 'Primary model' }).selectOption('slow');
   await page.getByRole('button', { name: 'Start race' }).click();
   await expect(page.getByText('primary aborted')).toBeVisible();
-  await expect.poll(async () => (await page.request.get(`${DEMO_URL}/api/mock/stats?key=${key}`)).json()).toEqual({ started: 1, completed: 0, cancelled: 1, dropped: 0 });
+  await expect
+    .poll(async () => (await page.request.get(`${DEMO_URL}/api/mock/stats?key=${key}`)).json())
+    .toEqual({ started: 1, completed: 0, cancelled: 1, dropped: 0 });
 });
 
 test('a failing primary opens its circuit breaker, and later races skip it', async ({ page }) => {

@@ -16,7 +16,9 @@ async function tagGenerations(page: Page): Promise<{ key: string; posts(): numbe
   // Any provider's streaming POST (a resume is a GET, a stop goes to the run's own URL).
   await page.route('**/api/*/v1*/**', (route) => {
     posts += 1;
-    return route.continue({ headers: { ...route.request().headers(), 'x-rill-mock-key': key, 'x-rill-mock-timing': 'ttft=250;delay=60' } });
+    return route.continue({
+      headers: { ...route.request().headers(), 'x-rill-mock-key': key, 'x-rill-mock-timing': 'ttft=250;delay=60' },
+    });
   });
   return { key, posts: () => posts };
 }
@@ -43,7 +45,9 @@ async function sendAndWaitMidAnswer(page: Page): Promise<void> {
 
 test.beforeEach(async ({ page }) => openDemo(page, 'chat'));
 
-test('a reload mid-answer re-attaches to the run: the answer continues to the same final text, from the one generation', async ({ page }) => {
+test('a reload mid-answer re-attaches to the run: the answer continues to the same final text, from the one generation', async ({
+  page,
+}) => {
   // On Gemini: the reloaded page must come back on the provider whose wire format the run speaks.
   const provider = page.getByRole('combobox', { name: 'Provider' });
   await provider.selectOption({ label: 'Gemini' });

@@ -4,7 +4,9 @@ import { armFault, chatSettles, lastAnswer, openStaticDemo, send, statusTexts } 
 // A static build (no server): the mock in the page's service worker, which resumes statelessly.
 test.beforeEach(async ({ page }) => openStaticDemo(page, 'chat'));
 
-test('a static build serves itself from a service worker, and a dropped connection resumes with no duplicated or missing text', async ({ page }) => {
+test('a static build serves itself from a service worker, and a dropped connection resumes with no duplicated or missing text', async ({
+  page,
+}) => {
   await expect(page.getByText('Every answer comes from @rill/mock in a service worker')).toBeVisible();
   const LONG = 'Write a long answer about streaming';
   await send(page, LONG);

@@ -10,13 +10,15 @@ interface IndexEntry {
 test('the main stories render without console errors', async ({ page, request }, testInfo) => {
   const index = (await (await request.get('/index.json')).json()) as { entries: Record<string, IndexEntry> };
   const main = new Map<string, string>();
-  for (const entry of Object.values(index.entries)) if (entry.type === 'story' && !main.has(entry.title)) main.set(entry.title, entry.id);
+  for (const entry of Object.values(index.entries))
+    if (entry.type === 'story' && !main.has(entry.title)) main.set(entry.title, entry.id);
   expect(main.size).toBeGreaterThanOrEqual(10);
 
   const errors: string[] = [];
   page.on('console', (message) => {
     // Chromium asks for /favicon.ico on its own; Storybook ships an SVG favicon instead.
-    if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico')) errors.push(`${message.text()} (${message.location().url})`);
+    if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico'))
+      errors.push(`${message.text()} (${message.location().url})`);
   });
   page.on('pageerror', (error) => errors.push(error.message));
 

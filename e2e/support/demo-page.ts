@@ -13,7 +13,11 @@ declare global {
  * frame when the backoff's random wait is short, so polling the DOM could miss it), at `origin`
  * (default: the project's baseURL).
  */
-export async function openDemo(page: Page, tab: 'chat' | 'structured' | 'race' | 'metrics' = 'chat', origin = ''): Promise<void> {
+export async function openDemo(
+  page: Page,
+  tab: 'chat' | 'structured' | 'race' | 'metrics' = 'chat',
+  origin = '',
+): Promise<void> {
   await page.addInitScript(() => {
     window.__statusTexts = [];
     const seen = () => {
@@ -32,7 +36,10 @@ export async function openDemo(page: Page, tab: 'chat' | 'structured' | 'race' |
  * Opens the demo as a static build serves it: the page is told its backend is `msw` (the file a
  * static build ships), so the mock runs in its service worker instead of behind the relay.
  */
-export async function openStaticDemo(page: Page, tab: 'chat' | 'structured' | 'race' | 'metrics' = 'chat'): Promise<void> {
+export async function openStaticDemo(
+  page: Page,
+  tab: 'chat' | 'structured' | 'race' | 'metrics' = 'chat',
+): Promise<void> {
   await page.route('**/demo-backend.json', (route) => route.fulfill({ json: { backend: 'msw' } }));
   await openDemo(page, tab);
 }
@@ -54,7 +61,10 @@ export function lastAnswer(page: Page): Locator {
 }
 
 /** Waits until the chat is idle again with its final status. */
-export async function chatSettles(page: Page, status: 'done' | 'aborted' | 'error' | 'interrupted' | 'awaiting-approval' = 'done'): Promise<void> {
+export async function chatSettles(
+  page: Page,
+  status: 'done' | 'aborted' | 'error' | 'interrupted' | 'awaiting-approval' = 'done',
+): Promise<void> {
   await expect(page.getByTestId('chat-status')).toHaveText(status, { timeout: 15_000 });
 }
 
@@ -67,5 +77,7 @@ export async function armFault(page: Page, label: string): Promise<void> {
 /** Runs axe on the page and fails with the violations listed. */
 export async function expectNoA11yViolations(page: Page): Promise<void> {
   const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+  expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual(
+    [],
+  );
 }

@@ -56,7 +56,9 @@ export function openNetworkLink(target: string): Promise<NetworkLink> {
  *
  * @example const test = base.extend<{ link: NetworkLink }>({ link: linkFixture(DEMO_URL) });
  */
-export function linkFixture(target: string): (deps: object, use: (link: NetworkLink) => Promise<void>) => Promise<void> {
+export function linkFixture(
+  target: string,
+): (deps: object, use: (link: NetworkLink) => Promise<void>) => Promise<void> {
   // Playwright reads a fixture's dependencies from its first parameter's pattern: this one has none.
   // eslint-disable-next-line no-empty-pattern
   return async ({}, use) => {

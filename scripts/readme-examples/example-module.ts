@@ -36,6 +36,13 @@ export function exampleModule(example: ReadmeExample, harness: string): ExampleM
   if (example.hook) body.push(['  return null;', 'component'], ['}', 'component']);
   take(example.driver, () => 'run');
   const lines = [...imports, ...body];
-  const slug = example.file.replace(/\.md$/i, '').replace(/[^A-Za-z0-9]+/g, '-').toLowerCase();
-  return { fileName: `readme-${slug}-${example.line}.${example.lang}`, source: lines.map(([line]) => line).join('\n') + '\n', origins: lines.map(([, origin]) => origin) };
+  const slug = example.file
+    .replace(/\.md$/i, '')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .toLowerCase();
+  return {
+    fileName: `readme-${slug}-${example.line}.${example.lang}`,
+    source: lines.map(([line]) => line).join('\n') + '\n',
+    origins: lines.map(([, origin]) => origin),
+  };
 }

@@ -19,19 +19,40 @@ export interface ReadmeExample {
 const FENCE = /^```(ts|tsx)(?:\s+(.*))?$/;
 
 /** The text of an HTML comment `<!-- name: … -->` that ends on line `end` (or starts on `start`), with its line span. */
-function hiddenBlock(lines: readonly string[], name: string, at: number, direction: 'before' | 'after'): { text: string; first: number; last: number } | undefined {
+function hiddenBlock(
+  lines: readonly string[],
+  name: string,
+  at: number,
+  direction: 'before' | 'after',
+): { text: string; first: number; last: number } | undefined {
   const open = `<!-- ${name}:`;
   if (direction === 'after') {
     if (!lines[at]?.startsWith(open)) return undefined;
     let last = at;
     while (last < lines.length && !lines[last]?.includes('-->')) last++;
-    return { text: lines.slice(at, last + 1).join('\n').slice(open.length).replace(/-->\s*$/, ''), first: at, last };
+    return {
+      text: lines
+        .slice(at, last + 1)
+        .join('\n')
+        .slice(open.length)
+        .replace(/-->\s*$/, ''),
+      first: at,
+      last,
+    };
   }
   if (!lines[at]?.trimEnd().endsWith('-->')) return undefined;
   let first = at;
   while (first >= 0 && !lines[first]?.startsWith('<!--')) first--;
   if (!lines[first]?.startsWith(open)) return undefined;
-  return { text: lines.slice(first, at + 1).join('\n').slice(open.length).replace(/-->\s*$/, ''), first, last: at };
+  return {
+    text: lines
+      .slice(first, at + 1)
+      .join('\n')
+      .slice(open.length)
+      .replace(/-->\s*$/, ''),
+    first,
+    last: at,
+  };
 }
 
 /**
@@ -61,7 +82,16 @@ export function extractExamples(markdown: string, file: string): ReadmeExample[]
     const prelude = hiddenBlock(lines, 'prelude', index - 1, 'before');
     const driver = hiddenBlock(lines, 'run', close + 1, 'after');
     if (noRun !== undefined && driver) throw new Error(`${file}:${index + 1}: a no-run block has a run comment`);
-    examples.push({ file, line: index + 1, lang: fence[1] as 'ts' | 'tsx', noRun, hook, prelude: prelude?.text ?? '', code: lines.slice(index + 1, close).join('\n'), driver: driver?.text ?? '' });
+    examples.push({
+      file,
+      line: index + 1,
+      lang: fence[1] as 'ts' | 'tsx',
+      noRun,
+      hook,
+      prelude: prelude?.text ?? '',
+      code: lines.slice(index + 1, close).join('\n'),
+      driver: driver?.text ?? '',
+    });
     index = driver?.last ?? close;
   }
   return examples;

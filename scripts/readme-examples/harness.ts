@@ -32,7 +32,11 @@ export function startHarness(): { reset(): void; stop(): void } {
   server.listen({ onUnhandledRequest: 'error' });
   mock.serve();
   const patched = globalThis.fetch;
-  globalThis.fetch = (input, init) => patched(typeof input === 'string' && !/^[a-z][a-z0-9+.-]*:/i.test(input) ? new URL(input, location.href).href : input, init);
+  globalThis.fetch = (input, init) =>
+    patched(
+      typeof input === 'string' && !/^[a-z][a-z0-9+.-]*:/i.test(input) ? new URL(input, location.href).href : input,
+      init,
+    );
   return {
     reset() {
       cleanup();

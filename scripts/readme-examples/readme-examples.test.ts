@@ -25,7 +25,12 @@ import { linkWorkspaceModules } from './workspace-modules.js';
 // Under jsdom, URL is jsdom's: paths are taken from the file URL as a string.
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '../..');
-const readmes = ['README.md', ...['packages', 'apps'].flatMap((group) => readdirSync(join(root, group)).map((name) => `${group}/${name}/README.md`))].filter((file) => existsSync(join(root, file)));
+const readmes = [
+  'README.md',
+  ...['packages', 'apps'].flatMap((group) =>
+    readdirSync(join(root, group)).map((name) => `${group}/${name}/README.md`),
+  ),
+].filter((file) => existsSync(join(root, file)));
 const examples = readmes.flatMap((file) => extractExamples(readFileSync(join(root, file), 'utf8'), file));
 
 // Inside the repository (Vite does not see a directory made under /tmp after it started), in a place no tool lints or checks.
@@ -49,12 +54,15 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe.each(modules.map(({ example, module }) => [`${example.file}:${example.line}`, example, module] as const))('%s', (_where, example, module) => {
-  it('type-checks', () => {
-    expect(errors.get(module.fileName)).toEqual([]);
-  });
+describe.each(modules.map(({ example, module }) => [`${example.file}:${example.line}`, example, module] as const))(
+  '%s',
+  (_where, example, module) => {
+    it('type-checks', () => {
+      expect(errors.get(module.fileName)).toEqual([]);
+    });
 
-  it.runIf(example.noRun === undefined)('runs against the mock', async () => {
-    await import(/* @vite-ignore */ join(dir, module.fileName));
-  });
-});
+    it.runIf(example.noRun === undefined)('runs against the mock', async () => {
+      await import(/* @vite-ignore */ join(dir, module.fileName));
+    });
+  },
+);

@@ -37,11 +37,14 @@ export function typecheckExamples(dir: string, modules: readonly ExampleModule[]
   for (const module of modules) {
     const file = program.getSourceFile(join(dir, module.fileName));
     if (file === undefined) throw new Error(`${module.fileName} was not read`);
-    const found = [...program.getSyntacticDiagnostics(file), ...program.getSemanticDiagnostics(file)].map((diagnostic) => {
-      const line = diagnostic.start === undefined ? undefined : file.getLineAndCharacterOfPosition(diagnostic.start).line;
-      const origin = line === undefined ? '?' : module.origins[line];
-      return `${typeof origin === 'number' ? `line ${origin}` : origin}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`;
-    });
+    const found = [...program.getSyntacticDiagnostics(file), ...program.getSemanticDiagnostics(file)].map(
+      (diagnostic) => {
+        const line =
+          diagnostic.start === undefined ? undefined : file.getLineAndCharacterOfPosition(diagnostic.start).line;
+        const origin = line === undefined ? '?' : module.origins[line];
+        return `${typeof origin === 'number' ? `line ${origin}` : origin}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`;
+      },
+    );
     errors.set(module.fileName, found);
   }
   return errors;

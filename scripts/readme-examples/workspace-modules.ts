@@ -11,7 +11,8 @@ export function workspacePackages(root: string): Map<string, string> {
   for (const group of ['packages', 'apps']) {
     for (const name of readdirSync(join(root, group))) {
       const manifest = join(root, group, name, 'package.json');
-      if (existsSync(manifest)) found.set((JSON.parse(readFileSync(manifest, 'utf8')) as { name: string }).name, join(root, group, name));
+      if (existsSync(manifest))
+        found.set((JSON.parse(readFileSync(manifest, 'utf8')) as { name: string }).name, join(root, group, name));
     }
   }
   return found;
@@ -42,7 +43,9 @@ export function linkWorkspaceModules(root: string, dir: string): void {
     for (const entry of readdirSync(modules)) {
       if (entry.startsWith('.')) continue;
       if (!entry.startsWith('@')) link(entry, join(modules, entry));
-      else for (const scoped of readdirSync(join(modules, entry))) link(`${entry}/${scoped}`, join(modules, entry, scoped));
+      else
+        for (const scoped of readdirSync(join(modules, entry)))
+          link(`${entry}/${scoped}`, join(modules, entry, scoped));
     }
   }
 }

@@ -44,10 +44,19 @@ export async function startRelayBackend(options: RelayBackendOptions): Promise<R
   const mock = await startMockServer({
     ...demoMockOptions,
     eventIds: false,
-    onCancel: (path) => report(`rill-mock: generation cancelled: the client left POST ${path} before its end (${mock.stats().cancelled} cancelled so far)`),
+    onCancel: (path) =>
+      report(
+        `rill-mock: generation cancelled: the client left POST ${path} before its end (${mock.stats().cancelled} cancelled so far)`,
+      ),
   });
   const openLog = (provider: ProviderName): Promise<EventLog> | EventLog =>
-    redisUrl === undefined ? createMemoryEventLog() : createRedisEventLog({ url: redisUrl, prefix: `rill-demo:${provider}`, onError: (error) => report(`rill-relay: ${error.message}`) });
+    redisUrl === undefined
+      ? createMemoryEventLog()
+      : createRedisEventLog({
+          url: redisUrl,
+          prefix: `rill-demo:${provider}`,
+          onError: (error) => report(`rill-relay: ${error.message}`),
+        });
   const relays = new Map<ProviderName, Relay>();
   try {
     for (const { name } of providers) {
@@ -81,10 +90,16 @@ export async function startRelayBackend(options: RelayBackendOptions): Promise<R
     serves: (pathname) => pathname === `/${BACKEND_FILE}` || pathname.startsWith(`${API_BASE}/`),
     handle: async (request) => {
       const { pathname, searchParams } = new URL(request.url);
-      if (pathname === `/${BACKEND_FILE}`) return Response.json({ backend: 'relay', log }, { headers: { 'cache-control': 'no-store' } });
-      if (pathname === MOCK_STATS_PATH) return Response.json(mock.stats(searchParams.get('key') ?? undefined) satisfies MockServerStats, { headers: { 'cache-control': 'no-store' } });
+      if (pathname === `/${BACKEND_FILE}`)
+        return Response.json({ backend: 'relay', log }, { headers: { 'cache-control': 'no-store' } });
+      if (pathname === MOCK_STATS_PATH)
+        return Response.json(mock.stats(searchParams.get('key') ?? undefined) satisfies MockServerStats, {
+          headers: { 'cache-control': 'no-store' },
+        });
       const relay = relayFor(pathname);
-      return relay === undefined ? Response.json({ error: { kind: 'http', message: `The demo serves no ${pathname}` } }, { status: 404 }) : relay.handle(request);
+      return relay === undefined
+        ? Response.json({ error: { kind: 'http', message: `The demo serves no ${pathname}` } }, { status: 404 })
+        : relay.handle(request);
     },
     mockUrl: mock.url,
     log,

@@ -10,7 +10,10 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const port = Number(process.env.PORT ?? 4310);
 const redisUrl = process.env.RILL_REDIS_URL || undefined;
 
-const backend = await startRelayBackend({ ...(redisUrl !== undefined && { redisUrl }), report: (line) => process.stderr.write(`${line}\n`) }).catch((error: unknown) => {
+const backend = await startRelayBackend({
+  ...(redisUrl !== undefined && { redisUrl }),
+  report: (line) => process.stderr.write(`${line}\n`),
+}).catch((error: unknown) => {
   // e.g. a Redis that cannot be reached: said in one line, not a stack.
   process.stderr.write(`Rill demo: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
@@ -30,7 +33,12 @@ const relayPlugin: Plugin = {
   closePreviewServer: () => backend.close(),
 };
 
-const server = await preview({ root, configFile: `${root}vite.config.ts`, plugins: [relayPlugin], preview: { host: '127.0.0.1', port, strictPort: true } });
+const server = await preview({
+  root,
+  configFile: `${root}vite.config.ts`,
+  plugins: [relayPlugin],
+  preview: { host: '127.0.0.1', port, strictPort: true },
+});
 const url = (server.resolvedUrls?.local[0] ?? `http://127.0.0.1:${port}/`).replace(/\/$/, '');
 const where = backend.log === 'redis' ? `Redis event log at ${new URL(redisUrl ?? '').host}` : 'memory event log';
 console.log(`Rill demo: ${url}/

@@ -11,7 +11,15 @@ import { sessionPersistence } from './session-persistence.js';
  * @example <ChatWidget options={{ endpoint: '/api/chat', provider: 'anthropic' }} />
  */
 export function ChatWidget({ options }: { options: WidgetOptions }) {
-  const { endpoint, provider, model = 'default', title = 'Chat', greeting, theme, storageKey = `rill-widget:${endpoint}` } = options;
+  const {
+    endpoint,
+    provider,
+    model = 'default',
+    title = 'Chat',
+    greeting,
+    theme,
+    storageKey = `rill-widget:${endpoint}`,
+  } = options;
   const [persistence] = useState(() => sessionPersistence(storageKey));
   const chat = useChat({ provider, url: endpoint, model, persistence });
   const [open, setOpen] = useState(options.open ?? false);

@@ -1,7 +1,12 @@
 import { createMockProvider } from '@rill/mock';
 import { act, fireEvent, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { corpusDocument, disallowedUrls, hostileDestinations, linkForms } from '../../../packages/ui/test/xss-corpus.js';
+import {
+  corpusDocument,
+  disallowedUrls,
+  hostileDestinations,
+  linkForms,
+} from '../../../packages/ui/test/xss-corpus.js';
 import { mount, type WidgetHandle } from './mount.js';
 
 const STORAGE_KEY = 'rill-widget:/api/v1/messages';
@@ -43,8 +48,18 @@ describe('widget with hostile model output restored from sessionStorage', () => 
   it('mounts with deeply nested messages, shows the rest, and the message box still sends', async () => {
     const mock = createMockProvider({ timing: { ttftMs: 0, tokenDelayMs: 0 } });
     // jsdom's AbortSignal is not Node's: the mock gets the request without it.
-    vi.stubGlobal('fetch', (url: string, init: RequestInit) => mock.handle(new Request(new URL(url, location.href), { method: init.method, headers: init.headers, body: init.body })));
-    const { screen } = reloadWith([`${'* '.repeat(1055)}x`, '>'.repeat(1485), '1. '.repeat(1349), `${'*'.repeat(2000)}deep${'*'.repeat(2000)}`, 'A **normal** answer.']);
+    vi.stubGlobal('fetch', (url: string, init: RequestInit) =>
+      mock.handle(
+        new Request(new URL(url, location.href), { method: init.method, headers: init.headers, body: init.body }),
+      ),
+    );
+    const { screen } = reloadWith([
+      `${'* '.repeat(1055)}x`,
+      '>'.repeat(1485),
+      '1. '.repeat(1349),
+      `${'*'.repeat(2000)}deep${'*'.repeat(2000)}`,
+      'A **normal** answer.',
+    ]);
     const log = screen.getByRole('log', { name: 'Help conversation' });
     expect(within(log).getAllByRole('article', { name: 'Assistant message' })).toHaveLength(5);
     expect(within(log).getByText('normal').tagName).toBe('STRONG');

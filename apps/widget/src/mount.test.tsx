@@ -50,7 +50,9 @@ describe('mount', () => {
   it('refuses a second widget on the same element, and a bad endpoint, with clear messages', () => {
     const { host } = mounted();
     expect(() => mount(host, { endpoint: '/api/chat', provider: 'anthropic' })).toThrow('already holds a widget');
-    expect(() => mount(document.createElement('div'), { endpoint: ' ', provider: 'anthropic' })).toThrow('an endpoint is required');
+    expect(() => mount(document.createElement('div'), { endpoint: ' ', provider: 'anthropic' })).toThrow(
+      'an endpoint is required',
+    );
   });
 
   it('can mount again after unmount', () => {
@@ -79,7 +81,11 @@ describe('chat panel', () => {
   it('moves focus from Stop to the message box when the answer ends, so Escape still closes', async () => {
     const mock = createMockProvider({ timing: { ttftMs: 30, tokenDelayMs: 5 } });
     // jsdom's AbortSignal is not Node's: the mock gets the request without it.
-    vi.stubGlobal('fetch', (url: string, init: RequestInit) => mock.handle(new Request(new URL(url, location.href), { method: init.method, headers: init.headers, body: init.body })));
+    vi.stubGlobal('fetch', (url: string, init: RequestInit) =>
+      mock.handle(
+        new Request(new URL(url, location.href), { method: init.method, headers: init.headers, body: init.body }),
+      ),
+    );
     const { host, shadow } = mounted({ open: true });
     const box = shadow.getByRole('textbox', { name: 'Message' });
     fireEvent.change(box, { target: { value: 'Hello' } });

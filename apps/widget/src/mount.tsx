@@ -23,7 +23,8 @@ export interface WidgetHandle {
 export function mount(host: HTMLElement, options: WidgetOptions): WidgetHandle {
   validateOptions(options);
   const shadow = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
-  if (shadow.childNodes.length > 0) throw new Error('Rill widget: this element already holds a widget or other shadow content; unmount it first.');
+  if (shadow.childNodes.length > 0)
+    throw new Error('Rill widget: this element already holds a widget or other shadow content; unmount it first.');
   const style = document.createElement('style');
   style.textContent = shadowStyles(uiStyles, '.rill-widget') + widgetStyles;
   const container = document.createElement('div');

@@ -32,13 +32,19 @@ const isProvider = (value: string): value is ProviderName => (PROVIDERS as reado
  */
 export function validateOptions(options: WidgetOptions): WidgetOptions {
   if (typeof options.endpoint !== 'string' || options.endpoint.trim() === '') {
-    throw new TypeError('Rill widget: an endpoint is required (data-endpoint="/api/chat"): the URL of your own backend that relays the model stream.');
+    throw new TypeError(
+      'Rill widget: an endpoint is required (data-endpoint="/api/chat"): the URL of your own backend that relays the model stream.',
+    );
   }
   if (!isProvider(options.provider)) {
-    throw new TypeError(`Rill widget: provider "${String(options.provider)}" is not one of ${PROVIDERS.join(', ')} (data-provider).`);
+    throw new TypeError(
+      `Rill widget: provider "${String(options.provider)}" is not one of ${PROVIDERS.join(', ')} (data-provider).`,
+    );
   }
   if (options.theme !== undefined && options.theme !== 'light' && options.theme !== 'dark') {
-    throw new TypeError(`Rill widget: theme "${String(options.theme)}" is not light or dark (data-theme); leave it out to follow the system.`);
+    throw new TypeError(
+      `Rill widget: theme "${String(options.theme)}" is not light or dark (data-theme); leave it out to follow the system.`,
+    );
   }
   return options;
 }

@@ -9,5 +9,7 @@ const ROOT_FONT_PX = 16;
  * @example shadowStyles(':root { --gap: 0.5rem }', '.rill-widget'); // '.rill-widget { --gap: 8px }'
  */
 export function shadowStyles(css: string, rootSelector: string): string {
-  return css.replaceAll(':root', rootSelector).replace(/(\d*\.?\d+)rem\b/g, (_, n: string) => `${+(Number(n) * ROOT_FONT_PX).toFixed(2)}px`);
+  return css
+    .replaceAll(':root', rootSelector)
+    .replace(/(\d*\.?\d+)rem\b/g, (_, n: string) => `${+(Number(n) * ROOT_FONT_PX).toFixed(2)}px`);
 }

@@ -31,8 +31,10 @@ const pace = { rate: Number(params.get('rate') ?? 2000), seconds: Number(params.
 const tokens = Math.round(pace.rate * pace.seconds);
 const Variant = variants[params.get('variant') ?? ''];
 
-if (params.get('scenario') === 'history') mountHistory(params.get('variant') ?? '', Number(params.get('count') ?? 10), pace);
-else if (!Variant) throw new Error(`Unknown variant "${params.get('variant')}"; use one of ${Object.keys(variants).join(', ')}`);
+if (params.get('scenario') === 'history')
+  mountHistory(params.get('variant') ?? '', Number(params.get('count') ?? 10), pace);
+else if (!Variant)
+  throw new Error(`Unknown variant "${params.get('variant')}"; use one of ${Object.keys(variants).join(', ')}`);
 else {
   window.runBench = () =>
     new Promise((resolve) => {

@@ -73,7 +73,15 @@ export function startProbe(): { onCommit(): void; onFirstToken(): void; stop(): 
         longestTaskMs = Math.max(longestTaskMs, entry.duration);
       }
       observer.disconnect();
-      return { commits, frames, maxCommitsPerFrame, framesOverOneCommit, longTasks, longestTaskMs, wallMs: performance.now() - started };
+      return {
+        commits,
+        frames,
+        maxCommitsPerFrame,
+        framesOverOneCommit,
+        longTasks,
+        longestTaskMs,
+        wallMs: performance.now() - started,
+      };
     },
   };
 }

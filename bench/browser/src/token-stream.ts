@@ -14,14 +14,37 @@ const sse = (data: string) => `data: ${data}\n\n`;
 export const formats = {
   'openai-chat': {
     head: [] as string[],
-    event: (text: string) => JSON.stringify({ id: 'c', object: 'chat.completion.chunk', model: 'm', choices: [{ index: 0, delta: { content: text }, finish_reason: null }] }),
-    tail: [JSON.stringify({ id: 'c', object: 'chat.completion.chunk', model: 'm', choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] }), '[DONE]'],
+    event: (text: string) =>
+      JSON.stringify({
+        id: 'c',
+        object: 'chat.completion.chunk',
+        model: 'm',
+        choices: [{ index: 0, delta: { content: text }, finish_reason: null }],
+      }),
+    tail: [
+      JSON.stringify({
+        id: 'c',
+        object: 'chat.completion.chunk',
+        model: 'm',
+        choices: [{ index: 0, delta: {}, finish_reason: 'stop' }],
+      }),
+      '[DONE]',
+    ],
     headers: {} as Record<string, string>,
   },
   'ai-sdk-ui': {
-    head: [JSON.stringify({ type: 'start', messageId: 'm1' }), JSON.stringify({ type: 'start-step' }), JSON.stringify({ type: 'text-start', id: 't' })],
+    head: [
+      JSON.stringify({ type: 'start', messageId: 'm1' }),
+      JSON.stringify({ type: 'start-step' }),
+      JSON.stringify({ type: 'text-start', id: 't' }),
+    ],
     event: (text: string) => JSON.stringify({ type: 'text-delta', id: 't', delta: text }),
-    tail: [JSON.stringify({ type: 'text-end', id: 't' }), JSON.stringify({ type: 'finish-step' }), JSON.stringify({ type: 'finish' }), '[DONE]'],
+    tail: [
+      JSON.stringify({ type: 'text-end', id: 't' }),
+      JSON.stringify({ type: 'finish-step' }),
+      JSON.stringify({ type: 'finish' }),
+      '[DONE]',
+    ],
     headers: { 'x-vercel-ai-ui-message-stream': 'v1' } as Record<string, string>,
   },
 };

@@ -75,7 +75,12 @@ export class RillError extends Error implements RillErrorValue {
 
   /** The plain-data form, e.g. for `Message.error`. */
   toValue(): RillErrorValue {
-    return { kind: this.kind, message: this.message, ...(this.status !== undefined && { status: this.status }), retryable: this.retryable };
+    return {
+      kind: this.kind,
+      message: this.message,
+      ...(this.status !== undefined && { status: this.status }),
+      retryable: this.retryable,
+    };
   }
 }
 
@@ -114,7 +119,11 @@ export function abortedError(what: keyof typeof ABORTED = 'stream', cause?: unkn
  * @example acc.end(endedEarlyError().toValue());
  */
 export function endedEarlyError(): RillError {
-  return new RillError({ kind: 'interrupted', message: 'The stream ended before the provider finished it.', retryable: true });
+  return new RillError({
+    kind: 'interrupted',
+    message: 'The stream ended before the provider finished it.',
+    retryable: true,
+  });
 }
 
 /** Where a stream was when something threw: before its source delivered anything, or while reading it. */
@@ -128,7 +137,13 @@ export type StreamPhase = 'connecting' | 'reading';
  * @example errorValueOf(new TypeError('Failed to fetch'), 'connecting'); // { kind: 'network', message: 'Failed to fetch', retryable: true }
  */
 export function errorValueOf(err: unknown, phase: StreamPhase): RillErrorValue {
-  if (isRillError(err)) return { kind: err.kind, message: err.message, ...(err.status !== undefined && { status: err.status }), retryable: err.retryable };
+  if (isRillError(err))
+    return {
+      kind: err.kind,
+      message: err.message,
+      ...(err.status !== undefined && { status: err.status }),
+      retryable: err.retryable,
+    };
   if (err instanceof Error && err.name === 'AbortError') return abortedError().toValue();
   const message = err instanceof Error ? err.message : String(err);
   return { kind: phase === 'connecting' ? 'network' : 'interrupted', message, retryable: true };

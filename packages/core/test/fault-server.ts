@@ -63,7 +63,13 @@ export async function startFaultServer(plays: Play[]): Promise<FaultServer> {
   const requests: RecordedRequest[] = [];
   const server = createServer((req, res) => {
     const play = plays[Math.min(requests.length, plays.length - 1)];
-    const record: RecordedRequest = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: '', clientClosed: false };
+    const record: RecordedRequest = {
+      method: req.method ?? '',
+      url: req.url ?? '',
+      headers: req.headers,
+      body: '',
+      clientClosed: false,
+    };
     requests.push(record);
     let serverDone = false;
     res.on('close', () => {

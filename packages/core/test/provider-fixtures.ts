@@ -63,7 +63,7 @@ export function seededRandom(seed: number): () => number {
  */
 export function chunkedBody(bytes: Uint8Array, random: () => number, maxChunk = 64): ReadableStream<Uint8Array> {
   const chunks: Uint8Array[] = [];
-  for (let at = 0; at < bytes.length; ) {
+  for (let at = 0; at < bytes.length;) {
     const size = 1 + Math.floor(random() * maxChunk);
     chunks.push(bytes.slice(at, at + size));
     at += size;

@@ -34,8 +34,15 @@ export interface RelayStack {
  *
  * @example const stack = await startRelayStack({ tokenDelayMs: 10 });
  */
-export async function startRelayStack(options: { tokenDelayMs?: number; log?: MemoryEventLogOptions } = {}): Promise<RelayStack> {
-  const mock = await startMockServer({ port: 0, eventIds: false, scenario: SCENARIO, timing: { ttftMs: 0, tokenDelayMs: options.tokenDelayMs ?? 10, jitterMs: 0 } });
+export async function startRelayStack(
+  options: { tokenDelayMs?: number; log?: MemoryEventLogOptions } = {},
+): Promise<RelayStack> {
+  const mock = await startMockServer({
+    port: 0,
+    eventIds: false,
+    scenario: SCENARIO,
+    timing: { ttftMs: 0, tokenDelayMs: options.tokenDelayMs ?? 10, jitterMs: 0 },
+  });
   const relay = createRelay({
     provider: 'anthropic',
     upstream: mock.url,

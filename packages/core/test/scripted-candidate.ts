@@ -43,7 +43,10 @@ export function scriptedCandidate(id: string, steps: ScriptStep[]): { candidate:
         await sleep(step.at - elapsed, signal);
         elapsed = step.at;
         if ('throws' in step) throw step.throws;
-        if ('hang' in step) await new Promise((_, reject) => signal.addEventListener('abort', () => reject(new Error('aborted')), { once: true }));
+        if ('hang' in step)
+          await new Promise((_, reject) =>
+            signal.addEventListener('abort', () => reject(new Error('aborted')), { once: true }),
+          );
         else yield step.part;
       }
     } finally {

@@ -17,7 +17,14 @@ same<FromJSONSchema<{ type: readonly ['string', 'null'] }>, string | null>(true)
 same<FromJSONSchema<{ enum: readonly ['c', 'f'] }>, 'c' | 'f'>(true);
 same<FromJSONSchema<{ const: 3 }>, 3>(true);
 same<FromJSONSchema<{ type: 'array'; items: { type: 'boolean' } }>, boolean[]>(true);
-same<FromJSONSchema<{ type: 'object'; properties: { a: { type: 'string' }; b: { type: 'number' } }; required: readonly ['a'] }>, { a: string; b?: number }>(true);
+same<
+  FromJSONSchema<{
+    type: 'object';
+    properties: { a: { type: 'string' }; b: { type: 'number' } };
+    required: readonly ['a'];
+  }>,
+  { a: string; b?: number }
+>(true);
 same<FromJSONSchema<{ type: 'object' }>, Record<string, unknown>>(true);
 // Keywords it does not map are unknown, never any.
 same<FromJSONSchema<{ anyOf: readonly [{ type: 'string' }] }>, unknown>(true);
@@ -35,7 +42,11 @@ createChatController({
   model: 'claude-sonnet-4-6',
   tools: {
     get_weather: {
-      inputSchema: { type: 'object', properties: { city: { type: 'string' }, unit: { enum: ['celsius', 'fahrenheit'] } }, required: ['city'] },
+      inputSchema: {
+        type: 'object',
+        properties: { city: { type: 'string' }, unit: { enum: ['celsius', 'fahrenheit'] } },
+        required: ['city'],
+      },
       needsApproval: (input) => exactly<{ city: string; unit?: 'celsius' | 'fahrenheit' }>()(input).city === 'Paris',
       execute: (input) => exactly<{ city: string; unit?: 'celsius' | 'fahrenheit' }>()(input),
     },
@@ -49,12 +60,24 @@ createChatController({
   url: '/api/anthropic/v1/messages',
   model: 'claude-sonnet-4-6',
   tools: {
-    // @ts-expect-error `city` is a string, not a number
-    get_weather: { inputSchema: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] }, execute: ({ city }: { city: number }) => city },
+    get_weather: {
+      inputSchema: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+      // @ts-expect-error `city` is a string, not a number
+      execute: ({ city }: { city: number }) => city,
+    },
   },
 });
 
 // A tool written apart, typed by its schema.
 const schema = { type: 'object', properties: { path: { type: 'string' } }, required: ['path'] } as const;
-const remove: ChatTool<typeof schema> = { inputSchema: schema, needsApproval: true, execute: ({ path }) => path.length };
-createChatController({ provider: 'anthropic', url: '/api/anthropic/v1/messages', model: 'claude-sonnet-4-6', tools: { remove } });
+const remove: ChatTool<typeof schema> = {
+  inputSchema: schema,
+  needsApproval: true,
+  execute: ({ path }) => path.length,
+};
+createChatController({
+  provider: 'anthropic',
+  url: '/api/anthropic/v1/messages',
+  model: 'claude-sonnet-4-6',
+  tools: { remove },
+});

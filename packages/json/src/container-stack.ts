@@ -31,7 +31,8 @@ export interface OpenContainer {
  * defineMember(target, '__proto__', {}); // Object.hasOwn(target, '__proto__') === true
  */
 export function defineMember(target: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  if (key === '__proto__')
+    Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
   else target[key] = value;
 }
 

@@ -39,8 +39,10 @@ export function formatJsonPath(path: JsonPath): string {
 function describe(init: JSONStreamErrorInit): string {
   const where = `${formatJsonPath(init.path)}, offset ${init.offset}`;
   if (init.kind === 'incomplete') return `The JSON ended early (${where}): expected ${init.expected}`;
-  if (init.kind === 'invalid-chunk') return `push() takes a string, got ${init.found ?? 'something else'} (offset ${init.offset}): nothing was consumed`;
-  if (init.kind === 'schema') return `Schema violation at ${where}: expected ${init.expected}${init.found === undefined ? '' : `, got ${init.found}`}`;
+  if (init.kind === 'invalid-chunk')
+    return `push() takes a string, got ${init.found ?? 'something else'} (offset ${init.offset}): nothing was consumed`;
+  if (init.kind === 'schema')
+    return `Schema violation at ${where}: expected ${init.expected}${init.found === undefined ? '' : `, got ${init.found}`}`;
   return `Unexpected ${init.found === undefined ? 'input' : JSON.stringify(init.found)} (${where}): expected ${init.expected}`;
 }
 
@@ -79,7 +81,12 @@ export class JSONStreamError extends Error {
  */
 export function invalidChunk(offset: number, chunk: unknown): JSONStreamError {
   // Only short primitives are quoted: a stray object or buffer could be huge, or throw from toString.
-  const found = chunk === null ? 'null' : typeof chunk === 'number' || typeof chunk === 'boolean' || typeof chunk === 'bigint' ? `${typeof chunk} ${String(chunk)}` : typeof chunk;
+  const found =
+    chunk === null
+      ? 'null'
+      : typeof chunk === 'number' || typeof chunk === 'boolean' || typeof chunk === 'bigint'
+        ? `${typeof chunk} ${String(chunk)}`
+        : typeof chunk;
   return new JSONStreamError({ kind: 'invalid-chunk', offset, expected: 'a string', found, path: [] });
 }
 
@@ -90,5 +97,11 @@ export function invalidChunk(offset: number, chunk: unknown): JSONStreamError {
  * throw afterEnd(11, ' {}'); // JSONStreamError: Unexpected " " ($, offset 11): expected no input after end()
  */
 export function afterEnd(offset: number, chunk: string): JSONStreamError {
-  return new JSONStreamError({ kind: 'syntax', offset, expected: 'no input after end()', found: chunk.charAt(0), path: [] });
+  return new JSONStreamError({
+    kind: 'syntax',
+    offset,
+    expected: 'no input after end()',
+    found: chunk.charAt(0),
+    path: [],
+  });
 }

@@ -21,7 +21,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { JSONStreamError } from '../src/errors.js';
-import type { IncrementalParser, IncrementalParserFactory, IncrementalParserOptions, JsonPath } from '../src/parser-types.js';
+import type {
+  IncrementalParser,
+  IncrementalParserFactory,
+  IncrementalParserOptions,
+  JsonPath,
+} from '../src/parser-types.js';
 import type { StandardSchemaV1 } from '../src/schema/index.js';
 import { incompleteDocuments, jsonDocuments, malformedDocuments } from './json-documents.js';
 
@@ -42,9 +47,16 @@ type Completion = { path: JsonPath; value: unknown };
  *
  * @example streamChunks(createIncrementalParser, ['[1,', '2]']).final; // [1, 2]
  */
-export function streamChunks(makeParser: IncrementalParserFactory, chunks: readonly string[], options: Omit<IncrementalParserOptions, 'onPathComplete'> = {}) {
+export function streamChunks(
+  makeParser: IncrementalParserFactory,
+  chunks: readonly string[],
+  options: Omit<IncrementalParserOptions, 'onPathComplete'> = {},
+) {
   const completions: Completion[] = [];
-  const parser = makeParser({ ...options, onPathComplete: (path, value) => completions.push({ path: [...path], value }) });
+  const parser = makeParser({
+    ...options,
+    onPathComplete: (path, value) => completions.push({ path: [...path], value }),
+  });
   const snapshots: { value: unknown; completedSoFar: number }[] = [];
   for (const chunk of chunks) {
     parser.push(chunk);
@@ -60,7 +72,9 @@ export function streamChunks(makeParser: IncrementalParserFactory, chunks: reado
  * @example cutAt('[1,2]', [2]); // ['[1', ',2]']
  */
 export function cutAt(text: string, cuts: readonly number[]): string[] {
-  const points = [...new Set(cuts.map((cut) => (text.length ? cut % text.length : 0)))].filter((point) => point > 0).sort((a, b) => a - b);
+  const points = [...new Set(cuts.map((cut) => (text.length ? cut % text.length : 0)))]
+    .filter((point) => point > 0)
+    .sort((a, b) => a - b);
   const chunks: string[] = [];
   let from = 0;
   for (const point of points) {
@@ -103,7 +117,8 @@ export function valueAt(root: unknown, path: JsonPath): unknown {
 export function allPaths(value: unknown, path: JsonPath = []): JsonPath[] {
   const paths: JsonPath[] = [];
   if (Array.isArray(value)) value.forEach((item, index) => paths.push(...allPaths(item, [...path, index])));
-  else if (isContainer(value)) for (const [key, item] of Object.entries(value)) paths.push(...allPaths(item, [...path, key]));
+  else if (isContainer(value))
+    for (const [key, item] of Object.entries(value)) paths.push(...allPaths(item, [...path, key]));
   paths.push(path);
   return paths;
 }
@@ -116,19 +131,34 @@ export function allPaths(value: unknown, path: JsonPath = []): JsonPath[] {
  */
 export function partialFault(partial: unknown, later: unknown, path = '$'): string | undefined {
   if (partial === undefined) return undefined;
-  if (typeof partial === 'string') return typeof later === 'string' && later.startsWith(partial) ? undefined : `${path}: ${JSON.stringify(partial)} does not grow into ${JSON.stringify(later)}`;
-  if (!isContainer(partial)) return Object.is(partial, later) ? undefined : `${path}: ${JSON.stringify(partial)} shown but later ${JSON.stringify(later)}`;
+  if (typeof partial === 'string')
+    return typeof later === 'string' && later.startsWith(partial)
+      ? undefined
+      : `${path}: ${JSON.stringify(partial)} does not grow into ${JSON.stringify(later)}`;
+  if (!isContainer(partial))
+    return Object.is(partial, later)
+      ? undefined
+      : `${path}: ${JSON.stringify(partial)} shown but later ${JSON.stringify(later)}`;
   if (!isContainer(later) || Array.isArray(partial) !== Array.isArray(later)) return `${path}: container changed kind`;
   if (Array.isArray(partial) && partial.length > (later as unknown[]).length) return `${path}: array shrank`;
   for (const key of Object.keys(partial)) {
     if (!Object.hasOwn(later, key)) return `${path}: key ${JSON.stringify(key)} vanished or was never whole`;
-    const fault = partialFault((partial as Record<string, unknown>)[key], (later as Record<string, unknown>)[key], `${path}[${JSON.stringify(key)}]`);
+    const fault = partialFault(
+      (partial as Record<string, unknown>)[key],
+      (later as Record<string, unknown>)[key],
+      `${path}[${JSON.stringify(key)}]`,
+    );
     if (fault) return fault;
   }
   return undefined;
 }
 
-function expectStreamInvariants(makeParser: IncrementalParserFactory, text: string, chunks: readonly string[], keepsIdentity: boolean): void {
+function expectStreamInvariants(
+  makeParser: IncrementalParserFactory,
+  text: string,
+  chunks: readonly string[],
+  keepsIdentity: boolean,
+): void {
   const expected: unknown = JSON.parse(text);
   const { snapshots, completions, final } = streamChunks(makeParser, chunks);
   expect(final).toEqual(expected);
@@ -174,14 +204,21 @@ function pushAll(parser: IncrementalParser, chunks: readonly string[], afterEach
  *
  * @example runBackendSuite('createIncrementalParser', createIncrementalParser, { keepsIdentity: true, exactErrorOffsets: true });
  */
-export function runBackendSuite(name: string, makeParser: IncrementalParserFactory, capabilities: BackendCapabilities): void {
+export function runBackendSuite(
+  name: string,
+  makeParser: IncrementalParserFactory,
+  capabilities: BackendCapabilities,
+): void {
   const runs = capabilities.propertyRuns ?? 150;
 
   describe(`${name}: shared backend suite`, () => {
     describe.each(Object.entries(jsonDocuments))('%s', (_label, text) => {
-      it.each([1, 2, 3, 7, 64, text.length || 1])('streams in chunks of %i to what JSON.parse gives, obeying the partial rules', (size) => {
-        expectStreamInvariants(makeParser, text, chunksOf(text, size), capabilities.keepsIdentity);
-      });
+      it.each([1, 2, 3, 7, 64, text.length || 1])(
+        'streams in chunks of %i to what JSON.parse gives, obeying the partial rules',
+        (size) => {
+          expectStreamInvariants(makeParser, text, chunksOf(text, size), capabilities.keepsIdentity);
+        },
+      );
     });
 
     it('returns undefined before any value and the same reference until the next push', () => {
@@ -218,7 +255,9 @@ export function runBackendSuite(name: string, makeParser: IncrementalParserFacto
     it('never shows half an escape or half a surrogate pair', () => {
       const text = '["a\\n\\u00e9\\ud83d\\ude00z"]';
       const { snapshots, final } = streamChunks(makeParser, chunksOf(text, 1));
-      const shown = snapshots.map((s) => (s.value as string[] | undefined)?.[0]).filter((s): s is string => s !== undefined);
+      const shown = snapshots
+        .map((s) => (s.value as string[] | undefined)?.[0])
+        .filter((s): s is string => s !== undefined);
       expect(final).toEqual(['a\né😀z']);
       for (const partial of shown) {
         expect('a\né😀z'.startsWith(partial)).toBe(true);
@@ -297,7 +336,15 @@ export function runBackendSuite(name: string, makeParser: IncrementalParserFacto
       parser.push('{"a":[1,2]}');
       parser.end();
       parser.push('');
-      expect(() => parser.push(' {}')).toThrow(expect.objectContaining({ name: 'JSONStreamError', kind: 'syntax', offset: 11, expected: 'no input after end()', found: ' ' }));
+      expect(() => parser.push(' {}')).toThrow(
+        expect.objectContaining({
+          name: 'JSONStreamError',
+          kind: 'syntax',
+          offset: 11,
+          expected: 'no input after end()',
+          found: ' ',
+        }),
+      );
       expect(parser.value()).toEqual({ a: [1, 2] });
     });
 
@@ -320,14 +367,24 @@ export function runBackendSuite(name: string, makeParser: IncrementalParserFacto
           caught = error;
         }
         expect(caught).toBeInstanceOf(JSONStreamError);
-        expect(caught).toMatchObject({ kind: 'invalid-chunk', offset: 10, found, expected: 'a string', retryable: false });
-        expect((caught as JSONStreamError).message).toBe(`push() takes a string, got ${found} (offset 10): nothing was consumed`);
+        expect(caught).toMatchObject({
+          kind: 'invalid-chunk',
+          offset: 10,
+          found,
+          expected: 'a string',
+          retryable: false,
+        });
+        expect((caught as JSONStreamError).message).toBe(
+          `push() takes a string, got ${found} (offset 10): nothing was consumed`,
+        );
       }
       expect(parser.value()).toEqual(before);
       parser.push('y"]}');
       parser.end();
       expect(parser.value()).toEqual({ a: [1, 'xy'] });
-      expect(() => parser.push(undefined as unknown as string)).toThrow(expect.objectContaining({ name: 'JSONStreamError', kind: 'invalid-chunk', offset: 14 }));
+      expect(() => parser.push(undefined as unknown as string)).toThrow(
+        expect.objectContaining({ name: 'JSONStreamError', kind: 'invalid-chunk', offset: 14 }),
+      );
     });
 
     it('property: random documents in random chunks stream to JSON.parse, strings only grow, completed values keep identity, every path completes once, root last', () => {
@@ -335,7 +392,14 @@ export function runBackendSuite(name: string, makeParser: IncrementalParserFacto
         fc.json({ maxDepth: 4 }),
         fc.jsonValue({ maxDepth: 4, stringUnit: 'binary' }).map((value) => JSON.stringify(value, null, 2)),
         // Every non-ASCII character as a \u escape, surrogate pairs split across two escapes.
-        fc.jsonValue({ maxDepth: 3, stringUnit: 'binary' }).map((value) => JSON.stringify(value).replace(/[\u007f-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)),
+        fc
+          .jsonValue({ maxDepth: 3, stringUnit: 'binary' })
+          .map((value) =>
+            JSON.stringify(value).replace(
+              /[\u007f-\uffff]/g,
+              (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+            ),
+          ),
       );
       fc.assert(
         fc.property(documents, fc.array(fc.nat({ max: 10_000 }), { maxLength: 40 }), (text, cuts) => {
@@ -346,7 +410,15 @@ export function runBackendSuite(name: string, makeParser: IncrementalParserFacto
     });
 
     describe('schemas', () => {
-      const itemsSchema = { type: 'object', properties: { items: { type: 'array', items: { type: 'object', properties: { id: { type: 'integer' } }, required: ['id'] } } } } as const;
+      const itemsSchema = {
+        type: 'object',
+        properties: {
+          items: {
+            type: 'array',
+            items: { type: 'object', properties: { id: { type: 'integer' } }, required: ['id'] },
+          },
+        },
+      } as const;
 
       it('stops at the first completed value that breaks the JSON Schema, naming its path, and leaves that value out', () => {
         const parser = makeParser({ schema: itemsSchema });
@@ -363,9 +435,17 @@ export function runBackendSuite(name: string, makeParser: IncrementalParserFacto
           error = caught;
         }
         expect(error).toBeInstanceOf(JSONStreamError);
-        expect(error).toMatchObject({ kind: 'schema', path: ['items', 1, 'id'], expected: 'integer', found: '2.5', retryable: false });
+        expect(error).toMatchObject({
+          kind: 'schema',
+          path: ['items', 1, 'id'],
+          expected: 'integer',
+          found: '2.5',
+          retryable: false,
+        });
         // Early stop: right after the number, or (a backend with late events) once the next item begins.
-        expect(pushed).toBeLessThanOrEqual(capabilities.exactErrorOffsets ? text.indexOf('2.5') + 4 : text.indexOf('{"id":3') + 1);
+        expect(pushed).toBeLessThanOrEqual(
+          capabilities.exactErrorOffsets ? text.indexOf('2.5') + 4 : text.indexOf('{"id":3') + 1,
+        );
         expect(parser.value()).toEqual({ items: [{ id: 1 }, {}] });
         expect(parser.done()).toBe(false);
         expect(() => parser.push('')).toThrow(error as JSONStreamError);
@@ -373,9 +453,27 @@ export function runBackendSuite(name: string, makeParser: IncrementalParserFacto
       });
 
       it.each([
-        ['a string shown while it grew, then too long', { type: 'object', properties: { name: { type: 'string', maxLength: 3 } } }, '{"id":1,"name":"abcdef","x":1}', ['name'], { id: 1 }],
-        ['an object that closes without a required key', { type: 'array', items: { type: 'object', required: ['id'] } }, '[{"id":1},{"name":"n"},{"id":3}]', [1], [{ id: 1 }]],
-        ['a key additionalProperties forbids', { type: 'object', additionalProperties: false, properties: { a: {} } }, '{"a":[1],"b":2}', ['b'], { a: [1] }],
+        [
+          'a string shown while it grew, then too long',
+          { type: 'object', properties: { name: { type: 'string', maxLength: 3 } } },
+          '{"id":1,"name":"abcdef","x":1}',
+          ['name'],
+          { id: 1 },
+        ],
+        [
+          'an object that closes without a required key',
+          { type: 'array', items: { type: 'object', required: ['id'] } },
+          '[{"id":1},{"name":"n"},{"id":3}]',
+          [1],
+          [{ id: 1 }],
+        ],
+        [
+          'a key additionalProperties forbids',
+          { type: 'object', additionalProperties: false, properties: { a: {} } },
+          '{"a":[1],"b":2}',
+          ['b'],
+          { a: [1] },
+        ],
         ['the root of the wrong type', { type: 'array' }, '{"a":"x"}', [], undefined],
       ] as const)('leaves out %s, keeping what came before it', (_label, schema, text, path, before) => {
         for (const size of [1, 3, text.length]) {
@@ -391,7 +489,10 @@ export function runBackendSuite(name: string, makeParser: IncrementalParserFacto
           '~standard': {
             version: 1,
             vendor: 'test',
-            validate: (value) => ((value as { id?: unknown }).id === 1 ? { value } : { issues: [{ message: 'id must be 1', path: ['id'] }] }),
+            validate: (value) =>
+              (value as { id?: unknown }).id === 1
+                ? { value }
+                : { issues: [{ message: 'id must be 1', path: ['id'] }] },
           },
         };
         const good = makeParser({ standardSchema });

@@ -2,9 +2,11 @@
 
 /** Name -> JSON text. Each is valid JSON with no duplicate keys. */
 export const jsonDocuments: Record<string, string> = {
-  'nested records': '{"title":"Report","items":[{"id":1,"tags":["a","b"],"detail":{"ok":true,"none":null}},{"id":2,"tags":[],"detail":{}}],"total":2}',
-  'numbers in every form': '[0,-0,1,-1,12.5,-0.25,1e3,1E-3,2.5e+10,1e+21,-1.7976931348623157e308,5e-324,123456789012345678901234567890]',
-  'escapes': '["quote\\" back\\\\ slash\\/ \\b\\f\\n\\r\\t","\\u00e9\\u4e2d\\uD83D\\uDE00","\\u0000\\u001f"]',
+  'nested records':
+    '{"title":"Report","items":[{"id":1,"tags":["a","b"],"detail":{"ok":true,"none":null}},{"id":2,"tags":[],"detail":{}}],"total":2}',
+  'numbers in every form':
+    '[0,-0,1,-1,12.5,-0.25,1e3,1E-3,2.5e+10,1e+21,-1.7976931348623157e308,5e-324,123456789012345678901234567890]',
+  escapes: '["quote\\" back\\\\ slash\\/ \\b\\f\\n\\r\\t","\\u00e9\\u4e2d\\uD83D\\uDE00","\\u0000\\u001f"]',
   'raw unicode': '{"café":"naïve 中文 😀","😀":["résumé"]}',
   'whitespace everywhere': ' \n\t{ "a" : [ 1 , 2 , { } , [ ] ] ,\r\n "b" : "x" } \n',
   'prototype keys': '{"__proto__":{"polluted":true},"constructor":{"prototype":1},"toString":"s"}',
@@ -35,4 +37,15 @@ export const malformedDocuments: { name: string; text: string; offset: number }[
 ];
 
 /** Text that is a valid beginning but not a whole document. */
-export const incompleteDocuments: string[] = ['', '   ', '{"a":', '[1,2', '"abc', '-', '1.', 'tr', '{"a":"x\\u00', '[{"a":[]}'];
+export const incompleteDocuments: string[] = [
+  '',
+  '   ',
+  '{"a":',
+  '[1,2',
+  '"abc',
+  '-',
+  '1.',
+  'tr',
+  '{"a":"x\\u00',
+  '[{"a":[]}',
+];

@@ -11,22 +11,29 @@ import type { IncrementalParser, IncrementalParserFactory } from '../src/parser-
 export function breaksPartialRules(partial: unknown, final: unknown, path = '$'): string | undefined {
   if (partial === undefined) return undefined;
   if (typeof partial === 'string') {
-    return typeof final === 'string' && final.startsWith(partial) ? undefined : `${path}: string ${JSON.stringify(partial)} is not a prefix of the final value`;
+    return typeof final === 'string' && final.startsWith(partial)
+      ? undefined
+      : `${path}: string ${JSON.stringify(partial)} is not a prefix of the final value`;
   }
   if (typeof partial !== 'object' || partial === null) {
-    return Object.is(partial, final) ? undefined : `${path}: ${String(partial)} shown before it was complete (final ${JSON.stringify(final)})`;
+    return Object.is(partial, final)
+      ? undefined
+      : `${path}: ${String(partial)} shown before it was complete (final ${JSON.stringify(final)})`;
   }
   if (Array.isArray(partial)) {
-    if (!Array.isArray(final) || partial.length > final.length) return `${path}: array does not grow into the final one`;
+    if (!Array.isArray(final) || partial.length > final.length)
+      return `${path}: array does not grow into the final one`;
     for (const [index, item] of partial.entries()) {
       const broken = breaksPartialRules(item, final[index], `${path}[${index}]`);
       if (broken) return broken;
     }
     return undefined;
   }
-  if (typeof final !== 'object' || final === null || Array.isArray(final)) return `${path}: object where the final value is not one`;
+  if (typeof final !== 'object' || final === null || Array.isArray(final))
+    return `${path}: object where the final value is not one`;
   for (const [key, value] of Object.entries(partial)) {
-    if (!Object.hasOwn(final, key)) return `${path}: key ${JSON.stringify(key)} is not a complete key of the final value`;
+    if (!Object.hasOwn(final, key))
+      return `${path}: key ${JSON.stringify(key)} is not a complete key of the final value`;
     const broken = breaksPartialRules(value, (final as Record<string, unknown>)[key], `${path}.${key}`);
     if (broken) return broken;
   }
@@ -41,7 +48,7 @@ export function breaksPartialRules(partial: unknown, final: unknown, path = '$')
 export function randomChunks(text: string, max: number, seed: number): string[] {
   const chunks: string[] = [];
   let state = seed;
-  for (let index = 0; index < text.length; ) {
+  for (let index = 0; index < text.length;) {
     state = (state * 1103515245 + 12345) % 2 ** 31;
     const size = 1 + (state % max);
     chunks.push(text.slice(index, index + size));

@@ -14,7 +14,11 @@ function startBin(...flags: string[]): Promise<string> {
 }
 
 function startBinWith(flags: string[], stderr: (text: string) => void): Promise<string> {
-  const child = spawn(process.execPath, ['--conditions=rill-source', '--import', 'tsx', bin, '--port', '0', '--ttft', '0', '--delay', '0', ...flags], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    ['--conditions=rill-source', '--import', 'tsx', bin, '--port', '0', '--ttft', '0', '--delay', '0', ...flags],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   children.push(child);
   child.stderr?.on('data', (chunk: Buffer) => stderr(chunk.toString()));
   return new Promise((resolve, reject) => {
@@ -28,7 +32,12 @@ function startBinWith(flags: string[], stderr: (text: string) => void): Promise<
   });
 }
 
-const body = JSON.stringify({ model: 'claude-sonnet-4-6', max_tokens: 64, stream: true, messages: [{ role: 'user', content: 'Hi' }] });
+const body = JSON.stringify({
+  model: 'claude-sonnet-4-6',
+  max_tokens: 64,
+  stream: true,
+  messages: [{ role: 'user', content: 'Hi' }],
+});
 
 describe('the rill-mock bin', () => {
   it('sends an id per event by default, and none with --no-ids (like the real APIs)', async () => {
@@ -48,7 +57,18 @@ describe('the rill-mock bin', () => {
     const response = await fetch(`${url}/v1/messages`, { method: 'POST', body, signal: leave.signal });
     await response.body?.getReader().read();
     leave.abort();
-    await vi.waitFor(() => expect(stderr).toContain('rill-mock: generation cancelled: the client left POST /v1/messages before its end (1 cancelled so far)'), { timeout: 5_000 });
-    expect(await (await fetch(`${url}/rill-mock/stats`)).json()).toEqual({ started: 1, completed: 0, cancelled: 1, dropped: 0 });
+    await vi.waitFor(
+      () =>
+        expect(stderr).toContain(
+          'rill-mock: generation cancelled: the client left POST /v1/messages before its end (1 cancelled so far)',
+        ),
+      { timeout: 5_000 },
+    );
+    expect(await (await fetch(`${url}/rill-mock/stats`)).json()).toEqual({
+      started: 1,
+      completed: 0,
+      cancelled: 1,
+      dropped: 0,
+    });
   }, 30_000);
 });

@@ -54,7 +54,10 @@ if (values.help) {
     ...(values.scenario !== undefined && { scenario: values.scenario }),
     ...(values.fault !== undefined && { fault: values.fault }),
     // A stream the client left before its end is a generation cancelled upstream: say so, as a provider's logs would.
-    onCancel: (path) => process.stderr.write(`rill-mock: generation cancelled: the client left POST ${path} before its end (${server.stats().cancelled} cancelled so far)\n`),
+    onCancel: (path) =>
+      process.stderr.write(
+        `rill-mock: generation cancelled: the client left POST ${path} before its end (${server.stats().cancelled} cancelled so far)\n`,
+      ),
   });
   console.log(`rill-mock listening on ${server.url}
   POST ${server.url}/v1/messages                     (Anthropic)

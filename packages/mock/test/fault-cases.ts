@@ -60,7 +60,11 @@ export const faultCases: FaultCase[] = [
     fault: '429;retry-after=0;times=always',
     scenario: 'text',
     check: (actual) => {
-      expect(actual).toMatchObject({ status: 'error', parts: [], error: { kind: 'http', status: 429, retryable: true } });
+      expect(actual).toMatchObject({
+        status: 'error',
+        parts: [],
+        error: { kind: 'http', status: 429, retryable: true },
+      });
     },
   },
 ];

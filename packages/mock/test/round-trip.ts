@@ -1,4 +1,14 @@
-import { accumulate, createSSEDecoder, decodeProvider, readSSE, streamSSE, type Message, type ProviderName, type SSEEvent, type StreamSSEOptions } from '@rill/core';
+import {
+  accumulate,
+  createSSEDecoder,
+  decodeProvider,
+  readSSE,
+  streamSSE,
+  type Message,
+  type ProviderName,
+  type SSEEvent,
+  type StreamSSEOptions,
+} from '@rill/core';
 import type { MockTiming } from '../src/index.js';
 
 /** Every provider the mock speaks. */
@@ -19,17 +29,40 @@ export const requestModels: Record<ProviderName, string> = {
  *
  * @example const { url, body } = providerRequest('anthropic', server.url); await fetch(url, { method: 'POST', body });
  */
-export function providerRequest(provider: ProviderName, baseUrl: string, userText = 'Hello'): { url: string; body: string } {
+export function providerRequest(
+  provider: ProviderName,
+  baseUrl: string,
+  userText = 'Hello',
+): { url: string; body: string } {
   const model = requestModels[provider];
   switch (provider) {
     case 'anthropic':
-      return { url: `${baseUrl}/v1/messages`, body: JSON.stringify({ model, max_tokens: 1024, stream: true, messages: [{ role: 'user', content: userText }] }) };
+      return {
+        url: `${baseUrl}/v1/messages`,
+        body: JSON.stringify({
+          model,
+          max_tokens: 1024,
+          stream: true,
+          messages: [{ role: 'user', content: userText }],
+        }),
+      };
     case 'openai-chat':
-      return { url: `${baseUrl}/v1/chat/completions`, body: JSON.stringify({ model, stream: true, stream_options: { include_usage: true }, messages: [{ role: 'user', content: userText }] }) };
+      return {
+        url: `${baseUrl}/v1/chat/completions`,
+        body: JSON.stringify({
+          model,
+          stream: true,
+          stream_options: { include_usage: true },
+          messages: [{ role: 'user', content: userText }],
+        }),
+      };
     case 'openai-responses':
       return { url: `${baseUrl}/v1/responses`, body: JSON.stringify({ model, stream: true, input: userText }) };
     case 'gemini':
-      return { url: `${baseUrl}/v1beta/models/${model}:streamGenerateContent?alt=sse`, body: JSON.stringify({ contents: [{ role: 'user', parts: [{ text: userText }] }] }) };
+      return {
+        url: `${baseUrl}/v1beta/models/${model}:streamGenerateContent?alt=sse`,
+        body: JSON.stringify({ contents: [{ role: 'user', parts: [{ text: userText }] }] }),
+      };
   }
 }
 
@@ -48,9 +81,26 @@ export function decodeResponse(provider: ProviderName, response: Response): Prom
  *
  * @example await decodeStream('openai-chat', server.url, { 'x-rill-mock-fault': 'drop-after=5' }); // the message after the transport's resume
  */
-export function decodeStream(provider: ProviderName, baseUrl: string, headers: Record<string, string> = {}, opts: StreamSSEOptions = {}): Promise<Message> {
+export function decodeStream(
+  provider: ProviderName,
+  baseUrl: string,
+  headers: Record<string, string> = {},
+  opts: StreamSSEOptions = {},
+): Promise<Message> {
   const { url, body } = providerRequest(provider, baseUrl);
-  return accumulate(decodeProvider(provider, streamSSE(url, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers }, retry: { baseDelayMs: 1, maxDelayMs: 5 }, resume: { url, method: 'POST' }, ...opts })));
+  return accumulate(
+    decodeProvider(
+      provider,
+      streamSSE(url, {
+        method: 'POST',
+        body,
+        headers: { 'content-type': 'application/json', ...headers },
+        retry: { baseDelayMs: 1, maxDelayMs: 5 },
+        resume: { url, method: 'POST' },
+        ...opts,
+      }),
+    ),
+  );
 }
 
 /**
@@ -60,7 +110,7 @@ export function decodeStream(provider: ProviderName, baseUrl: string, headers: R
  */
 export function randomChunks(bytes: Uint8Array, random: () => number): Uint8Array[] {
   const chunks: Uint8Array[] = [];
-  for (let at = 0; at < bytes.length; ) {
+  for (let at = 0; at < bytes.length;) {
     const size = 1 + Math.floor(random() * (random() < 0.3 ? 4 : 64));
     chunks.push(bytes.subarray(at, at + size));
     at += size;

@@ -16,8 +16,22 @@ async function bundle(source: string): Promise<{ initial: string; initialBytes: 
     configFile: false,
     logLevel: 'silent',
     resolve: { conditions: ['rill-source', 'module', 'browser', 'production', 'default'] },
-    plugins: [{ name: 'app-entry', resolveId: (id) => (id === 'app-entry' ? '\0app-entry' : undefined), load: (id) => (id === '\0app-entry' ? source : undefined) }],
-    build: { write: false, minify: true, rolldownOptions: { input: 'app-entry', preserveEntrySignatures: 'exports-only', external: [/^react($|\/)/, /^react-dom($|\/)/] } },
+    plugins: [
+      {
+        name: 'app-entry',
+        resolveId: (id) => (id === 'app-entry' ? '\0app-entry' : undefined),
+        load: (id) => (id === '\0app-entry' ? source : undefined),
+      },
+    ],
+    build: {
+      write: false,
+      minify: true,
+      rolldownOptions: {
+        input: 'app-entry',
+        preserveEntrySignatures: 'exports-only',
+        external: [/^react($|\/)/, /^react-dom($|\/)/],
+      },
+    },
   })) as Rolldown.RolldownOutput;
   const chunks = output.output.filter((file): file is Rolldown.OutputChunk => file.type === 'chunk');
   const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
@@ -31,10 +45,15 @@ async function bundle(source: string): Promise<{ initial: string; initialBytes: 
   visit(chunks.find((chunk) => chunk.isEntry));
   const code = (list: Rolldown.OutputChunk[]) => list.map((chunk) => chunk.code).join('\n');
   const initialCode = code([...initial]);
-  return { initial: initialCode, initialBytes: gzipSync(initialCode, { level: 9 }).length, lazy: code(chunks.filter((chunk) => !initial.has(chunk))) };
+  return {
+    initial: initialCode,
+    initialBytes: gzipSync(initialCode, { level: 9 }).length,
+    lazy: code(chunks.filter((chunk) => !initial.has(chunk))),
+  };
 }
 
-const app = (options: string) => `import { useStream } from ${JSON.stringify(reactSource)};\nexport function Answer() { return useStream(${options}).text; }`;
+const app = (options: string) =>
+  `import { useStream } from ${JSON.stringify(reactSource)};\nexport function Answer() { return useStream(${options}).text; }`;
 
 describe('what useStream costs an app', () => {
   it("ships no provider decoder and no JSON parser with useStream({ provider: 'sse' })", async () => {

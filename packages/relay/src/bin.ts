@@ -61,25 +61,40 @@ if (values.help) {
 }
 const { provider, upstream } = values;
 if (!isProvider(provider)) fail(`--provider must be one of ${PROVIDERS.join(', ')}\n\n${USAGE}`, 2);
-if (upstream === undefined || !URL.canParse(upstream)) fail(`--upstream must be a base URL such as https://api.anthropic.com\n\n${USAGE}`, 2);
+if (upstream === undefined || !URL.canParse(upstream))
+  fail(`--upstream must be a base URL such as https://api.anthropic.com\n\n${USAGE}`, 2);
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65_535) fail(`--port must be a port number, not ${values.port}`, 2);
 if (!process.env[KEY_VARIABLES[provider]]) fail(`no API key: set ${KEY_VARIABLES[provider]} for ${provider}`, 1);
 if (!values['allow-anonymous']) {
-  fail('the command line has no way to authorize requests: pass --allow-anonymous for local use, or serve createRelay({ authorize }) from your own server', 2);
+  fail(
+    'the command line has no way to authorize requests: pass --allow-anonymous for local use, or serve createRelay({ authorize }) from your own server',
+    2,
+  );
 }
 
 const report = (error: Error): void => void process.stderr.write(`rill-relay: ${error.message}\n`);
-const log = values.redis === undefined ? createMemoryEventLog() : await createRedisEventLog({ url: values.redis, onError: report }).catch((error: unknown) => fail(error instanceof Error ? error.message : String(error), 1));
+const log =
+  values.redis === undefined
+    ? createMemoryEventLog()
+    : await createRedisEventLog({ url: values.redis, onError: report }).catch((error: unknown) =>
+        fail(error instanceof Error ? error.message : String(error), 1),
+      );
 const relay = createRelay({
   provider,
   upstream,
   allowAnonymous: true,
   log,
-  forwardHeaders: values['forward-headers']?.split(',').map((name) => name.trim()).filter(Boolean) ?? [],
+  forwardHeaders:
+    values['forward-headers']
+      ?.split(',')
+      .map((name) => name.trim())
+      .filter(Boolean) ?? [],
   onError: (error, runId) => report(new Error(`${runId}: ${error.message}`)),
 });
-const server = await serveRelay(relay, { port, host: values.host }).catch((error: unknown) => fail(`cannot listen on ${values.host}:${port}: ${error instanceof Error ? error.message : String(error)}`, 1));
+const server = await serveRelay(relay, { port, host: values.host }).catch((error: unknown) =>
+  fail(`cannot listen on ${values.host}:${port}: ${error instanceof Error ? error.message : String(error)}`, 1),
+);
 process.stdout.write(`rill-relay listening on ${server.url}
   ${provider} -> ${upstream}, runs ${values.redis === undefined ? 'in memory' : 'on Redis'}
   resume: GET ${server.url}/rill/runs/RUN_ID (Last-Event-ID), stop: POST ${server.url}/rill/runs/RUN_ID/stop

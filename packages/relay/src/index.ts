@@ -6,4 +6,13 @@ export type { PolicyDecision, PolicyInput, RequestPolicy, RequestPolicyOptions }
 export { createMemoryEventLog } from './log/memory-event-log.js';
 export type { MemoryEventLogOptions } from './log/memory-event-log.js';
 export { END_EVENT, endEvent } from './log/event-log.js';
-export type { EventLog, FollowRefusal, LogEntry, LogEvent, RunEnd, RunLookup, RunStatus, RunWriter } from './log/event-log.js';
+export type {
+  EventLog,
+  FollowRefusal,
+  LogEntry,
+  LogEvent,
+  RunEnd,
+  RunLookup,
+  RunStatus,
+  RunWriter,
+} from './log/event-log.js';

@@ -19,8 +19,14 @@ interface Ran {
   stderr: string;
 }
 
-function launch(args: string[], env: Record<string, string | undefined>): { child: ChildProcess; output: { stdout: string; stderr: string }; exited: Promise<Ran> } {
-  const child = spawn(process.execPath, ['--conditions=rill-source', '--import', 'tsx', bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ANTHROPIC_API_KEY: undefined, ...env } });
+function launch(
+  args: string[],
+  env: Record<string, string | undefined>,
+): { child: ChildProcess; output: { stdout: string; stderr: string }; exited: Promise<Ran> } {
+  const child = spawn(process.execPath, ['--conditions=rill-source', '--import', 'tsx', bin, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ANTHROPIC_API_KEY: undefined, ...env },
+  });
   children.push(child);
   const output = { stdout: '', stderr: '' };
   child.stdout?.on('data', (chunk: Buffer) => (output.stdout += chunk.toString()));
@@ -30,7 +36,9 @@ function launch(args: string[], env: Record<string, string | undefined>): { chil
 }
 
 /** Starts the bin and resolves with the URL it prints once it listens. */
-async function listening(args: string[]): Promise<{ url: string; child: ChildProcess; exited: Promise<Ran>; output: { stdout: string; stderr: string } }> {
+async function listening(
+  args: string[],
+): Promise<{ url: string; child: ChildProcess; exited: Promise<Ran>; output: { stdout: string; stderr: string } }> {
   const started = launch(args, { ANTHROPIC_API_KEY: TEST_KEY });
   const url = await new Promise<string>((resolve, reject) => {
     started.child.stdout?.on('data', () => {
@@ -43,14 +51,21 @@ async function listening(args: string[]): Promise<{ url: string; child: ChildPro
 }
 
 async function mock(): Promise<MockServer> {
-  const server = await startMockServer({ port: 0, eventIds: false, timing: { ttftMs: 0, tokenDelayMs: 2, jitterMs: 0 } });
+  const server = await startMockServer({
+    port: 0,
+    eventIds: false,
+    timing: { ttftMs: 0, tokenDelayMs: 2, jitterMs: 0 },
+  });
   mocks.push(server);
   return server;
 }
 
 describe('the rill-relay bin', () => {
   it('exits 1 with a clear message when the key is missing', async () => {
-    const ran = await launch(['--provider', 'gemini', '--upstream', 'http://127.0.0.1:9', '--allow-anonymous', '--port', '0'], {}).exited;
+    const ran = await launch(
+      ['--provider', 'gemini', '--upstream', 'http://127.0.0.1:9', '--allow-anonymous', '--port', '0'],
+      {},
+    ).exited;
     expect(ran).toEqual({ code: 1, stdout: '', stderr: 'rill-relay: no API key: set GEMINI_API_KEY for gemini\n' });
   }, 30_000);
 
@@ -58,10 +73,14 @@ describe('the rill-relay bin', () => {
     const [provider, upstream, anonymous] = await Promise.all([
       launch(['--provider', 'cohere', '--upstream', 'http://x'], { ANTHROPIC_API_KEY: TEST_KEY }).exited,
       launch(['--provider', 'anthropic'], { ANTHROPIC_API_KEY: TEST_KEY }).exited,
-      launch(['--provider', 'anthropic', '--upstream', 'http://127.0.0.1:9', '--port', '0'], { ANTHROPIC_API_KEY: TEST_KEY }).exited,
+      launch(['--provider', 'anthropic', '--upstream', 'http://127.0.0.1:9', '--port', '0'], {
+        ANTHROPIC_API_KEY: TEST_KEY,
+      }).exited,
     ]);
     expect(provider.code).toBe(2);
-    expect(provider.stderr).toMatch(/^rill-relay: --provider must be one of anthropic, openai-chat, openai-responses, gemini\n/);
+    expect(provider.stderr).toMatch(
+      /^rill-relay: --provider must be one of anthropic, openai-chat, openai-responses, gemini\n/,
+    );
     expect(upstream.code).toBe(2);
     expect(upstream.stderr).toMatch(/^rill-relay: --upstream must be a base URL/);
     expect(anonymous).toMatchObject({ code: 2, stdout: '' });
@@ -69,7 +88,20 @@ describe('the rill-relay bin', () => {
   }, 30_000);
 
   it('exits 1 naming only the host when Redis cannot be reached', async () => {
-    const ran = await launch(['--provider', 'anthropic', '--upstream', 'http://127.0.0.1:9', '--allow-anonymous', '--port', '0', '--redis', 'redis://:hunter2@127.0.0.1:9'], { ANTHROPIC_API_KEY: TEST_KEY }).exited;
+    const ran = await launch(
+      [
+        '--provider',
+        'anthropic',
+        '--upstream',
+        'http://127.0.0.1:9',
+        '--allow-anonymous',
+        '--port',
+        '0',
+        '--redis',
+        'redis://:hunter2@127.0.0.1:9',
+      ],
+      { ANTHROPIC_API_KEY: TEST_KEY },
+    ).exited;
     expect(ran.code).toBe(1);
     expect(ran.stderr).toMatch(/^rill-relay: @rill\/relay: cannot reach Redis at 127\.0\.0\.1:9: /);
     expect(ran.stderr).not.toContain('hunter2');
@@ -79,7 +111,16 @@ describe('the rill-relay bin', () => {
     it(`prints its URL once it listens and relays resumable runs (${store}); SIGTERM exits 0; the key is never printed`, async () => {
       const upstream = await mock();
       const extra = store === 'redis' ? ['--redis', redisUrl()] : [];
-      const relay = await listening(['--provider', 'anthropic', '--upstream', upstream.url, '--allow-anonymous', '--port', '0', ...extra]);
+      const relay = await listening([
+        '--provider',
+        'anthropic',
+        '--upstream',
+        upstream.url,
+        '--allow-anonymous',
+        '--port',
+        '0',
+        ...extra,
+      ]);
       const call = providerCall('anthropic');
       const first = await readEvents(await fetch(`${relay.url}${call.path}`, { method: 'POST', body: call.body }), 3);
       const run = announced(first, relay.url);

@@ -2,7 +2,19 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryEventLog, createRelay, requestPolicy, type EventLog } from '../src/index.js';
 import { serveRelay } from '../src/node/index.js';
 import { plainUpstream, type PlainUpstream } from './support/plain-upstream.js';
-import { announced, byHeader, endOf, idAt, providerEvents, readEvents, resume, startStack, stop, TEST_KEY, type RelayStack } from './support/relay-stack.js';
+import {
+  announced,
+  byHeader,
+  endOf,
+  idAt,
+  providerEvents,
+  readEvents,
+  resume,
+  startStack,
+  stop,
+  TEST_KEY,
+  type RelayStack,
+} from './support/relay-stack.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -21,7 +33,12 @@ async function upstreamOf(answer: (request: Request) => Response): Promise<Plain
 }
 
 /** A response's status, headers and body as text, with the check every answer must pass: the key is nowhere in it. */
-async function settle(response: Response): Promise<{ status: number; headers: Headers; text: string; error: { kind: string; message: string; status: number; retryable: boolean } }> {
+async function settle(response: Response): Promise<{
+  status: number;
+  headers: Headers;
+  text: string;
+  error: { kind: string; message: string; status: number; retryable: boolean };
+}> {
   const text = await response.text();
   expect(text).not.toContain(TEST_KEY);
   expect([...response.headers].join('\n')).not.toContain(TEST_KEY);
@@ -37,13 +54,17 @@ async function settle(response: Response): Promise<{ status: number; headers: He
 
 describe('the relay refuses to start without what keeps it safe', () => {
   it('no authorize hook and no allowAnonymous: it is not an open proxy', () => {
-    expect(() => createRelay({ provider: 'anthropic', apiKey: TEST_KEY })).toThrow(/refusing to start an open proxy: pass authorize\(request\).*allowAnonymous: true/);
+    expect(() => createRelay({ provider: 'anthropic', apiKey: TEST_KEY })).toThrow(
+      /refusing to start an open proxy: pass authorize\(request\).*allowAnonymous: true/,
+    );
     expect(() => createRelay({ provider: 'anthropic', apiKey: TEST_KEY, allowAnonymous: true })).not.toThrow();
   });
 
   it('no key: says which environment variable to set', () => {
     vi.stubEnv('OPENAI_API_KEY', '');
-    expect(() => createRelay({ provider: 'openai-responses', authorize: byHeader })).toThrow('no API key for openai-responses: set OPENAI_API_KEY');
+    expect(() => createRelay({ provider: 'openai-responses', authorize: byHeader })).toThrow(
+      'no API key for openai-responses: set OPENAI_API_KEY',
+    );
     vi.stubEnv('OPENAI_API_KEY', TEST_KEY);
     expect(() => createRelay({ provider: 'openai-responses', authorize: byHeader })).not.toThrow();
   });
@@ -53,20 +74,31 @@ describe('bad requests get a JSON error with the right status', () => {
   it('401 when authorize names no principal', async () => {
     const stack = await stackOf();
     const call = await settle(await fetch(`${stack.server.url}/v1/messages`, { method: 'POST', body: '{}' }));
-    expect(call).toMatchObject({ status: 401, error: { kind: 'http', status: 401, message: 'Not authorized to use this relay', retryable: false } });
+    expect(call).toMatchObject({
+      status: 401,
+      error: { kind: 'http', status: 401, message: 'Not authorized to use this relay', retryable: false },
+    });
   });
 
   it('413 for a body over the cap, declared or streamed', async () => {
     const stack = await stackOf({ relay: { maxBodyBytes: 64 } });
     const big = JSON.stringify({ model: 'm', stream: true, messages: [{ role: 'user', content: 'x'.repeat(100) }] });
-    expect(await settle(await stack.start({ body: big }))).toMatchObject({ status: 413, error: { kind: 'invalid-request', message: 'The request body is over 64 bytes' } });
+    expect(await settle(await stack.start({ body: big }))).toMatchObject({
+      status: 413,
+      error: { kind: 'invalid-request', message: 'The request body is over 64 bytes' },
+    });
     const chunked = new ReadableStream<Uint8Array>({
       start(controller) {
         controller.enqueue(new TextEncoder().encode(big));
         controller.close();
       },
     });
-    const response = await fetch(`${stack.server.url}/v1/messages`, { method: 'POST', body: chunked, headers: { 'x-user': 'alice' }, duplex: 'half' } as RequestInit);
+    const response = await fetch(`${stack.server.url}/v1/messages`, {
+      method: 'POST',
+      body: chunked,
+      headers: { 'x-user': 'alice' },
+      duplex: 'half',
+    } as RequestInit);
     expect((await settle(response)).status).toBe(413);
   });
 
@@ -75,30 +107,59 @@ describe('bad requests get a JSON error with the right status', () => {
     const malformed = await settle(await stack.start({ body: '{"model": "m", ' }));
     expect(malformed).toMatchObject({ status: 400, error: { kind: 'invalid-request', retryable: false } });
     expect(malformed.error.message).toMatch(/^The request body is not valid JSON: /);
-    expect(await settle(await stack.start({ body: '[1]' }))).toMatchObject({ status: 400, error: { message: 'The request body must be a JSON object' } });
-    expect(await settle(await stack.start({ body: '{"model":"m","messages":[]}' }))).toMatchObject({ status: 400, error: { message: 'The relay only streams: set "stream": true' } });
+    expect(await settle(await stack.start({ body: '[1]' }))).toMatchObject({
+      status: 400,
+      error: { message: 'The request body must be a JSON object' },
+    });
+    expect(await settle(await stack.start({ body: '{"model":"m","messages":[]}' }))).toMatchObject({
+      status: 400,
+      error: { message: 'The relay only streams: set "stream": true' },
+    });
   });
 
   it('403 for a model outside the allow-list (Gemini: the model in the path)', async () => {
     const anthropic = await stackOf({ relay: { policy: requestPolicy({ models: ['claude-haiku-4-5'] }) } });
     const refused = await settle(await anthropic.start());
-    expect(refused).toMatchObject({ status: 403, error: { kind: 'invalid-request', message: 'The model "claude-sonnet-4-6" is not allowed here; allowed: claude-haiku-4-5' } });
-    const gemini = await stackOf({ provider: 'gemini', relay: { policy: requestPolicy({ models: ['gemini-2.5-flash'] }) } });
+    expect(refused).toMatchObject({
+      status: 403,
+      error: {
+        kind: 'invalid-request',
+        message: 'The model "claude-sonnet-4-6" is not allowed here; allowed: claude-haiku-4-5',
+      },
+    });
+    const gemini = await stackOf({
+      provider: 'gemini',
+      relay: { policy: requestPolicy({ models: ['gemini-2.5-flash'] }) },
+    });
     expect((await gemini.start()).status).toBe(200);
-    const other = await fetch(`${gemini.server.url}/v1beta/models/gemini-2.5-pro:streamGenerateContent?alt=sse`, { method: 'POST', headers: { 'x-user': 'alice' }, body: '{"contents":[]}' });
-    expect(await settle(other)).toMatchObject({ status: 403, error: { message: 'The model "gemini-2.5-pro" is not allowed here; allowed: gemini-2.5-flash' } });
+    const other = await fetch(`${gemini.server.url}/v1beta/models/gemini-2.5-pro:streamGenerateContent?alt=sse`, {
+      method: 'POST',
+      headers: { 'x-user': 'alice' },
+      body: '{"contents":[]}',
+    });
+    expect(await settle(other)).toMatchObject({
+      status: 403,
+      error: { message: 'The model "gemini-2.5-pro" is not allowed here; allowed: gemini-2.5-flash' },
+    });
   });
 
   it('404 for a path the relay does not serve, 405 for the wrong method', async () => {
     const stack = await stackOf();
-    expect(await settle(await fetch(`${stack.server.url}/v1/chat/completions`, { method: 'POST', headers: { 'x-user': 'alice' } }))).toMatchObject({ status: 404, error: { message: 'The relay serves no /v1/chat/completions' } });
+    expect(
+      await settle(
+        await fetch(`${stack.server.url}/v1/chat/completions`, { method: 'POST', headers: { 'x-user': 'alice' } }),
+      ),
+    ).toMatchObject({ status: 404, error: { message: 'The relay serves no /v1/chat/completions' } });
     const wrong = await settle(await fetch(`${stack.server.url}/v1/messages`, { headers: { 'x-user': 'alice' } }));
     expect(wrong).toMatchObject({ status: 405, error: { message: 'GET is not served here: use POST' } });
     expect(wrong.headers.get('allow')).toBe('POST');
   });
 
   it('503 with Retry-After when the log holds as many live runs as it may; an ended run makes room', async () => {
-    const stack = await stackOf({ relay: { log: createMemoryEventLog({ maxRuns: 1 }) }, mock: { timing: { ttftMs: 0, tokenDelayMs: 20, jitterMs: 0 } } });
+    const stack = await stackOf({
+      relay: { log: createMemoryEventLog({ maxRuns: 1 }) },
+      mock: { timing: { ttftMs: 0, tokenDelayMs: 20, jitterMs: 0 } },
+    });
     const first = await stack.start();
     const full = await settle(await stack.start());
     expect(full).toMatchObject({ status: 503, error: { kind: 'http', retryable: true } });
@@ -120,7 +181,7 @@ describe('upstream failures before the stream starts', () => {
     expect((await stack.start()).status).toBe(200);
   });
 
-  it("429 from Gemini: its RetryInfo body passes on (Gemini sends no Retry-After)", async () => {
+  it('429 from Gemini: its RetryInfo body passes on (Gemini sends no Retry-After)', async () => {
     const stack = await stackOf({ provider: 'gemini', mock: { fault: '429;retry-after=3' } });
     const limited = await settle(await stack.start());
     expect(limited.status).toBe(429);
@@ -128,21 +189,51 @@ describe('upstream failures before the stream starts', () => {
   });
 
   it('401: a 502 that blames the server key without echoing it, whatever the provider said', async () => {
-    const upstream = await upstreamOf((request) => Response.json({ error: { message: `Incorrect API key provided: ${request.headers.get('authorization')}` } }, { status: 401 }));
-    const relay = createRelay({ provider: 'openai-chat', upstream: upstream.url, apiKey: TEST_KEY, authorize: byHeader });
+    const upstream = await upstreamOf((request) =>
+      Response.json(
+        { error: { message: `Incorrect API key provided: ${request.headers.get('authorization')}` } },
+        { status: 401 },
+      ),
+    );
+    const relay = createRelay({
+      provider: 'openai-chat',
+      upstream: upstream.url,
+      apiKey: TEST_KEY,
+      authorize: byHeader,
+    });
     const server = await serveRelay(relay, { port: 0 });
     cleanups.push(() => server.close());
-    const refused = await settle(await fetch(`${server.url}/v1/chat/completions`, { method: 'POST', headers: { 'x-user': 'alice' }, body: '{"model":"gpt-5.2","stream":true,"messages":[]}' }));
-    expect(refused).toMatchObject({ status: 502, error: { kind: 'http', message: "The provider refused the relay's API key (upstream HTTP 401); the server's key needs fixing" } });
+    const refused = await settle(
+      await fetch(`${server.url}/v1/chat/completions`, {
+        method: 'POST',
+        headers: { 'x-user': 'alice' },
+        body: '{"model":"gpt-5.2","stream":true,"messages":[]}',
+      }),
+    );
+    expect(refused).toMatchObject({
+      status: 502,
+      error: {
+        kind: 'http',
+        message: "The provider refused the relay's API key (upstream HTTP 401); the server's key needs fixing",
+      },
+    });
     expect(upstream.requests[0]?.headers.get('authorization')).toBe(`Bearer ${TEST_KEY}`);
   });
 
   it('other upstream errors pass on with the key redacted from the body', async () => {
-    const upstream = await upstreamOf((request) => Response.json({ error: { message: `bad request for key ${request.headers.get('x-api-key')}` } }, { status: 400 }));
+    const upstream = await upstreamOf((request) =>
+      Response.json({ error: { message: `bad request for key ${request.headers.get('x-api-key')}` } }, { status: 400 }),
+    );
     const relay = createRelay({ provider: 'anthropic', upstream: upstream.url, apiKey: TEST_KEY, authorize: byHeader });
     const server = await serveRelay(relay, { port: 0 });
     cleanups.push(() => server.close());
-    const bad = await settle(await fetch(`${server.url}/v1/messages`, { method: 'POST', headers: { 'x-user': 'alice' }, body: '{"model":"m","stream":true,"messages":[]}' }));
+    const bad = await settle(
+      await fetch(`${server.url}/v1/messages`, {
+        method: 'POST',
+        headers: { 'x-user': 'alice' },
+        body: '{"model":"m","stream":true,"messages":[]}',
+      }),
+    );
     expect(bad.status).toBe(400);
     expect(JSON.parse(bad.text)).toEqual({ error: { message: 'bad request for key [redacted]' } });
   });
@@ -155,9 +246,14 @@ describe('upstream failures before the stream starts', () => {
   });
 
   it('an upstream 200 that is not an event stream: 502 content-type', async () => {
-    const upstream = await upstreamOf(() => new Response('<html>portal</html>', { headers: { 'content-type': 'text/html' } }));
+    const upstream = await upstreamOf(
+      () => new Response('<html>portal</html>', { headers: { 'content-type': 'text/html' } }),
+    );
     const stack = await stackOf({ relay: { upstream: upstream.url } });
-    expect(await settle(await stack.start())).toMatchObject({ status: 502, error: { kind: 'content-type', message: 'The provider answered text/html instead of an event stream' } });
+    expect(await settle(await stack.start())).toMatchObject({
+      status: 502,
+      error: { kind: 'content-type', message: 'The provider answered text/html instead of an event stream' },
+    });
   });
 });
 
@@ -168,10 +264,18 @@ describe('runs are bound to their principal, and expire', () => {
     const run = announced(first, stack.server.url);
     const foreignResume = await settle(await resume(run, undefined, 'mallory'));
     const foreignStop = await settle(await stop(run, 'mallory'));
-    const unknown = await settle(await resume({ ...run, resume: run.resume.replace(run.runId, 'run_AAAAAAAAAAAAAAAAAAAAAA') }));
-    expect(foreignResume).toMatchObject({ status: 404, error: { kind: 'interrupted', message: `No run ${run.runId} here (unknown, or not yours)` } });
+    const unknown = await settle(
+      await resume({ ...run, resume: run.resume.replace(run.runId, 'run_AAAAAAAAAAAAAAAAAAAAAA') }),
+    );
+    expect(foreignResume).toMatchObject({
+      status: 404,
+      error: { kind: 'interrupted', message: `No run ${run.runId} here (unknown, or not yours)` },
+    });
     expect(foreignStop.status).toBe(404);
-    expect(unknown).toMatchObject({ status: 404, error: { message: 'No run run_AAAAAAAAAAAAAAAAAAAAAA here (unknown, or not yours)' } });
+    expect(unknown).toMatchObject({
+      status: 404,
+      error: { message: 'No run run_AAAAAAAAAAAAAAAAAAAAAA here (unknown, or not yours)' },
+    });
     expect((await readEvents(await resume(run, idAt(first, 1)))).at(-1)?.data).toBe('{"status":"done"}');
   });
 
@@ -179,19 +283,31 @@ describe('runs are bound to their principal, and expire', () => {
     const stack = await stackOf({ relay: { log: createMemoryEventLog({ endedTtlMs: 30 }) } });
     const run = announced(await readEvents(await stack.start()), stack.server.url);
     await new Promise((resolve) => setTimeout(resolve, 80));
-    expect(await settle(await resume(run))).toMatchObject({ status: 410, error: { kind: 'interrupted', message: `Run ${run.runId} has ended and expired` } });
+    expect(await settle(await resume(run))).toMatchObject({
+      status: 410,
+      error: { kind: 'interrupted', message: `Run ${run.runId} has ended and expired` },
+    });
     expect((await settle(await stop(run))).status).toBe(410);
     expect((await settle(await resume(run, undefined, 'mallory'))).status).toBe(404);
   });
 
   it('a Last-Event-ID that names no event of the run is 400; one whose events were trimmed is 410', async () => {
     // Tokens 2 ms apart: a follower reading along keeps up; one resuming from the start is too late.
-    const stack = await stackOf({ mock: { timing: { ttftMs: 0, tokenDelayMs: 2, jitterMs: 0 } }, relay: { log: createMemoryEventLog({ maxRunChars: 2_000 }) } });
+    const stack = await stackOf({
+      mock: { timing: { ttftMs: 0, tokenDelayMs: 2, jitterMs: 0 } },
+      relay: { log: createMemoryEventLog({ maxRunChars: 2_000 }) },
+    });
     const events = await readEvents(await stack.start({ userText: 'a long question '.repeat(20) }));
     const run = announced(events, stack.server.url);
-    expect(await settle(await resume(run, '99999'))).toMatchObject({ status: 400, error: { message: `Last-Event-ID "99999" names no event of run ${run.runId}` } });
+    expect(await settle(await resume(run, '99999'))).toMatchObject({
+      status: 400,
+      error: { message: `Last-Event-ID "99999" names no event of run ${run.runId}` },
+    });
     expect(await settle(await resume(run, 'abc'))).toMatchObject({ status: 400 });
-    expect(await settle(await resume(run, idAt(events, 1)))).toMatchObject({ status: 410, error: { message: `The events of run ${run.runId} after ${idAt(events, 1)} are no longer kept` } });
+    expect(await settle(await resume(run, idAt(events, 1)))).toMatchObject({
+      status: 410,
+      error: { message: `The events of run ${run.runId} after ${idAt(events, 1)} are no longer kept` },
+    });
     const tail = await readEvents(await resume(run, idAt(events, -3)));
     expect(tail.slice(1).map((e) => e.id)).toEqual(events.slice(-2).map((e) => e.id));
   });
@@ -200,10 +316,20 @@ describe('runs are bound to their principal, and expire', () => {
 describe('failures no response can carry', () => {
   it('a log that cannot be followed after the upstream started: 500, and the generation is stopped (a retried POST must not run beside it)', async () => {
     const memory = createMemoryEventLog();
-    const broken: EventLog = { ...memory, start: memory.start, follow: async () => Promise.reject(new Error('log unreachable')) };
-    const stack = await stackOf({ mock: { timing: { ttftMs: 0, tokenDelayMs: 20, jitterMs: 0 } }, relay: { log: broken } });
+    const broken: EventLog = {
+      ...memory,
+      start: memory.start,
+      follow: async () => Promise.reject(new Error('log unreachable')),
+    };
+    const stack = await stackOf({
+      mock: { timing: { ttftMs: 0, tokenDelayMs: 20, jitterMs: 0 } },
+      relay: { log: broken },
+    });
     const failed = await settle(await stack.start());
-    expect(failed).toMatchObject({ status: 500, error: { kind: 'http', message: 'The relay failed: log unreachable', retryable: true } });
+    expect(failed).toMatchObject({
+      status: 500,
+      error: { kind: 'http', message: 'The relay failed: log unreachable', retryable: true },
+    });
     await vi.waitFor(() => expect(stack.mock.stats()).toMatchObject({ started: 1, cancelled: 1 }));
   });
 
@@ -213,7 +339,8 @@ describe('failures no response can carry', () => {
       let sent = 0;
       const body = new ReadableStream<Uint8Array>({
         pull(controller) {
-          if (sent === 0) controller.enqueue(encoder.encode('event: message_start\ndata: {"type":"message_start"}\n\ndata: '));
+          if (sent === 0)
+            controller.enqueue(encoder.encode('event: message_start\ndata: {"type":"message_start"}\n\ndata: '));
           else if (sent <= 17) controller.enqueue(encoder.encode('x'.repeat(2 ** 20)));
           else controller.close();
           sent += 1;
@@ -248,11 +375,17 @@ describe('failures no response can carry', () => {
       },
     };
     const reported: string[] = [];
-    const stack = await stackOf({ mock: { timing: { ttftMs: 30, tokenDelayMs: 10, jitterMs: 0 } }, relay: { log: failing, onError: (error, runId) => reported.push(`${runId}: ${error.kind}: ${error.message}`) } });
+    const stack = await stackOf({
+      mock: { timing: { ttftMs: 30, tokenDelayMs: 10, jitterMs: 0 } },
+      relay: { log: failing, onError: (error, runId) => reported.push(`${runId}: ${error.kind}: ${error.message}`) },
+    });
     const events = await readEvents(await stack.start());
     const run = announced(events, stack.server.url);
     expect(providerEvents(events)).toHaveLength(3);
-    expect(endOf(events)).toEqual({ status: 'error', error: { kind: 'network', message: 'The event log failed: disk on fire', retryable: true } });
+    expect(endOf(events)).toEqual({
+      status: 'error',
+      error: { kind: 'network', message: 'The event log failed: disk on fire', retryable: true },
+    });
     expect(reported).toEqual([`${run.runId}: network: The event log failed: disk on fire`]);
   });
 });

@@ -6,7 +6,18 @@ import { createRedisEventLog } from '../src/redis/index.js';
 import { startChildRelay } from './support/child-relay.js';
 import { redisUrl } from './support/redis-log.js';
 import { roundRobinProxy } from './support/round-robin-proxy.js';
-import { announced, byHeader, endOf, idAt, providerCall, providerEvents, readEvents, resume, stop, TEST_KEY } from './support/relay-stack.js';
+import {
+  announced,
+  byHeader,
+  endOf,
+  idAt,
+  providerCall,
+  providerEvents,
+  readEvents,
+  resume,
+  stop,
+  TEST_KEY,
+} from './support/relay-stack.js';
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -17,15 +28,27 @@ let prefixes = 0;
 const freshPrefix = (): string => `rill-instances-${process.pid}-${++prefixes}`;
 
 async function mockOf(tokenDelayMs: number, scenario?: string): Promise<MockServer> {
-  const mock = await startMockServer({ port: 0, eventIds: false, timing: { ttftMs: 0, tokenDelayMs, jitterMs: 0 }, ...(scenario !== undefined && { scenario }) });
+  const mock = await startMockServer({
+    port: 0,
+    eventIds: false,
+    timing: { ttftMs: 0, tokenDelayMs, jitterMs: 0 },
+    ...(scenario !== undefined && { scenario }),
+  });
   closers.push(() => mock.close());
   return mock;
 }
 
 /** A relay instance in this process on the shared Redis, under `prefix`. */
-async function instance(upstream: string, prefix: string, options: { leaseMs?: number; endedTtlMs?: number; maxRunEvents?: number } = {}): Promise<string> {
+async function instance(
+  upstream: string,
+  prefix: string,
+  options: { leaseMs?: number; endedTtlMs?: number; maxRunEvents?: number } = {},
+): Promise<string> {
   const log = await createRedisEventLog({ url: redisUrl(), prefix, ...options });
-  const server = await serveRelay(createRelay({ provider: 'anthropic', upstream, apiKey: TEST_KEY, authorize: byHeader, log }), { port: 0 });
+  const server = await serveRelay(
+    createRelay({ provider: 'anthropic', upstream, apiKey: TEST_KEY, authorize: byHeader, log }),
+    { port: 0 },
+  );
   closers.push(() => server.close());
   return server.url;
 }
@@ -38,7 +61,11 @@ async function balanced(targets: string[]): Promise<string> {
 
 async function post(base: string, userText?: string): Promise<Response> {
   const call = providerCall('anthropic', userText);
-  return fetch(`${base}${call.path}`, { method: 'POST', body: call.body, headers: { 'content-type': 'application/json', 'x-user': 'alice' } });
+  return fetch(`${base}${call.path}`, {
+    method: 'POST',
+    body: call.body,
+    headers: { 'content-type': 'application/json', 'x-user': 'alice' },
+  });
 }
 
 async function direct(mock: MockServer): Promise<string[]> {
@@ -71,7 +98,8 @@ describe('two relay instances on one Redis behind a round-robin proxy', () => {
     const followerOnA = resume(onA, idAt(first, -1)).then((r) => readEvents(r));
     const followerOnB = resume(onB, idAt(first, -1)).then((r) => readEvents(r));
     expect((await stop(onB)).status).toBe(202);
-    for (const events of await Promise.all([followerOnA, followerOnB])) expect(endOf(events)).toEqual({ status: 'aborted' });
+    for (const events of await Promise.all([followerOnA, followerOnB]))
+      expect(endOf(events)).toEqual({ status: 'aborted' });
     const answer = await direct(mock);
     const got = providerEvents([...first, ...(await readEvents(await resume(onB, idAt(first, -1))))]);
     expect(got.length).toBeLessThan(answer.length);
@@ -92,7 +120,14 @@ describe('two relay instances on one Redis behind a round-robin proxy', () => {
     const killedAt = performance.now();
     const followed = await follower;
     const waited = performance.now() - killedAt;
-    expect(endOf(followed)).toEqual({ status: 'interrupted', error: { kind: 'interrupted', message: `The relay running this answer stopped renewing its lease (${leaseMs} ms)`, retryable: true } });
+    expect(endOf(followed)).toEqual({
+      status: 'interrupted',
+      error: {
+        kind: 'interrupted',
+        message: `The relay running this answer stopped renewing its lease (${leaseMs} ms)`,
+        retryable: true,
+      },
+    });
     // Bounded by the lease plus one follower poll (half a lease here), not a hang.
     expect(waited).toBeLessThan(leaseMs * 2 + 500);
     const got = providerEvents([...first, ...followed.slice(1)]).map((e) => e.data);

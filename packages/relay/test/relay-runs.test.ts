@@ -3,7 +3,19 @@ import fc from 'fast-check';
 import type { ProviderName } from '@rill/core';
 import type { EventLog } from '../src/index.js';
 import { redisLog } from './support/redis-log.js';
-import { announced, bodyReader, directEvents, endOf, providerEvents, readEvents, resume, startStack, stop, type RelayStack, type StackOptions } from './support/relay-stack.js';
+import {
+  announced,
+  bodyReader,
+  directEvents,
+  endOf,
+  providerEvents,
+  readEvents,
+  resume,
+  startStack,
+  stop,
+  type RelayStack,
+  type StackOptions,
+} from './support/relay-stack.js';
 
 const stacks: RelayStack[] = [];
 afterEach(async () => {
@@ -43,13 +55,19 @@ describe.each(logs)('a run through the relay on %s (mock upstream without ids)',
       expect(new Set(ids).size).toBe(ids.length);
       const direct = await directEvents(stack);
       expect(direct.every((e) => e.id === '')).toBe(true);
-      expect(providerEvents(events).map(({ event, data }) => ({ event, data }))).toEqual(direct.map(({ event, data }) => ({ event, data })));
+      expect(providerEvents(events).map(({ event, data }) => ({ event, data }))).toEqual(
+        direct.map(({ event, data }) => ({ event, data })),
+      );
     });
   }
 
   it('announces resume and stop under the path prefix the relay is mounted at', async () => {
     const stack = await stackOf();
-    const response = await fetch(`${stack.server.url}/api/relay/v1/messages`, { method: 'POST', headers: { 'x-user': 'alice' }, body: JSON.stringify({ model: 'm', max_tokens: 10, stream: true, messages: [{ role: 'user', content: 'hi' }] }) });
+    const response = await fetch(`${stack.server.url}/api/relay/v1/messages`, {
+      method: 'POST',
+      headers: { 'x-user': 'alice' },
+      body: JSON.stringify({ model: 'm', max_tokens: 10, stream: true, messages: [{ role: 'user', content: 'hi' }] }),
+    });
     const run = announced(await readEvents(response), stack.server.url);
     expect(new URL(run.resume).pathname).toBe(`/api/relay/rill/runs/${run.runId}`);
     expect((await readEvents(await resume(run))).at(-1)?.event).toBe('rill-end');
@@ -67,7 +85,10 @@ describe.each(logs)('a run through the relay on %s (mock upstream without ids)',
   });
 
   it('sends a : ping comment while the run is quiet', async () => {
-    const stack = await stackOf({ relay: { heartbeatMs: 40 }, mock: { timing: { ttftMs: 300, tokenDelayMs: 0, jitterMs: 0 } } });
+    const stack = await stackOf({
+      relay: { heartbeatMs: 40 },
+      mock: { timing: { ttftMs: 300, tokenDelayMs: 0, jitterMs: 0 } },
+    });
     const text = await (await stack.start()).text();
     expect(text).toContain('\n\n: ping\n\n');
     expect(text.trimEnd()).toMatch(/event: rill-end\ndata: \{"status":"done"\}$/);
@@ -107,7 +128,9 @@ describe.each(logs)('a run through the relay on %s (mock upstream without ids)',
     // Without Last-Event-ID a follower gets the run from its start: the whole answer was generated meanwhile.
     const whole = await readEvents(await resume(run));
     expect(whole.at(-1)).toMatchObject({ event: 'rill-end', data: '{"status":"done"}' });
-    expect(providerEvents(whole).map((e) => e.data)).toEqual(providerEvents(await directEvents(stack)).map((e) => e.data));
+    expect(providerEvents(whole).map((e) => e.data)).toEqual(
+      providerEvents(await directEvents(stack)).map((e) => e.data),
+    );
     // The mock saw its generation through to the end (the direct read above is its second).
     expect(stack.mock.stats()).toMatchObject({ started: 2, completed: 2, cancelled: 0 });
   });
@@ -118,7 +141,10 @@ describe.each(logs)('a run through the relay on %s (mock upstream without ids)',
     const reader = bodyReader(response);
     const head = new TextDecoder().decode((await reader.read()).value);
     const run = announced(await readEvents(new Response(head)), stack.server.url);
-    const [second, third] = await Promise.all([resume(run).then((r) => readEvents(r)), resume(run).then((r) => readEvents(r))]);
+    const [second, third] = await Promise.all([
+      resume(run).then((r) => readEvents(r)),
+      resume(run).then((r) => readEvents(r)),
+    ]);
     await reader.cancel();
     const expected = providerEvents(await directEvents(stack)).map((e) => e.data);
     expect(providerEvents(second).map((e) => e.data)).toEqual(expected);
@@ -155,9 +181,15 @@ describe.each(logs)('a run through the relay on %s (mock upstream without ids)',
   });
 
   it('a generation past the maximum duration is stopped and ends interrupted', async () => {
-    const stack = await stackOf({ relay: { maxDurationMs: 150 }, mock: { timing: { ttftMs: 0, tokenDelayMs: 40, jitterMs: 0 } } });
+    const stack = await stackOf({
+      relay: { maxDurationMs: 150 },
+      mock: { timing: { ttftMs: 0, tokenDelayMs: 40, jitterMs: 0 } },
+    });
     const events = await readEvents(await stack.start());
-    expect(endOf(events)).toMatchObject({ status: 'interrupted', error: { kind: 'interrupted', message: 'The answer took longer than the relay allows (150 ms)' } });
+    expect(endOf(events)).toMatchObject({
+      status: 'interrupted',
+      error: { kind: 'interrupted', message: 'The answer took longer than the relay allows (150 ms)' },
+    });
     expect(providerEvents(events).length).toBeGreaterThan(0);
   });
 
@@ -175,6 +207,9 @@ describe.each(logs)('a run through the relay on %s (mock upstream without ids)',
     await new Promise((resolve) => setTimeout(resolve, 60));
     await stack.relay.close();
     const events = await reading;
-    expect(endOf(events)).toMatchObject({ status: 'interrupted', error: { message: 'The relay shut down before the answer was complete' } });
+    expect(endOf(events)).toMatchObject({
+      status: 'interrupted',
+      error: { message: 'The relay shut down before the answer was complete' },
+    });
   });
 });

@@ -1,6 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { accumulate, decodeProvider, isRillError, stopRun, streamSSE, type Message, type ProviderName, type RunInfo } from '@rill/core';
+import {
+  accumulate,
+  decodeProvider,
+  isRillError,
+  stopRun,
+  streamSSE,
+  type Message,
+  type ProviderName,
+  type RunInfo,
+} from '@rill/core';
 import type { EventLog } from '../src/index.js';
 import { redisLog } from './support/redis-log.js';
 import { providerCall, startStack, type RelayStack } from './support/relay-stack.js';
@@ -52,7 +61,13 @@ function cuttingFetch(cuts: readonly number[]): { fetch: typeof fetch; requests:
 // A cut that delivers no new event still counts toward the retry streak: room for five in a row.
 async function message(stack: RelayStack, doFetch: typeof fetch): Promise<Message> {
   const { path, body } = providerCall(stack.provider);
-  const events = streamSSE(`${stack.server.url}${path}`, { method: 'POST', body, headers: { 'content-type': 'application/json', 'x-user': 'alice' }, fetch: doFetch, retry: { baseDelayMs: 1, maxDelayMs: 5, maxAttempts: 10 } });
+  const events = streamSSE(`${stack.server.url}${path}`, {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json', 'x-user': 'alice' },
+    fetch: doFetch,
+    retry: { baseDelayMs: 1, maxDelayMs: 5, maxAttempts: 10 },
+  });
   return accumulate(decodeProvider(stack.provider, events));
 }
 
@@ -71,7 +86,11 @@ describe.each(logs)('streamSSE + decodeProvider + accumulate through the relay o
   for (const [provider, scenario] of cases) {
     it(`${provider} (${scenario}): cut N times mid-answer, the Message is the one an unbroken run gives`, async () => {
       const log = await makeLog();
-      const stack = await startStack({ provider, mock: { scenario, timing: { ttftMs: 0, tokenDelayMs: 1, jitterMs: 0 } }, relay: { ...(log !== undefined && { log }) } });
+      const stack = await startStack({
+        provider,
+        mock: { scenario, timing: { ttftMs: 0, tokenDelayMs: 1, jitterMs: 0 } },
+        relay: { ...(log !== undefined && { log }) },
+      });
       stacks.push(stack);
       const whole = await message(stack, fetch);
       expect(whole.status).toBe('done');
@@ -90,18 +109,27 @@ describe.each(logs)('streamSSE + decodeProvider + accumulate through the relay o
 
   it("stopRun from @rill/core with the announced stop URL: the upstream stops and the client's stream ends aborted", async () => {
     const log = await makeLog();
-    const stack = await startStack({ mock: { timing: { ttftMs: 0, tokenDelayMs: 20, jitterMs: 0 } }, relay: { ...(log !== undefined && { log }) } });
+    const stack = await startStack({
+      mock: { timing: { ttftMs: 0, tokenDelayMs: 20, jitterMs: 0 } },
+      relay: { ...(log !== undefined && { log }) },
+    });
     stacks.push(stack);
     const { path, body } = providerCall('anthropic');
     let run: RunInfo | undefined;
     const stopped: boolean[] = [];
-    const events = streamSSE(`${stack.server.url}${path}`, { method: 'POST', body, headers: { 'x-user': 'alice' }, onRun: (info) => (run ??= info) });
+    const events = streamSSE(`${stack.server.url}${path}`, {
+      method: 'POST',
+      body,
+      headers: { 'x-user': 'alice' },
+      onRun: (info) => (run ??= info),
+    });
     let seen = 0;
     const failure = await (async () => {
       try {
         for await (const _ of events) {
           seen += 1;
-          if (seen === 3 && run !== undefined) stopped.push(await stopRun(run.stopUrl, { headers: { 'x-user': 'alice' } }));
+          if (seen === 3 && run !== undefined)
+            stopped.push(await stopRun(run.stopUrl, { headers: { 'x-user': 'alice' } }));
         }
         return undefined;
       } catch (error) {

@@ -18,7 +18,13 @@ import type {
   StructuredOptions,
   StructuredStoreOptions,
 } from '@rill/core';
-import type { SmoothTextOptions, UseFanOutOptions, UseRaceOptions, UseStreamOptions, UseStructuredStreamOptions } from '@rill/react';
+import type {
+  SmoothTextOptions,
+  UseFanOutOptions,
+  UseRaceOptions,
+  UseStreamOptions,
+  UseStructuredStreamOptions,
+} from '@rill/react';
 import type { RevealPaceOptions } from '@rill/react/smooth-text';
 import type { StreamQueryOptions } from '@rill/react/query';
 import type {
@@ -43,7 +49,9 @@ import type {
 
 type OptionalKeys<T> = { [K in keyof T]-?: object extends Pick<T, K> ? K : never }[keyof T];
 /** The optional keys of `T` (of each member of a union) that refuse an explicit `undefined`. */
-type RefusingUndefined<T> = T extends unknown ? { [K in OptionalKeys<T>]-?: { [P in K]: undefined } extends Pick<T, K> ? never : K }[OptionalKeys<T>] : never;
+type RefusingUndefined<T> = T extends unknown
+  ? { [K in OptionalKeys<T>]-?: { [P in K]: undefined } extends Pick<T, K> ? never : K }[OptionalKeys<T>]
+  : never;
 /** `true`, or the keys that refuse `undefined`, which then fail the constraint with their names. */
 type TakesUndefined<T> = [RefusingUndefined<T>] extends [never] ? true : RefusingUndefined<T>;
 const takesUndefined = <T extends true>(): T | undefined => undefined;

@@ -62,13 +62,20 @@ export const reasoningPart: ReasoningPart = {
 export const redactedReasoning: ReasoningPart = { type: 'reasoning', text: 'EuYBCkQYAiJAk3...', redacted: true };
 
 /** An assistant message with reasoning, a tool call and text, in a given status. */
-export function assistantMessage(status: Message['status'], text = 'It will be **18 °C** and cloudy in Paris.'): Message {
+export function assistantMessage(
+  status: Message['status'],
+  text = 'It will be **18 °C** and cloudy in Paris.',
+): Message {
   return {
     id: 'msg_1',
     role: 'assistant',
     status,
     parts: [reasoningPart, toolCall('output-available'), { type: 'text', text }],
-    ...(status === 'interrupted' && { error: { kind: 'interrupted', message: 'The connection dropped after 42 events.', retryable: true } }),
-    ...(status === 'error' && { error: { kind: 'http', status: 500, message: 'The provider answered 500.', retryable: true } }),
+    ...(status === 'interrupted' && {
+      error: { kind: 'interrupted', message: 'The connection dropped after 42 events.', retryable: true },
+    }),
+    ...(status === 'error' && {
+      error: { kind: 'http', status: 500, message: 'The provider answered 500.', retryable: true },
+    }),
   };
 }

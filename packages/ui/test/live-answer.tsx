@@ -21,14 +21,26 @@ const MODELS: Record<ProviderName, string> = {
 };
 
 /** A whole answer streamed through the real stack (transport, decoder, store, hooks) from the MSW mock. */
-export function LiveAnswer({ provider, scenario, fault, timing = 'ttft=200;delay=25;jitter=10;seed=7' }: LiveAnswerProps) {
+export function LiveAnswer({
+  provider,
+  scenario,
+  fault,
+  timing = 'ttft=200;delay=25;jitter=10;seed=7',
+}: LiveAnswerProps) {
   const model = MODELS[provider];
   const url = `${window.location.origin}${providerRequestPath(provider, model)}`;
   const stream = useStream({
     url,
     provider,
-    headers: { 'x-rill-mock-scenario': scenario, 'x-rill-mock-timing': timing, ...(fault && { 'x-rill-mock-fault': fault, 'x-rill-mock-key': crypto.randomUUID() }) },
-    body: toProviderRequest(provider, { model, messages: [{ role: 'user', content: 'What is the weather in Paris?' }] }),
+    headers: {
+      'x-rill-mock-scenario': scenario,
+      'x-rill-mock-timing': timing,
+      ...(fault && { 'x-rill-mock-fault': fault, 'x-rill-mock-key': crypto.randomUUID() }),
+    },
+    body: toProviderRequest(provider, {
+      model,
+      messages: [{ role: 'user', content: 'What is the weather in Paris?' }],
+    }),
     retry: { maxAttempts: 5, baseDelayMs: 1500, maxDelayMs: 3000 },
     idleTimeoutMs: 1500,
     // The mock resumes statelessly: the same POST plus Last-Event-ID replays the rest of the same answer.

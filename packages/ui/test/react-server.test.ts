@@ -14,7 +14,10 @@ const DIRECTIVE = /^(['"])use client\1;/;
 
 /** Every entry a package exports (its own name and subpaths), stylesheets and package.json left out. */
 function entries(dir: string): string[] {
-  const manifest = JSON.parse(readFileSync(join(root, 'packages', dir, 'package.json'), 'utf8')) as { name: string; exports: Record<string, unknown> };
+  const manifest = JSON.parse(readFileSync(join(root, 'packages', dir, 'package.json'), 'utf8')) as {
+    name: string;
+    exports: Record<string, unknown>;
+  };
   return Object.keys(manifest.exports)
     .filter((path) => path !== './package.json' && !path.endsWith('.css'))
     .map((path) => (path === '.' ? manifest.name : `${manifest.name}${path.slice(1)}`));
@@ -34,20 +37,26 @@ async function importOnTheServer(dir: string): Promise<Record<string, Record<str
     `}`,
     `process.stdout.write(JSON.stringify(kinds));`,
   ].join('\n');
-  const { stdout } = await run(process.execPath, ['--conditions=react-server', '--input-type=module', '-e', script], { cwd: join(root, 'packages', dir) });
+  const { stdout } = await run(process.execPath, ['--conditions=react-server', '--input-type=module', '-e', script], {
+    cwd: join(root, 'packages', dir),
+  });
   return JSON.parse(stdout) as Record<string, Record<string, string>>;
 }
 
 /** The source files of a package that start with 'use client', relative to src/. */
 function clientModules(dir: string): string[] {
   const src = join(root, 'packages', dir, 'src');
-  return (readdirSync(src, { recursive: true }) as string[]).filter((file) => /(?<!\.test|\.stories)\.tsx?$/.test(file) && DIRECTIVE.test(readFileSync(join(src, file), 'utf8')));
+  return (readdirSync(src, { recursive: true }) as string[]).filter(
+    (file) => /(?<!\.test|\.stories)\.tsx?$/.test(file) && DIRECTIVE.test(readFileSync(join(src, file), 'utf8')),
+  );
 }
 
 describe('every package under the react-server condition (a Next.js server component importing it)', () => {
   // The packages are imported as published: from dist, built now (nothing to do when it is current).
   beforeAll(async () => {
-    await run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-b', 'tsconfig.build.json'], { cwd: root });
+    await run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-b', 'tsconfig.build.json'], {
+      cwd: root,
+    });
   }, 240_000);
 
   it.each(PACKAGES)('@rill/%s: every entry loads', async (dir) => {
@@ -57,10 +66,28 @@ describe('every package under the react-server condition (a Next.js server compo
   });
 
   it('the hooks and components are client references; what a server can use itself is not', async () => {
-    const [react, ui, core] = await Promise.all([importOnTheServer('react'), importOnTheServer('ui'), importOnTheServer('core')]);
-    for (const hook of ['useStream', 'useChat', 'useStructuredStream', 'useSmoothText', 'useRace', 'useFanOut']) expect(react['@rill/react']?.[hook], hook).toBe('client reference');
-    expect(react['@rill/react/query']).toMatchObject({ useStreamQuery: 'client reference', streamQueryOptions: 'function' });
-    for (const component of ['MessageView', 'ToolCall', 'Markdown', 'Composer', 'Conversation', 'Interrupted', 'StopButton', 'StreamStatus']) expect(ui['@rill/ui']?.[component], component).toBe('client reference');
+    const [react, ui, core] = await Promise.all([
+      importOnTheServer('react'),
+      importOnTheServer('ui'),
+      importOnTheServer('core'),
+    ]);
+    for (const hook of ['useStream', 'useChat', 'useStructuredStream', 'useSmoothText', 'useRace', 'useFanOut'])
+      expect(react['@rill/react']?.[hook], hook).toBe('client reference');
+    expect(react['@rill/react/query']).toMatchObject({
+      useStreamQuery: 'client reference',
+      streamQueryOptions: 'function',
+    });
+    for (const component of [
+      'MessageView',
+      'ToolCall',
+      'Markdown',
+      'Composer',
+      'Conversation',
+      'Interrupted',
+      'StopButton',
+      'StreamStatus',
+    ])
+      expect(ui['@rill/ui']?.[component], component).toBe('client reference');
     expect(ui['@rill/ui']).toMatchObject({ safeUrl: 'function', repairBlock: 'function' });
     expect(core['@rill/core']).toMatchObject({ createChatController: 'function', storagePersistence: 'function' });
   });
@@ -68,6 +95,9 @@ describe('every package under the react-server condition (a Next.js server compo
   it.each(['react', 'ui'])('@rill/%s: the built files keep the directive at their top', (dir) => {
     const modules = clientModules(dir);
     expect(modules.length).toBeGreaterThan(5);
-    for (const file of modules) expect(readFileSync(join(root, 'packages', dir, 'dist', file.replace(/\.tsx?$/, '.js')), 'utf8'), file).toMatch(DIRECTIVE);
+    for (const file of modules)
+      expect(readFileSync(join(root, 'packages', dir, 'dist', file.replace(/\.tsx?$/, '.js')), 'utf8'), file).toMatch(
+        DIRECTIVE,
+      );
   });
 });

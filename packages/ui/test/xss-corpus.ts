@@ -5,9 +5,27 @@
 export const allowedProtocols: ReadonlySet<string> = new Set(['http:', 'https:', 'mailto:']);
 
 /** Schemes that run code, open other apps or read local data; each must render as text. */
-export const refusedSchemes = ['javascript', 'vbscript', 'data', 'file', 'intent', 'ms-msdt', 'blob', 'filesystem', 'jar', 'view-source', 'about', 'tel', 'sms', 'ftp', 'ws', 'search-ms'];
+export const refusedSchemes = [
+  'javascript',
+  'vbscript',
+  'data',
+  'file',
+  'intent',
+  'ms-msdt',
+  'blob',
+  'filesystem',
+  'jar',
+  'view-source',
+  'about',
+  'tel',
+  'sms',
+  'ftp',
+  'ws',
+  'search-ms',
+];
 
-const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => String.fromCharCode(from + i));
+const range = (from: number, to: number) =>
+  Array.from({ length: to - from + 1 }, (_, i) => String.fromCharCode(from + i));
 
 /**
  * Every character that String.prototype.trim removes (all Unicode whitespace), every C0 and C1
@@ -80,7 +98,13 @@ export function hostileDestinations(): string[] {
   const destinations = [...encodedDestinations];
   for (const scheme of refusedSchemes) destinations.push(`${scheme}:x`, ` ${scheme}:x`);
   for (const scheme of ['javascript', 'vbscript', 'data']) {
-    for (const c of sneakyCharacters) destinations.push(`${c}${scheme}:x`, `${scheme.slice(0, 4)}${c}${scheme.slice(4)}:x`, `${scheme}${c}:x`, `${c}${c}${scheme}:${c}x`);
+    for (const c of sneakyCharacters)
+      destinations.push(
+        `${c}${scheme}:x`,
+        `${scheme.slice(0, 4)}${c}${scheme.slice(4)}:x`,
+        `${scheme}${c}:x`,
+        `${c}${c}${scheme}:${c}x`,
+      );
   }
   return destinations;
 }
@@ -136,7 +160,11 @@ export function disallowedUrls(root: ParentNode): string[] {
       if (value === null) continue;
       const protocol = resolvedProtocol(value);
       const visibleScheme = /^([a-z][a-z0-9+.-]*:)/i.exec(value.replace(INVISIBLE, ''))?.[1]?.toLowerCase();
-      if ((protocol !== undefined && !allowedProtocols.has(protocol)) || (visibleScheme !== undefined && !allowedProtocols.has(visibleScheme))) bad.push(`${name}=${JSON.stringify(value)}`);
+      if (
+        (protocol !== undefined && !allowedProtocols.has(protocol)) ||
+        (visibleScheme !== undefined && !allowedProtocols.has(visibleScheme))
+      )
+        bad.push(`${name}=${JSON.stringify(value)}`);
     }
   }
   return bad;

@@ -20,7 +20,12 @@ import { serveRelay } from '@rill/relay/node';
 import { createRedisEventLog } from '@rill/relay/redis';
 
 const timing = { ttftMs: 0, tokenDelayMs: 0, jitterMs: 0 };
-const request = { model: 'claude-sonnet-4-6', max_tokens: 256, stream: true, messages: [{ role: 'user', content: 'Hello' }] };
+const request = {
+  model: 'claude-sonnet-4-6',
+  max_tokens: 256,
+  stream: true,
+  messages: [{ role: 'user', content: 'Hello' }],
+};
 
 for (const hook of [useChat, useStreamQuery, createRedisEventLog]) assert.equal(typeof hook, 'function');
 
@@ -37,19 +42,29 @@ for (const factory of [createIncrementalParser, createPartialJsonParser, await l
 }
 
 async function turn(provider: ProviderName, url: string, body: unknown): Promise<string> {
-  const parts = decodeProvider(provider, streamSSE(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }));
+  const parts = decodeProvider(
+    provider,
+    streamSSE(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+  );
   const message = await accumulate(parts);
   assert.equal(message.status, 'done');
   return messageText(message);
 }
 
 const mock = await startMockServer({ eventIds: false, scenario: 'text', timing });
-const relay = createRelay({ provider: 'anthropic', upstream: mock.url, apiKey: 'unused-by-the-mock', allowAnonymous: true });
+const relay = createRelay({
+  provider: 'anthropic',
+  upstream: mock.url,
+  apiKey: 'unused-by-the-mock',
+  allowAnonymous: true,
+});
 const server = await serveRelay(relay, { port: 0 });
 try {
   const text = await turn('anthropic', `${server.url}/v1/messages`, request);
   assert.equal(text, messageText(expectedMessage('anthropic', builtinScenarios.text)));
-  const html = renderToString(createElement(MessageView, { message: expectedMessage('anthropic', builtinScenarios.text) }));
+  const html = renderToString(
+    createElement(MessageView, { message: expectedMessage('anthropic', builtinScenarios.text) }),
+  );
   assert.ok(html.includes(text.slice(0, 20)), 'MessageView renders the message on the server');
 } finally {
   await server.close();
@@ -59,7 +74,10 @@ try {
 const msw = setupServer(...createMockHandlers({ scenario: 'text', timing }));
 msw.listen({ onUnhandledRequest: 'error' });
 try {
-  const text = await turn('openai-chat', 'https://api.openai.com/v1/chat/completions', { ...request, model: 'gpt-5-mini' });
+  const text = await turn('openai-chat', 'https://api.openai.com/v1/chat/completions', {
+    ...request,
+    model: 'gpt-5-mini',
+  });
   assert.equal(text, messageText(expectedMessage('openai-chat', builtinScenarios.text)));
 } finally {
   msw.close();

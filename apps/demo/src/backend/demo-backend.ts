@@ -19,7 +19,8 @@ export const BACKEND_FILE = 'demo-backend.json';
 export async function loadBackend(): Promise<DemoBackend> {
   const response = await fetch(`${import.meta.env.BASE_URL}${BACKEND_FILE}`, { cache: 'no-store' });
   const named: unknown = response.ok ? await response.json() : undefined;
-  if (typeof named !== 'object' || named === null || !('backend' in named) || named.backend !== 'relay') return { kind: 'msw' };
+  if (typeof named !== 'object' || named === null || !('backend' in named) || named.backend !== 'relay')
+    return { kind: 'msw' };
   return { kind: 'relay', log: 'log' in named && named.log === 'redis' ? 'redis' : 'memory' };
 }
 

@@ -15,7 +15,8 @@ export const CHAT_STORAGE_KEY = 'rill-demo:chat';
 /** Where the provider choice is kept: a reload re-attaches to an answer still being written, in its provider's wire format. */
 export const PROVIDER_STORAGE_KEY = 'rill-demo:provider';
 
-const storedProvider = (): ProviderName => providers.find((p) => p.name === localStorage.getItem(PROVIDER_STORAGE_KEY))?.name ?? 'anthropic';
+const storedProvider = (): ProviderName =>
+  providers.find((p) => p.name === localStorage.getItem(PROVIDER_STORAGE_KEY))?.name ?? 'anthropic';
 
 const ACTIVE = new Set(['connecting', 'streaming', 'reconnecting', 'running-tools']);
 
@@ -89,7 +90,12 @@ function Chat({ provider, onBusy }: { provider: ProviderName; onBusy(busy: boole
   return (
     <div className="demo-chat" data-status={chat.status}>
       <Conversation label="Conversation">
-        {chat.messages.length === 0 && <p className="demo-hint">Ask something: “weather in Paris”, “what is 12 * (3 + 4)”, “send an email to the team”, “think about leap years”, “write a long answer”.</p>}
+        {chat.messages.length === 0 && (
+          <p className="demo-hint">
+            Ask something: “weather in Paris”, “what is 12 * (3 + 4)”, “send an email to the team”, “think about leap
+            years”, “write a long answer”.
+          </p>
+        )}
         {chat.messages.map((m) =>
           m.role === 'user' ? (
             <article key={m.id} className="demo-user" aria-label="Your message">
@@ -101,22 +107,39 @@ function Chat({ provider, onBusy }: { provider: ProviderName; onBusy(busy: boole
           ),
         )}
       </Conversation>
-      {chat.status === 'reconnecting' && chat.reconnect && <ReconnectBanner reconnect={chat.reconnect} rateLimited={lastStatus === 429} />}
+      {chat.status === 'reconnecting' && chat.reconnect && (
+        <ReconnectBanner reconnect={chat.reconnect} rateLimited={lastStatus === 429} />
+      )}
       {chat.error !== undefined && chat.messages[chat.messages.length - 1]?.role === 'user' && (
         <p role="alert" className="demo-error">
           {chat.error.message}
         </p>
       )}
       <form className="demo-composer" onSubmit={submit}>
-        <input aria-label="Message" value={draft} onChange={(e) => setDraft(e.currentTarget.value)} placeholder="Ask the mock model…" />
+        <input
+          aria-label="Message"
+          value={draft}
+          onChange={(e) => setDraft(e.currentTarget.value)}
+          placeholder="Ask the mock model…"
+        />
         <button type="submit" className="rill-button rill-button--primary">
           Send
         </button>
         <StopButton onStop={chat.stop} streaming={active || chat.status === 'awaiting-approval'} />
-        <button type="button" className="rill-button" onClick={chat.regenerate} disabled={active || !chat.messages.some((m) => m.role === 'user')}>
+        <button
+          type="button"
+          className="rill-button"
+          onClick={chat.regenerate}
+          disabled={active || !chat.messages.some((m) => m.role === 'user')}
+        >
           Regenerate
         </button>
-        <button type="button" className="rill-button" onClick={() => chat.setMessages([])} disabled={chat.messages.length === 0}>
+        <button
+          type="button"
+          className="rill-button"
+          onClick={() => chat.setMessages([])}
+          disabled={chat.messages.length === 0}
+        >
           Clear
         </button>
       </form>

@@ -29,7 +29,11 @@ export const demoTools: Record<string, ChatTool> = {
   },
   send_email: {
     description: 'Sends an email on the user’s behalf',
-    inputSchema: { type: 'object', properties: { to: { type: 'string' }, subject: { type: 'string' }, body: { type: 'string' } }, required: ['to', 'subject'] },
+    inputSchema: {
+      type: 'object',
+      properties: { to: { type: 'string' }, subject: { type: 'string' }, body: { type: 'string' } },
+      required: ['to', 'subject'],
+    },
     needsApproval: true,
     execute: (input) => ({ sent: true, to: field(input, 'to') }),
   },

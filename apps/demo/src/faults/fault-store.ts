@@ -36,7 +36,13 @@ export const faultFetch: typeof fetch = async (input, init) => {
   if (armed !== undefined) {
     headers.set('x-rill-mock-fault', armed.spec);
     headers.set('x-rill-mock-key', `demo-fault-${++injections}`);
-    faultStore.set({ ...rest, injected: [{ fault: armed, url: String(input instanceof Request ? input.url : input), at: Date.now() }, ...rest.injected].slice(0, 8) });
+    faultStore.set({
+      ...rest,
+      injected: [
+        { fault: armed, url: String(input instanceof Request ? input.url : input), at: Date.now() },
+        ...rest.injected,
+      ].slice(0, 8),
+    });
   }
   const response = await fetch(input, { ...init, headers });
   faultStore.set({ ...faultStore.get(), lastStatus: response.status });

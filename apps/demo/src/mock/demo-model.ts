@@ -20,7 +20,8 @@ const LONG_ANSWER = [
   'A dropped connection is not the end of the answer either: what arrived stays on screen, the banner counts the reconnect, and the rest continues from the last event id, with no word shown twice.',
 ].join('\n');
 
-const REASONING = 'The user asks how many days a leap year has. A common year has 365 days; a leap year adds February 29, so 366.';
+const REASONING =
+  'The user asks how many days a leap year has. A common year has 365 days; a leap year adds February 29, so 366.';
 
 function text(value: string): MockPart {
   return { type: 'text', text: value };
@@ -62,15 +63,26 @@ function answerTo(prompt: string, turn: number): MockPart[] {
     return [text('Let me check the weather.'), toolCall('get_weather', { city }, turn)];
   }
   const expression = arithmetic(prompt);
-  if (expression !== undefined) return [text('I will use the calculator.'), toolCall('calculator', { expression }, turn)];
+  if (expression !== undefined)
+    return [text('I will use the calculator.'), toolCall('calculator', { expression }, turn)];
   if (lower.includes('email')) {
-    return [text('I drafted the email; it goes out once you approve it.'), toolCall('send_email', { to: 'team@example.com', subject: 'Status update', body: prompt }, turn)];
+    return [
+      text('I drafted the email; it goes out once you approve it.'),
+      toolCall('send_email', { to: 'team@example.com', subject: 'Status update', body: prompt }, turn),
+    ];
   }
   if (lower.includes('think') || lower.includes('leap')) {
-    return [{ type: 'reasoning', text: REASONING, signature: 'ZGVtby1zaWduYXR1cmU=' }, text('A leap year has **366 days**: February gets a 29th.')];
+    return [
+      { type: 'reasoning', text: REASONING, signature: 'ZGVtby1zaWduYXR1cmU=' },
+      text('A leap year has **366 days**: February gets a 29th.'),
+    ];
   }
   if (lower.includes('long') || lower.includes('stream')) return [text(LONG_ANSWER)];
-  return [text(`You asked: *${prompt.trim() || 'nothing'}*.\n\nThis answer is **streamed** by Rill’s mock provider, a few words at a time, and rendered as Markdown:\n\n- try “weather in Paris”, “what is 12 * (3 + 4)”, “send an email” or “think about leap years”;\n- or tools the provider runs itself: “search the web for how EventSource reconnects”, “run some Python”, “draw a landscape”;\n- switch the provider above: the conversation carries over.`)];
+  return [
+    text(
+      `You asked: *${prompt.trim() || 'nothing'}*.\n\nThis answer is **streamed** by Rill’s mock provider, a few words at a time, and rendered as Markdown:\n\n- try “weather in Paris”, “what is 12 * (3 + 4)”, “send an email” or “think about leap years”;\n- or tools the provider runs itself: “search the web for how EventSource reconnects”, “run some Python”, “draw a landscape”;\n- switch the provider above: the conversation carries over.`,
+    ),
+  ];
 }
 
 /**
@@ -86,7 +98,10 @@ export function demoModel(context: MockRequestContext): MockScenario {
   const turn = JSON.stringify(context.body).length;
   const results = trailingToolResults(context.provider, context.body);
   if (results.length > 0) {
-    return { name: 'tool-answer', parts: [text(`The tool answered \`${results.join('`, `')}\`. That settles it — anything else?`)] };
+    return {
+      name: 'tool-answer',
+      parts: [text(`The tool answered \`${results.join('`, `')}\`. That settles it — anything else?`)],
+    };
   }
   return { name: 'demo', parts: answerTo(context.lastUserText ?? '', turn) };
 }

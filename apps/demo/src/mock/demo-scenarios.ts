@@ -6,5 +6,8 @@ export const demoScenarios = {
   /** The structured page's object, pretty-printed so it streams a field at a time. */
   profile: { name: 'profile', parts: [{ type: 'text', text: JSON.stringify(profileExample, null, 2) }] },
   /** What each model of the race answers. */
-  race: { name: 'race', parts: [{ type: 'text', text: 'This answer came from the model that produced the first token in time.' }] },
+  race: {
+    name: 'race',
+    parts: [{ type: 'text', text: 'This answer came from the model that produced the first token in time.' }],
+  },
 } satisfies Record<string, MockScenario>;

@@ -12,7 +12,13 @@ import { providerBase, providers } from './endpoints.js';
  */
 export async function startMockWorker(): Promise<void> {
   const mock = createMockProvider(demoMockOptions);
-  const handlers = providers.flatMap(({ name }) => createMockHandlers(mock, { baseUrl: `${location.origin}${providerBase(name)}`, providers: [name] }));
+  const handlers = providers.flatMap(({ name }) =>
+    createMockHandlers(mock, { baseUrl: `${location.origin}${providerBase(name)}`, providers: [name] }),
+  );
   const worker = setupWorker(...handlers);
-  await worker.start({ onUnhandledRequest: 'bypass', quiet: true, serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` } });
+  await worker.start({
+    onUnhandledRequest: 'bypass',
+    quiet: true,
+    serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
+  });
 }

@@ -1,4 +1,11 @@
-import { createCircuitBreaker, decodeProvider, stopRun, streamSSE, toProviderRequest, type StreamCandidate } from '@rill/core';
+import {
+  createCircuitBreaker,
+  decodeProvider,
+  stopRun,
+  streamSSE,
+  toProviderRequest,
+  type StreamCandidate,
+} from '@rill/core';
 import { endpointFor } from '../mock/endpoints.js';
 
 /** How the primary model misbehaves in the next race. */
@@ -17,7 +24,9 @@ const primaryHeaders: Record<PrimaryMode, Record<string, string>> = {
 };
 
 function model(id: string, modelName: string, headers: Record<string, string>): StreamCandidate {
-  const body = JSON.stringify(toProviderRequest('openai-chat', { model: modelName, messages: [{ role: 'user', content: 'Answer the race.' }] }));
+  const body = JSON.stringify(
+    toProviderRequest('openai-chat', { model: modelName, messages: [{ role: 'user', content: 'Answer the race.' }] }),
+  );
   return {
     id,
     start: (signal) =>
@@ -28,7 +37,12 @@ function model(id: string, modelName: string, headers: Record<string, string>): 
           body,
           signal,
           retry: false,
-          headers: { 'content-type': 'application/json', 'x-rill-mock-scenario': 'race', 'x-rill-mock-key': id, ...headers },
+          headers: {
+            'content-type': 'application/json',
+            'x-rill-mock-scenario': 'race',
+            'x-rill-mock-key': id,
+            ...headers,
+          },
           // Behind the relay a dropped stream is not a stop: a candidate that loses is stopped upstream, or it would go on generating.
           onRun: (run) => signal.addEventListener('abort', () => void stopRun(run.stopUrl), { once: true }),
         }),
@@ -42,5 +56,8 @@ function model(id: string, modelName: string, headers: Record<string, string>): 
  * @example useRace({ candidates: raceCandidates('slow'), ttftTimeoutMs: TTFT_TIMEOUT_MS, breaker: raceBreaker });
  */
 export function raceCandidates(mode: PrimaryMode): StreamCandidate[] {
-  return [model('primary', 'gpt-5', primaryHeaders[mode]), model('fallback', 'gpt-5-mini', { 'x-rill-mock-timing': 'ttft=150;delay=30' })];
+  return [
+    model('primary', 'gpt-5', primaryHeaders[mode]),
+    model('fallback', 'gpt-5-mini', { 'x-rill-mock-timing': 'ttft=150;delay=30' }),
+  ];
 }

@@ -5,7 +5,11 @@ import { useMemo, useState } from 'react';
 import { recordMetrics } from '../metrics/metrics-log.js';
 import { raceBreaker, raceCandidates, TTFT_TIMEOUT_MS, type PrimaryMode } from './race-candidates.js';
 
-const modes: Record<PrimaryMode, string> = { healthy: 'Healthy', slow: 'Slow (first token after 3 s)', failing: 'Failing (503)' };
+const modes: Record<PrimaryMode, string> = {
+  healthy: 'Healthy',
+  slow: 'Slow (first token after 3 s)',
+  failing: 'Failing (503)',
+};
 
 function describe(event: RaceEvent): string {
   switch (event.type) {
@@ -57,7 +61,8 @@ export function RacePage() {
         </button>
       </div>
       <p>
-        Time-to-first-token limit: {TTFT_TIMEOUT_MS} ms. Winner: <strong data-testid="race-winner">{race.winner ?? '—'}</strong>
+        Time-to-first-token limit: {TTFT_TIMEOUT_MS} ms. Winner:{' '}
+        <strong data-testid="race-winner">{race.winner ?? '—'}</strong>
       </p>
       <div className="demo-answer" aria-label="Race answer" role="region">
         <StreamingText text={race.text} status={race.status} />

@@ -8,7 +8,10 @@ interface ProfileFormProps {
   streaming: boolean;
 }
 
-const fields = Object.entries(profileSchema.properties) as [ProfileField, (typeof profileSchema.properties)[ProfileField]][];
+const fields = Object.entries(profileSchema.properties) as [
+  ProfileField,
+  (typeof profileSchema.properties)[ProfileField],
+][];
 
 /**
  * The attendee form, filled by the stream: each field shows what has arrived, and is marked
@@ -18,7 +21,12 @@ const fields = Object.entries(profileSchema.properties) as [ProfileField, (typeo
  */
 export function ProfileForm({ value, completed, streaming }: ProfileFormProps) {
   return (
-    <form className="demo-form" aria-label={profileSchema.title} aria-busy={streaming} onSubmit={(e) => e.preventDefault()}>
+    <form
+      className="demo-form"
+      aria-label={profileSchema.title}
+      aria-busy={streaming}
+      onSubmit={(e) => e.preventDefault()}
+    >
       {fields.map(([key, field]) => {
         const current = value?.[key];
         const state = completed.includes(key) ? 'complete' : current === undefined ? 'pending' : 'filling';
@@ -33,7 +41,9 @@ export function ProfileForm({ value, completed, streaming }: ProfileFormProps) {
             ) : (
               <input id={id} value={current === undefined ? '' : String(current)} readOnly />
             )}
-            <span className="demo-field__state">{state === 'complete' ? 'complete' : state === 'filling' ? 'arriving…' : 'waiting'}</span>
+            <span className="demo-field__state">
+              {state === 'complete' ? 'complete' : state === 'filling' ? 'arriving…' : 'waiting'}
+            </span>
           </div>
         );
       })}

@@ -16,7 +16,15 @@ export const profileSchema = {
 
 export type ProfileField = keyof typeof profileSchema.properties;
 
-export type Profile = { name: string; email: string; company: string; city: string; seats: number; newsletter: boolean; bio: string };
+export type Profile = {
+  name: string;
+  email: string;
+  company: string;
+  city: string;
+  seats: number;
+  newsletter: boolean;
+  bio: string;
+};
 
 /** What the mock model streams for the form. */
 export const profileExample: Profile = {

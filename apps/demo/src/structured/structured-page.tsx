@@ -14,7 +14,10 @@ import { profileSchema, type Profile } from './profile-schema.js';
 
 const MODEL = 'gpt-5-mini';
 const ENDPOINT = endpointFor('openai-chat', MODEL);
-const body = toProviderRequest('openai-chat', { model: MODEL, messages: [{ role: 'user', content: 'Fill in the attendee profile as JSON.' }] });
+const body = toProviderRequest('openai-chat', {
+  model: MODEL,
+  messages: [{ role: 'user', content: 'Fill in the attendee profile as JSON.' }],
+});
 const loaded = new Map<BackendName, Awaited<ReturnType<typeof loadBackend>>>();
 
 /** The structured tab: a form that fills itself field by field from a streamed JSON object. */

@@ -12,7 +12,8 @@ const AiSdkMessage = memo(function AiSdkMessage({ message }: { message: UIMessag
   return (
     <article className="bench-message" aria-label={message.role === 'user' ? 'Your message' : 'Assistant message'}>
       {message.parts.map((part, i) => {
-        if (part.type === 'text') return message.role === 'user' ? <p key={i}>{part.text}</p> : <Markdown key={i}>{part.text}</Markdown>;
+        if (part.type === 'text')
+          return message.role === 'user' ? <p key={i}>{part.text}</p> : <Markdown key={i}>{part.text}</Markdown>;
         if (part.type === 'reasoning')
           return (
             <details key={i}>
@@ -40,7 +41,10 @@ export function AiSdkHistory({ initial, pace, start, onDone }: HistoryProps<UIMe
   const { messages, status, sendMessage } = useChat({ transport, messages: initial });
   const onFirstToken = useContext(FirstTokenContext);
   const last = messages.at(-1);
-  const text = messages.length > initial.length && last?.role === 'assistant' ? last.parts.map((p) => (p.type === 'text' ? p.text : '')).join('') : '';
+  const text =
+    messages.length > initial.length && last?.role === 'assistant'
+      ? last.parts.map((p) => (p.type === 'text' ? p.text : '')).join('')
+      : '';
   const streaming = status === 'submitted' || status === 'streaming';
   useEffect(() => void start.then(() => sendMessage({ text: 'go' })), [start, sendMessage]);
   const shown = text !== '';

@@ -52,9 +52,13 @@ export function mountHistory(variant: string, count: number, pace: Pace): void {
   window.restoreHistory = async () => {
     // The conversation is built (as a storage load would parse it) before the clock starts: only rendering is timed.
     const element: ReactElement =
-      variant === 'rill' ? <RillHistory initial={rillHistory(count)} pace={pace} start={start} onDone={done} />
-      : variant === 'ai-sdk' ? <AiSdkHistory initial={aiSdkHistory(count)} pace={pace} start={start} onDone={done} />
-      : <p>Unknown variant {variant}</p>;
+      variant === 'rill' ? (
+        <RillHistory initial={rillHistory(count)} pace={pace} start={start} onDone={done} />
+      ) : variant === 'ai-sdk' ? (
+        <AiSdkHistory initial={aiSdkHistory(count)} pace={pace} start={start} onDone={done} />
+      ) : (
+        <p>Unknown variant {variant}</p>
+      );
     const longTasks = startProbe();
     const started = performance.now();
     const committed = new Promise<number>((resolve) => (firstCommit = () => resolve(performance.now())));
@@ -74,7 +78,13 @@ export function mountHistory(variant: string, count: number, pace: Pace): void {
     await afterPaint();
     const paintMs = performance.now() - started;
     const measured: PageProbe = longTasks.stop();
-    return { commitMs: commitAt - started, paintMs, longTasks: measured.longTasks, longestTaskMs: measured.longestTaskMs, elements: document.getElementsByTagName('*').length };
+    return {
+      commitMs: commitAt - started,
+      paintMs,
+      longTasks: measured.longTasks,
+      longestTaskMs: measured.longestTaskMs,
+      elements: document.getElementsByTagName('*').length,
+    };
   };
 
   window.runBench = () =>

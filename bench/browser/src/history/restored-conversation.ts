@@ -33,7 +33,16 @@ function answer(i: number): Turn {
       return {
         role: 'assistant',
         reasoning: `The user asks about the weather in ${city}. I should call the weather tool with the city, then summarise the temperature and the chance of rain in one sentence.`,
-        tool: { name: 'getWeather', input: { city, unit: 'celsius' }, output: { city, temperature: 10 + (i % 15), conditions: i % 3 ? 'cloudy' : 'sunny', rainChance: (i * 7) % 100 } },
+        tool: {
+          name: 'getWeather',
+          input: { city, unit: 'celsius' },
+          output: {
+            city,
+            temperature: 10 + (i % 15),
+            conditions: i % 3 ? 'cloudy' : 'sunny',
+            rainChance: (i * 7) % 100,
+          },
+        },
         text: `It is ${10 + (i % 15)} °C and ${i % 3 ? 'cloudy' : 'sunny'} in ${city} right now, with a ${(i * 7) % 100}% chance of rain later today.`,
       };
     default:
@@ -45,7 +54,11 @@ function answer(i: number): Turn {
 }
 
 function turns(count: number): Turn[] {
-  return Array.from({ length: count }, (_, i) => (i % 2 === 0 ? { role: 'user', text: `Question ${i / 2 + 1}: what about ${cities[i % cities.length] ?? 'Paris'}?` } : answer(i)));
+  return Array.from({ length: count }, (_, i) =>
+    i % 2 === 0
+      ? { role: 'user', text: `Question ${i / 2 + 1}: what about ${cities[i % cities.length] ?? 'Paris'}?` }
+      : answer(i),
+  );
 }
 
 /**
@@ -61,7 +74,15 @@ export function rillHistory(count: number): ChatMessage[] {
     if (turn.reasoning) parts.push({ type: 'reasoning', text: turn.reasoning });
     if (turn.tool) {
       const { name, input, output } = turn.tool;
-      parts.push({ type: 'tool-call', toolCallId: `call-${i}`, toolName: name, inputText: JSON.stringify(input), input, state: 'output-available', output });
+      parts.push({
+        type: 'tool-call',
+        toolCallId: `call-${i}`,
+        toolName: name,
+        inputText: JSON.stringify(input),
+        input,
+        state: 'output-available',
+        output,
+      });
     }
     parts.push({ type: 'text', text: turn.text });
     return { id, role: 'assistant', message: { id, role: 'assistant', parts, status: 'done', finishReason: 'stop' } };

@@ -9,7 +9,13 @@ import type { HistoryProps } from './history-props.js';
 /** Rill as its demo renders a chat: `useChat({ initialMessages })`, `Conversation`, one `MessageView` per answer. */
 export function RillHistory({ initial, pace, start, onDone }: HistoryProps<ChatMessage>) {
   const [fetcher] = useState(() => pacedFetch('openai-chat', pace));
-  const chat = useChat({ provider: 'openai-chat', url: '/bench', model: 'm', fetch: fetcher, initialMessages: initial });
+  const chat = useChat({
+    provider: 'openai-chat',
+    url: '/bench',
+    model: 'm',
+    fetch: fetcher,
+    initialMessages: initial,
+  });
   const { send, status, messages } = chat;
   const onFirstToken = useContext(FirstTokenContext);
   const last = messages.at(-1);

@@ -16,6 +16,9 @@ export function AiSdkChat({ pace, onDone }: VariantProps) {
   useEffect(() => {
     if (!streaming && text !== '') onDone(text);
   }, [streaming, text, onDone]);
-  const message: Message | undefined = text === '' ? undefined : { role: 'assistant', parts: [{ type: 'text', text }], status: streaming ? 'streaming' : 'done' };
+  const message: Message | undefined =
+    text === ''
+      ? undefined
+      : { role: 'assistant', parts: [{ type: 'text', text }], status: streaming ? 'streaming' : 'done' };
   return <BenchConversation message={message} />;
 }

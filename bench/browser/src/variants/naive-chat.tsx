@@ -19,5 +19,9 @@ export function NaiveChat({ pace, onDone }: VariantProps) {
   useEffect(() => {
     if (status === 'done') onDone(text);
   }, [status, text, onDone]);
-  return <BenchConversation message={text === '' ? undefined : { role: 'assistant', parts: [{ type: 'text', text }], status }} />;
+  return (
+    <BenchConversation
+      message={text === '' ? undefined : { role: 'assistant', parts: [{ type: 'text', text }], status }}
+    />
+  );
 }

@@ -4,7 +4,15 @@ import { createMockHandlers } from '../../../mock/src/msw/index.js';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { messageText } from '../store/stream-state.js';
-import { createChatController, storagePersistence, type ChatController, type ChatControllerOptions, type ChatMessage, type ChatState, type ChatTool } from './index.js';
+import {
+  createChatController,
+  storagePersistence,
+  type ChatController,
+  type ChatControllerOptions,
+  type ChatMessage,
+  type ChatState,
+  type ChatTool,
+} from './index.js';
 import type { StandardSchemaV1 } from '@rill/json';
 import type { ToolCallPart } from '../message/index.js';
 
@@ -15,12 +23,20 @@ afterAll(() => server.close());
 
 const serve = (options: MockProviderOptions): void => server.use(...createMockHandlers(options));
 
-const base = { provider: 'anthropic' as const, url: 'https://mock.test/v1/messages', model: 'claude-test', maxTokens: 256 };
+const base = {
+  provider: 'anthropic' as const,
+  url: 'https://mock.test/v1/messages',
+  model: 'claude-test',
+  maxTokens: 256,
+};
 const answer = 'Streams are measured while they are read, once.';
 const usage = { inputTokens: 12, outputTokens: 42 };
 
 /** Sends `text` and resolves with the state `onFinish` reports, plus every state published on the way. */
-function converse(options: Omit<ChatControllerOptions, 'onFinish'>, text: string): Promise<{ final: ChatState; seen: ChatState[] }> {
+function converse(
+  options: Omit<ChatControllerOptions, 'onFinish'>,
+  text: string,
+): Promise<{ final: ChatState; seen: ChatState[] }> {
   return new Promise((resolve) => {
     const seen: ChatState[] = [];
     const chat = createChatController({ ...options, throttle: 1, onFinish: (final) => resolve({ final, seen }) });
@@ -33,7 +49,10 @@ const assistants = (messages: ChatMessage[]) => messages.flatMap((m) => (m.role 
 
 describe('chat controller metrics', () => {
   it('measures a turn: TTFB, TTFT, tokens, tokens/s and no reconnect, on the state and on the message', async () => {
-    serve({ scenario: { parts: [{ type: 'text', text: answer }], usage }, timing: { ttftMs: 120, tokenDelayMs: 10, jitterMs: 0 } });
+    serve({
+      scenario: { parts: [{ type: 'text', text: answer }], usage },
+      timing: { ttftMs: 120, tokenDelayMs: 10, jitterMs: 0 },
+    });
     const { final, seen } = await converse(base, 'Hello');
 
     expect(final.status).toBe('done');
@@ -50,16 +69,29 @@ describe('chat controller metrics', () => {
     expect(messageText(message?.message)).toBe(answer);
     expect(message?.metrics).toEqual(metrics);
     // While the turn ran, the state already carried its live, unfinished metrics.
-    expect(seen.some((s) => s.status === 'streaming' && s.metrics?.ended === false && s.metrics.tokenParts > 0)).toBe(true);
+    expect(seen.some((s) => s.status === 'streaming' && s.metrics?.ended === false && s.metrics.tokenParts > 0)).toBe(
+      true,
+    );
   });
 
   it.each([
     ['a dropped connection resumed with Last-Event-ID', 'drop-after=4'],
     ['a 500 before the answer, retried', '500'],
   ])('counts the reconnect of %s, and the answer is whole', async (_name, fault) => {
-    serve({ scenario: { parts: [{ type: 'text', text: answer }], usage }, timing: { ttftMs: 0, tokenDelayMs: 2, jitterMs: 0 } });
+    serve({
+      scenario: { parts: [{ type: 'text', text: answer }], usage },
+      timing: { ttftMs: 0, tokenDelayMs: 2, jitterMs: 0 },
+    });
     // The mock resumes statelessly from the same POST plus Last-Event-ID: the chat names that resume target.
-    const { final } = await converse({ ...base, headers: { 'x-rill-mock-fault': fault }, retry: { baseDelayMs: 1, maxDelayMs: 5 }, resume: { url: base.url, method: 'POST' } }, 'Hello');
+    const { final } = await converse(
+      {
+        ...base,
+        headers: { 'x-rill-mock-fault': fault },
+        retry: { baseDelayMs: 1, maxDelayMs: 5 },
+        resume: { url: base.url, method: 'POST' },
+      },
+      'Hello',
+    );
 
     expect(final.status).toBe('done');
     expect(final.metrics).toMatchObject({ reconnects: 1, outputTokens: 42, ended: true });
@@ -71,7 +103,10 @@ describe('chat controller metrics', () => {
       scenario: ({ body }) =>
         JSON.stringify(body).includes('tool_result')
           ? { parts: [{ type: 'text', text: 'It is sunny.' }], usage: { inputTokens: 30, outputTokens: 4 } }
-          : { parts: [{ type: 'tool-call', toolCallId: 'call_1', toolName: 'get_weather', input: { city: 'Paris' } }], usage: { inputTokens: 20, outputTokens: 9 } },
+          : {
+              parts: [{ type: 'tool-call', toolCallId: 'call_1', toolName: 'get_weather', input: { city: 'Paris' } }],
+              usage: { inputTokens: 20, outputTokens: 9 },
+            },
       timing: { ttftMs: 0, tokenDelayMs: 0 },
     });
     const { final } = await converse({ ...base, tools: { get_weather: { execute: () => 'sunny' } } }, 'Weather?');
@@ -108,7 +143,8 @@ function reach(chat: ChatController, accept: (state: ChatState) => boolean): Pro
 }
 
 const settle = (ms = 30): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-const callParts = (state: ChatState) => assistants(state.messages).flatMap((m) => m.message.parts.filter((p) => p.type === 'tool-call'));
+const callParts = (state: ChatState) =>
+  assistants(state.messages).flatMap((m) => m.message.parts.filter((p) => p.type === 'tool-call'));
 
 describe('chat controller tools', () => {
   const bodies: string[] = [];
@@ -121,7 +157,14 @@ describe('chat controller tools', () => {
         bodies.push(text);
         return text.includes('tool_result')
           ? { parts: [{ type: 'text', text: 'Done.' }] }
-          : { parts: calls.map((c) => ({ type: 'tool-call' as const, toolCallId: c.id, toolName: c.name, input: { id: c.id } })) };
+          : {
+              parts: calls.map((c) => ({
+                type: 'tool-call' as const,
+                toolCallId: c.id,
+                toolName: c.name,
+                input: { id: c.id },
+              })),
+            };
       },
       timing: { ttftMs: 0, tokenDelayMs: 0 },
     });
@@ -140,7 +183,10 @@ describe('chat controller tools', () => {
   };
 
   it('runs each approved call once when two calls are approved one after the other', async () => {
-    serveCalls([{ id: 'a', name: 'guarded' }, { id: 'b', name: 'guarded' }]);
+    serveCalls([
+      { id: 'a', name: 'guarded' },
+      { id: 'b', name: 'guarded' },
+    ]);
     const { runs, tool } = counting({ needsApproval: true });
     const chat = createChatController({ ...base, throttle: 1, tools: { guarded: tool } });
     chat.send('Go');
@@ -170,7 +216,10 @@ describe('chat controller tools', () => {
   });
 
   it('does not run again a call that is still running when another call is approved', async () => {
-    serveCalls([{ id: 'free', name: 'slow' }, { id: 'asked', name: 'guarded' }]);
+    serveCalls([
+      { id: 'free', name: 'slow' },
+      { id: 'asked', name: 'guarded' },
+    ]);
     let finishSlow: (value: string) => void = () => undefined;
     const slow = counting({ execute: () => new Promise<string>((resolve) => (finishSlow = resolve)) });
     const guarded = counting({ needsApproval: true });
@@ -191,11 +240,22 @@ describe('chat controller tools', () => {
   });
 
   it('marks a call that needs approval on its part, saves it so, and a denial tells the model why', async () => {
-    serveCalls([{ id: 'free', name: 'open' }, { id: 'asked', name: 'guarded' }]);
+    serveCalls([
+      { id: 'free', name: 'open' },
+      { id: 'asked', name: 'guarded' },
+    ]);
     const area = new Map<string, string>();
-    const storage = { getItem: (key: string) => area.get(key) ?? null, setItem: (key: string, value: string) => void area.set(key, value) };
+    const storage = {
+      getItem: (key: string) => area.get(key) ?? null,
+      setItem: (key: string, value: string) => void area.set(key, value),
+    };
     const guarded = counting({ needsApproval: (input) => (input as { id: string }).id === 'asked' });
-    const chat = createChatController({ ...base, throttle: 1, tools: { open: counting().tool, guarded: guarded.tool }, persistence: storagePersistence(storage, 'chat') });
+    const chat = createChatController({
+      ...base,
+      throttle: 1,
+      tools: { open: counting().tool, guarded: guarded.tool },
+      persistence: storagePersistence(storage, 'chat'),
+    });
     chat.send('Go');
     const waiting = await reach(chat, (s) => s.status === 'awaiting-approval');
     expect(callParts(waiting).map((p) => p.state)).toEqual(['output-available', 'approval-requested']);
@@ -217,7 +277,10 @@ describe('chat controller tools', () => {
     await reach(chat, (s) => s.status === 'awaiting-approval');
     chat.stop();
     expect(chat.getSnapshot()).toMatchObject({ status: 'aborted', pendingApprovals: [] });
-    expect(callParts(chat.getSnapshot())[0]).toMatchObject({ state: 'approval-denied', errorText: expect.stringContaining('without approving') });
+    expect(callParts(chat.getSnapshot())[0]).toMatchObject({
+      state: 'approval-denied',
+      errorText: expect.stringContaining('without approving'),
+    });
     chat.approve('a');
     await settle();
     expect(runs).toEqual([]);
@@ -247,7 +310,10 @@ describe('chat controller tools', () => {
     const needsApproval = vi.fn(() => true);
     const inputSchema = { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } as const;
     const { final } = await converse({ ...base, tools: { weather: { inputSchema, needsApproval, execute } } }, 'Go');
-    expect(callParts(final)[0]).toMatchObject({ state: 'output-error', errorText: expect.stringContaining("does not match the tool's schema") });
+    expect(callParts(final)[0]).toMatchObject({
+      state: 'output-error',
+      errorText: expect.stringContaining("does not match the tool's schema"),
+    });
     expect(execute).not.toHaveBeenCalled();
     // Only an input the schema accepts is shown to needsApproval: this one fails without asking anyone.
     expect(needsApproval).not.toHaveBeenCalled();
@@ -268,19 +334,27 @@ describe('chat controller tools', () => {
     const { final } = await converse({ ...base, tools: { shout: { inputSchema: upper, execute } } }, 'Go');
     expect(execute).toHaveBeenCalledWith({ id: 'A', loud: true }, expect.anything());
     expect(callParts(final)[0]).toMatchObject({ state: 'output-available', output: 'A' });
-    expect(JSON.parse(bodies[0] ?? '{}')).toMatchObject({ tools: [{ name: 'shout', input_schema: { properties: { id: { type: 'string' } } } }] });
+    expect(JSON.parse(bodies[0] ?? '{}')).toMatchObject({
+      tools: [{ name: 'shout', input_schema: { properties: { id: { type: 'string' } } } }],
+    });
   });
 
   it('ends the turn as an invalid request when a Standard Schema gives no JSON Schema for the model', async () => {
     serveCalls([]);
     const bare: StandardSchemaV1 = { '~standard': { version: 1, vendor: 'test', validate: (value) => ({ value }) } };
     const { final } = await converse({ ...base, tools: { bare: { inputSchema: bare, execute: () => 'ok' } } }, 'Go');
-    expect(final).toMatchObject({ status: 'error', error: { kind: 'invalid-request', message: expect.stringContaining('"bare"') } });
+    expect(final).toMatchObject({
+      status: 'error',
+      error: { kind: 'invalid-request', message: expect.stringContaining('"bare"') },
+    });
     expect(bodies).toHaveLength(0);
   });
 
   it('ends the turn aborted on a stop while tools run, and nothing runs after when they settle', async () => {
-    serveCalls([{ id: 'a', name: 'slow' }, { id: 'b', name: 'slow' }]);
+    serveCalls([
+      { id: 'a', name: 'slow' },
+      { id: 'b', name: 'slow' },
+    ]);
     const settleTools: ((value: string) => void)[] = [];
     const { runs, tool } = counting({ execute: () => new Promise<string>((resolve) => settleTools.push(resolve)) });
     const onFinish = vi.fn();
@@ -303,7 +377,9 @@ describe('chat controller tools', () => {
 
   it('runs the calls of a new send afresh after tools were stopped mid-run', async () => {
     serveCalls([{ id: 'a', name: 'hangs-once' }]);
-    const { runs, tool } = counting({ execute: () => (runs.length === 1 ? new Promise<never>(() => undefined) : 'ok') });
+    const { runs, tool } = counting({
+      execute: () => (runs.length === 1 ? new Promise<never>(() => undefined) : 'ok'),
+    });
     const chat = createChatController({ ...base, throttle: 1, tools: { 'hangs-once': tool } });
     chat.send('Go');
     await reach(chat, (s) => s.status === 'running-tools');
@@ -317,18 +393,24 @@ describe('chat controller tools', () => {
   });
 
   it.each([
-    ['a circular object', (): unknown => {
-      const loop: Record<string, unknown> = {};
-      loop.self = loop;
-      return loop;
-    }],
+    [
+      'a circular object',
+      (): unknown => {
+        const loop: Record<string, unknown> = {};
+        loop.self = loop;
+        return loop;
+      },
+    ],
     ['a BigInt', (): unknown => ({ total: 10n })],
   ])('turns %s returned by a tool into an output-error the model is told about', async (_name, result) => {
     serveCalls([{ id: 'a', name: 'odd' }]);
     const onError = vi.fn();
     const { final } = await converse({ ...base, onError, tools: { odd: { execute: result } } }, 'Go');
     expect(final.status).toBe('done');
-    expect(callParts(final)[0]).toMatchObject({ state: 'output-error', errorText: expect.stringContaining('cannot be sent as JSON') });
+    expect(callParts(final)[0]).toMatchObject({
+      state: 'output-error',
+      errorText: expect.stringContaining('cannot be sent as JSON'),
+    });
     expect(bodies[1]).toContain('cannot be sent as JSON');
     expect(onError).not.toHaveBeenCalled();
   });
@@ -337,7 +419,25 @@ describe('chat controller tools', () => {
     serveCalls([]);
     const history: ChatMessage[] = [
       { id: 'u0', role: 'user', text: 'Count' },
-      { id: 'a0', role: 'assistant', message: { role: 'assistant', status: 'done', parts: [{ type: 'tool-call', toolCallId: 'c0', toolName: 'count', inputText: '{}', input: {}, state: 'output-available', output: { total: 10n } }] } },
+      {
+        id: 'a0',
+        role: 'assistant',
+        message: {
+          role: 'assistant',
+          status: 'done',
+          parts: [
+            {
+              type: 'tool-call',
+              toolCallId: 'c0',
+              toolName: 'count',
+              inputText: '{}',
+              input: {},
+              state: 'output-available',
+              output: { total: 10n },
+            },
+          ],
+        },
+      },
     ];
     const onError = vi.fn();
     const finals: ChatState[] = [];
@@ -383,12 +483,22 @@ describe('chat controller time limits', () => {
   it('ends a turn whose server answered and went silent at deadlineMs, keeping the text that arrived', async () => {
     vi.useFakeTimers();
     try {
-      const start = 'event: message_start\ndata: {"type":"message_start","message":{"id":"m1","model":"claude-test","usage":{"input_tokens":1,"output_tokens":0}}}\n\n';
-      const text = 'event: content_block_start\ndata: {"type":"content_block_start","index":0,"content_block":{"type":"text","text":""}}\n\nevent: content_block_delta\ndata: {"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"Half"}}\n\n';
+      const start =
+        'event: message_start\ndata: {"type":"message_start","message":{"id":"m1","model":"claude-test","usage":{"input_tokens":1,"output_tokens":0}}}\n\n';
+      const text =
+        'event: content_block_start\ndata: {"type":"content_block_start","index":0,"content_block":{"type":"text","text":""}}\n\nevent: content_block_delta\ndata: {"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"Half"}}\n\n';
       const fetch = async (): Promise<Response> =>
-        new Response(new ReadableStream({ start: (c) => c.enqueue(new TextEncoder().encode(start + text)) }), { headers: { 'content-type': 'text/event-stream' } });
+        new Response(new ReadableStream({ start: (c) => c.enqueue(new TextEncoder().encode(start + text)) }), {
+          headers: { 'content-type': 'text/event-stream' },
+        });
       const errors: unknown[] = [];
-      const chat = createChatController({ ...base, fetch, deadlineMs: 5_000, throttle: 1, onError: (error) => errors.push(error) });
+      const chat = createChatController({
+        ...base,
+        fetch,
+        deadlineMs: 5_000,
+        throttle: 1,
+        onError: (error) => errors.push(error),
+      });
       chat.send('Hello');
       await vi.advanceTimersByTimeAsync(5_000);
       expect(errors).toMatchObject([{ kind: 'deadline' }]);
@@ -420,10 +530,19 @@ describe('chat controller persistence', () => {
     serve({ scenario: { parts: [{ type: 'text', text: answer }] }, timing: { ttftMs: 0, tokenDelayMs: 0 } });
     const { area, storage } = quotaStorage();
     const finals: ChatState[] = [];
-    const chat = createChatController({ ...base, throttle: 1, persistence: storagePersistence(storage, 'chat'), onFinish: (s) => finals.push(s) });
+    const chat = createChatController({
+      ...base,
+      throttle: 1,
+      persistence: storagePersistence(storage, 'chat'),
+      onFinish: (s) => finals.push(s),
+    });
     expect(() => chat.send('Hello')).not.toThrow();
     expect(chat.getSnapshot().messages[0]).toMatchObject({ role: 'user', text: 'Hello' });
-    expect(chat.getSnapshot().persistenceError).toMatchObject({ kind: 'persistence', retryable: true, message: expect.stringContaining('quota') });
+    expect(chat.getSnapshot().persistenceError).toMatchObject({
+      kind: 'persistence',
+      retryable: true,
+      message: expect.stringContaining('quota'),
+    });
     const final = await reach(chat, (s) => s.status === 'done');
     expect(messageText(assistants(final.messages)[0]?.message)).toBe(answer);
     expect(finals).toEqual([final]);
@@ -439,7 +558,11 @@ describe('chat controller persistence', () => {
     serve({ scenario: { parts: [{ type: 'text', text: answer }] }, timing: { ttftMs: 0, tokenDelayMs: 0 } });
     const kept: ChatMessage[] = [
       { id: 'u0', role: 'user', text: 'Earlier' },
-      { id: 'a0', role: 'assistant', message: { role: 'assistant', status: 'done', parts: [{ type: 'text', text: 'Answer.' }] } },
+      {
+        id: 'a0',
+        role: 'assistant',
+        message: { role: 'assistant', status: 'done', parts: [{ type: 'text', text: 'Answer.' }] },
+      },
     ];
     const stored = [
       null,
@@ -450,7 +573,10 @@ describe('chat controller persistence', () => {
       kept[1],
     ];
     const area = new Map([['chat', JSON.stringify(stored)]]);
-    const storage = { getItem: (key: string) => area.get(key) ?? null, setItem: (key: string, value: string) => void area.set(key, value) };
+    const storage = {
+      getItem: (key: string) => area.get(key) ?? null,
+      setItem: (key: string, value: string) => void area.set(key, value),
+    };
     const chat = createChatController({ ...base, throttle: 1, persistence: storagePersistence(storage, 'chat') });
     expect(chat.getSnapshot().messages).toEqual(kept);
     chat.send('Now');
@@ -460,16 +586,40 @@ describe('chat controller persistence', () => {
 
   it('restores a conversation saved while awaiting approval as awaiting approval: approving runs the tool and the answer streams', async () => {
     serve({ scenario: { parts: [{ type: 'text', text: answer }] }, timing: { ttftMs: 0, tokenDelayMs: 0 } });
-    const call: ToolCallPart = { type: 'tool-call', toolCallId: 'c1', toolName: 'guarded', inputText: '{}', input: {}, state: 'approval-requested' };
+    const call: ToolCallPart = {
+      type: 'tool-call',
+      toolCallId: 'c1',
+      toolName: 'guarded',
+      inputText: '{}',
+      input: {},
+      state: 'approval-requested',
+    };
     const saved: ChatMessage[] = [
       { id: 'u0', role: 'user', text: 'Go' },
-      { id: 'a0', role: 'assistant', message: { role: 'assistant', status: 'done', finishReason: 'tool-calls', parts: [call] } },
+      {
+        id: 'a0',
+        role: 'assistant',
+        message: { role: 'assistant', status: 'done', finishReason: 'tool-calls', parts: [call] },
+      },
     ];
     const area = new Map([['chat', JSON.stringify(saved)]]);
-    const storage = { getItem: (key: string) => area.get(key) ?? null, setItem: (key: string, value: string) => void area.set(key, value) };
+    const storage = {
+      getItem: (key: string) => area.get(key) ?? null,
+      setItem: (key: string, value: string) => void area.set(key, value),
+    };
     const runs: string[] = [];
-    const tools = { guarded: { needsApproval: true, execute: (_input: unknown, context: { toolCallId: string }) => (runs.push(context.toolCallId), 'ok') } };
-    const chat = createChatController({ ...base, throttle: 1, tools, persistence: storagePersistence(storage, 'chat') });
+    const tools = {
+      guarded: {
+        needsApproval: true,
+        execute: (_input: unknown, context: { toolCallId: string }) => (runs.push(context.toolCallId), 'ok'),
+      },
+    };
+    const chat = createChatController({
+      ...base,
+      throttle: 1,
+      tools,
+      persistence: storagePersistence(storage, 'chat'),
+    });
     expect(chat.getSnapshot()).toMatchObject({ status: 'awaiting-approval', pendingApprovals: [{ toolCallId: 'c1' }] });
     chat.approve('c1');
     const final = await reach(chat, (s) => s.status === 'done');
@@ -479,14 +629,25 @@ describe('chat controller persistence', () => {
 
   it('streams a message sent while the saved conversation loads only once the load is done, after the restored history', async () => {
     const bodies: string[] = [];
-    serve({ scenario: ({ body }) => (bodies.push(JSON.stringify(body)), { parts: [{ type: 'text', text: answer }] }), timing: { ttftMs: 0, tokenDelayMs: 0 } });
+    serve({
+      scenario: ({ body }) => (bodies.push(JSON.stringify(body)), { parts: [{ type: 'text', text: answer }] }),
+      timing: { ttftMs: 0, tokenDelayMs: 0 },
+    });
     const saved: ChatMessage[] = [
       { id: 'u0', role: 'user', text: 'Earlier question' },
-      { id: 'a0', role: 'assistant', message: { role: 'assistant', status: 'done', parts: [{ type: 'text', text: 'Earlier answer.' }] } },
+      {
+        id: 'a0',
+        role: 'assistant',
+        message: { role: 'assistant', status: 'done', parts: [{ type: 'text', text: 'Earlier answer.' }] },
+      },
     ];
     let finishLoad: (messages: ChatMessage[]) => void = () => undefined;
     const load = new Promise<ChatMessage[]>((resolve) => (finishLoad = resolve));
-    const chat = createChatController({ ...base, throttle: 1, persistence: { load: () => load, save: () => undefined } });
+    const chat = createChatController({
+      ...base,
+      throttle: 1,
+      persistence: { load: () => load, save: () => undefined },
+    });
     chat.send('Now');
     chat.send('And this');
     await settle();
@@ -518,7 +679,10 @@ describe('chat controller persistence', () => {
 
 describe('chat controller provider switch', () => {
   it('sends the turn after a switch of provider (a model picker) to the new URL, in its body, decoded by its decoder', async () => {
-    serve({ scenario: { parts: [{ type: 'text', text: answer }], usage }, timing: { ttftMs: 0, tokenDelayMs: 0, jitterMs: 0 } });
+    serve({
+      scenario: { parts: [{ type: 'text', text: answer }], usage },
+      timing: { ttftMs: 0, tokenDelayMs: 0, jitterMs: 0 },
+    });
     const requests: { url: string; body: Record<string, unknown> }[] = [];
     const recording: typeof fetch = (input, init) => {
       requests.push({ url: String(input), body: JSON.parse(String(init?.body)) as Record<string, unknown> });
@@ -526,18 +690,39 @@ describe('chat controller provider switch', () => {
     };
     const finals: ChatState[] = [];
     let turnEnded = (): void => undefined;
-    const options: ChatControllerOptions = { ...base, fetch: recording, throttle: 1, onFinish: (final) => (finals.push(final), turnEnded()) };
+    const options: ChatControllerOptions = {
+      ...base,
+      fetch: recording,
+      throttle: 1,
+      onFinish: (final) => (finals.push(final), turnEnded()),
+    };
     const chat = createChatController(options);
     const turn = (text: string): Promise<void> => new Promise((resolve) => ((turnEnded = resolve), chat.send(text)));
 
     await turn('Hello');
-    chat.setOptions({ ...options, provider: 'openai-chat', url: 'https://mock.test/v1/chat/completions', model: 'gpt-test' });
+    chat.setOptions({
+      ...options,
+      provider: 'openai-chat',
+      url: 'https://mock.test/v1/chat/completions',
+      model: 'gpt-test',
+    });
     await turn('And again?');
 
-    expect(requests.map((r) => r.url)).toEqual(['https://mock.test/v1/messages', 'https://mock.test/v1/chat/completions']);
+    expect(requests.map((r) => r.url)).toEqual([
+      'https://mock.test/v1/messages',
+      'https://mock.test/v1/chat/completions',
+    ]);
     // Anthropic's body has max_tokens and a content array; OpenAI Chat's has stream_options and the history as strings.
     expect(requests[0]?.body).toMatchObject({ model: 'claude-test', max_tokens: 256 });
-    expect(requests[1]?.body).toMatchObject({ model: 'gpt-test', stream: true, messages: [{ role: 'user', content: 'Hello' }, { role: 'assistant', content: answer }, { role: 'user', content: 'And again?' }] });
+    expect(requests[1]?.body).toMatchObject({
+      model: 'gpt-test',
+      stream: true,
+      messages: [
+        { role: 'user', content: 'Hello' },
+        { role: 'assistant', content: answer },
+        { role: 'user', content: 'And again?' },
+      ],
+    });
     expect(requests[1]?.body).not.toHaveProperty('max_tokens');
     // Decoded as OpenAI Chat: the answer's text and usage, not an Anthropic decoder's malformed-event error.
     expect(finals.map((f) => f.status)).toEqual(['done', 'done']);

@@ -67,7 +67,8 @@ export function createChatController<const T>(options: ChatControllerOptions<T>)
     publish(s);
   });
 
-  if (loadSaved(s, { reattach: () => turns.reattach(), runTurn: () => turns.run(), publish: () => publish(s) })) s.state = buildState(s);
+  if (loadSaved(s, { reattach: () => turns.reattach(), runTurn: () => turns.run(), publish: () => publish(s) }))
+    s.state = buildState(s);
 
   // Stops whatever runs: a call still waiting is refused, a restored run not picked up yet is stopped upstream like a turn in flight.
   const halt = (): void => {

@@ -15,7 +15,11 @@ export function save(s: ChatSession, messages = s.committed): void {
     s.opts.persistence?.save(messages);
     s.persistenceError = undefined;
   } catch (err) {
-    s.persistenceError = { kind: 'persistence', message: `The conversation could not be saved: ${messageOf(err)}`, retryable: true };
+    s.persistenceError = {
+      kind: 'persistence',
+      message: `The conversation could not be saved: ${messageOf(err)}`,
+      retryable: true,
+    };
   }
 }
 

@@ -1,7 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AUTH, MODEL, MemoryStorage, WHOLE, runEnd, startRelayStack, type RelayStack } from '../../test/relay-stack.js';
 import { messageText } from '../store/stream-state.js';
-import { createChatController, storagePersistence, type ChatController, type ChatControllerOptions, type ChatMessage, type ChatPersistence, type ChatState } from './index.js';
+import {
+  createChatController,
+  storagePersistence,
+  type ChatController,
+  type ChatControllerOptions,
+  type ChatMessage,
+  type ChatPersistence,
+  type ChatState,
+} from './index.js';
 import { whenState } from '../../test/when-state.js';
 
 let stack: RelayStack;
@@ -20,7 +28,6 @@ const options = (persistence: ChatPersistence, extra: Partial<ChatControllerOpti
   ...extra,
 });
 
-
 const lastAnswer = (messages: ChatMessage[]) => {
   const last = messages[messages.length - 1];
   return last?.role === 'assistant' ? last : undefined;
@@ -33,7 +40,10 @@ const saved = (storage: MemoryStorage): ChatMessage[] => JSON.parse(storage.getI
 function reload(opts: ChatControllerOptions): Promise<{ final: ChatState; shown: string[]; chat: ChatController }> {
   return new Promise((resolve) => {
     const shown: string[] = [];
-    const chat: ChatController = createChatController({ ...opts, onFinish: (final) => resolve({ final, shown, chat }) });
+    const chat: ChatController = createChatController({
+      ...opts,
+      onFinish: (final) => resolve({ final, shown, chat }),
+    });
     shown.push(answerText(chat.getSnapshot()));
     chat.subscribe(() => shown.push(answerText(chat.getSnapshot())));
   });
@@ -59,7 +69,11 @@ describe('a chat through @rill/relay, reloaded mid-answer', () => {
     const storage = new MemoryStorage();
     const before = await leaveMidAnswer(storage);
     expect(before.message.status).toBe('streaming');
-    expect(before.run).toMatchObject({ runId: expect.stringMatching(/^run_/), resumeUrl: expect.stringContaining('/rill/runs/'), stopUrl: expect.stringMatching(/\/stop$/) });
+    expect(before.run).toMatchObject({
+      runId: expect.stringMatching(/^run_/),
+      resumeUrl: expect.stringContaining('/rill/runs/'),
+      stopUrl: expect.stringMatching(/\/stop$/),
+    });
     // Kept in the conversation's own key, not in one global key.
     expect([...storage.items.keys()]).toEqual(['chat:a']);
     const kept = messageText(before.message);
@@ -78,7 +92,12 @@ describe('a chat through @rill/relay, reloaded mid-answer', () => {
     });
     // An unmount or a reload is not a stop; the ended answer is saved without its run.
     expect(stack.stops()).toEqual([]);
-    expect(lastAnswer(saved(storage))).toEqual({ id: before.id, role: 'assistant', message: WHOLE, metrics: expect.any(Object) });
+    expect(lastAnswer(saved(storage))).toEqual({
+      id: before.id,
+      role: 'assistant',
+      message: WHOLE,
+      metrics: expect.any(Object),
+    });
   });
 
   it('rebuilds the whole answer from a conversation saved only when the run was announced (a page that died before it could save again)', async () => {
@@ -104,7 +123,13 @@ describe('a chat through @rill/relay, reloaded mid-answer', () => {
       id: 'a1',
       role: 'assistant',
       message: { role: 'assistant', status: 'streaming', parts: [{ type: 'text', text: 'word0 word1' }] },
-      run: { runId: 'run_gone', resumeUrl: `${origin}/rill/runs/run_gone`, stopUrl: `${origin}/rill/runs/run_gone/stop`, startId: '0', lastEventId: '4' },
+      run: {
+        runId: 'run_gone',
+        resumeUrl: `${origin}/rill/runs/run_gone`,
+        stopUrl: `${origin}/rill/runs/run_gone/stop`,
+        startId: '0',
+        lastEventId: '4',
+      },
     };
     storage.setItem('chat:a', JSON.stringify([{ id: 'u1', role: 'user', text: 'Hello' }, answer]));
 
@@ -112,7 +137,14 @@ describe('a chat through @rill/relay, reloaded mid-answer', () => {
 
     expect(shown.every((text) => text === 'word0 word1')).toBe(true);
     expect(final.status).toBe('interrupted');
-    expect(lastAnswer(final.messages)).toMatchObject({ id: 'a1', message: { status: 'interrupted', parts: [{ type: 'text', text: 'word0 word1' }], error: { kind: 'interrupted', status: 404 } } });
+    expect(lastAnswer(final.messages)).toMatchObject({
+      id: 'a1',
+      message: {
+        status: 'interrupted',
+        parts: [{ type: 'text', text: 'word0 word1' }],
+        error: { kind: 'interrupted', status: 404 },
+      },
+    });
     expect(lastAnswer(saved(storage))).not.toHaveProperty('run');
   });
 
@@ -134,7 +166,13 @@ describe('a chat through @rill/relay, reloaded mid-answer', () => {
     const before = await leaveMidAnswer(storage);
     const sent = stack.requests.length;
     const chat = createChatController(options(storagePersistence(storage, 'chat:a')));
-    expect(chat.getSnapshot()).toMatchObject({ status: 'connecting', messages: [{ role: 'user', text: 'Hello' }, { id: before.id, message: before.message }] });
+    expect(chat.getSnapshot()).toMatchObject({
+      status: 'connecting',
+      messages: [
+        { role: 'user', text: 'Hello' },
+        { id: before.id, message: before.message },
+      ],
+    });
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(stack.requests).toHaveLength(sent);
 
@@ -150,7 +188,10 @@ describe('a chat through @rill/relay, reloaded mid-answer', () => {
     const sync = storagePersistence(storage, 'chat:a');
     let release = (): void => undefined;
     const loaded = new Promise<void>((resolve) => (release = resolve));
-    const slow: ChatPersistence = { load: async () => (await loaded, sync.load()), save: (messages) => sync.save(messages) };
+    const slow: ChatPersistence = {
+      load: async () => (await loaded, sync.load()),
+      save: (messages) => sync.save(messages),
+    };
     const chat = createChatController(options(slow, { onFinish: (state) => finished(state) }));
     let finished: (state: ChatState) => void = () => undefined;
     const final = new Promise<ChatState>((resolve) => (finished = resolve));
@@ -160,7 +201,11 @@ describe('a chat through @rill/relay, reloaded mid-answer', () => {
     const { messages, status } = await final;
     expect(status).toBe('done');
     expect(messages.map((m) => m.role)).toEqual(['user', 'assistant', 'user', 'assistant']);
-    expect(messages[1]).toEqual({ id: before.id, role: 'assistant', message: { ...before.message, status: 'interrupted', error: expect.objectContaining({ kind: 'interrupted' }) } });
+    expect(messages[1]).toEqual({
+      id: before.id,
+      role: 'assistant',
+      message: { ...before.message, status: 'interrupted', error: expect.objectContaining({ kind: 'interrupted' }) },
+    });
     expect(lastAnswer(messages)?.message).toEqual(WHOLE);
   });
 });
@@ -208,7 +253,10 @@ describe('a chat through @rill/relay, stopped', () => {
       return new Response(body, { status: response.status, headers: response.headers });
     };
     const { final } = await new Promise<{ final: ChatState }>((resolve) => {
-      const chat = createChatController({ ...options(storagePersistence(new MemoryStorage(), 'chat:a'), { fetch: cutOnce }), onFinish: (state) => resolve({ final: state }) });
+      const chat = createChatController({
+        ...options(storagePersistence(new MemoryStorage(), 'chat:a'), { fetch: cutOnce }),
+        onFinish: (state) => resolve({ final: state }),
+      });
       chat.send('Hello');
     });
 
@@ -229,11 +277,17 @@ describe('a saved run that has expired', () => {
     const storage = new MemoryStorage();
     const before = await leaveMidAnswer(storage);
     expect(await runEnd(before.run?.resumeUrl ?? '')).toEqual({ status: 'done' });
-    await vi.waitFor(async () => expect((await fetch(before.run?.resumeUrl ?? '', { headers: AUTH })).status).toBe(410));
+    await vi.waitFor(async () =>
+      expect((await fetch(before.run?.resumeUrl ?? '', { headers: AUTH })).status).toBe(410),
+    );
 
     const { final } = await reload(options(storagePersistence(storage, 'chat:a')));
 
     expect(final.status).toBe('interrupted');
-    expect(lastAnswer(final.messages)?.message).toMatchObject({ status: 'interrupted', parts: before.message.parts, error: { kind: 'interrupted', status: 410 } });
+    expect(lastAnswer(final.messages)?.message).toMatchObject({
+      status: 'interrupted',
+      parts: before.message.parts,
+      error: { kind: 'interrupted', status: 410 },
+    });
   });
 });

@@ -44,7 +44,10 @@ export interface ChatSession {
  *
  * @example const session = createChatSession(options, (final) => turns.ended(final));
  */
-export function createChatSession(options: ChatControllerOptions, turnEnded: (final: StreamState) => void): ChatSession {
+export function createChatSession(
+  options: ChatControllerOptions,
+  turnEnded: (final: StreamState) => void,
+): ChatSession {
   let seq = 0;
   const store = createStreamStore({
     // Read when each turn starts (the store calls it then), with the body built from the same options: a model picker may switch provider between turns.
@@ -94,10 +97,21 @@ export function createChatSession(options: ChatControllerOptions, turnEnded: (fi
  *
  * @example session.committed = withTurn(session, final.message, final.metrics, id);
  */
-export function withTurn(s: ChatSession, message: Message, metrics: StreamMetrics | undefined, id: string): ChatMessage[] {
+export function withTurn(
+  s: ChatSession,
+  message: Message,
+  metrics: StreamMetrics | undefined,
+  id: string,
+): ChatMessage[] {
   const last = s.committed.at(-1);
-  const entry = s.continuing && last?.role === 'assistant' ? { ...last, message: continueAnswer(last.message, message) } : { id, role: 'assistant' as const, message };
-  return [...(s.continuing ? s.committed.slice(0, -1) : s.committed), { ...entry, ...(metrics !== undefined && { metrics }) }];
+  const entry =
+    s.continuing && last?.role === 'assistant'
+      ? { ...last, message: continueAnswer(last.message, message) }
+      : { id, role: 'assistant' as const, message };
+  return [
+    ...(s.continuing ? s.committed.slice(0, -1) : s.committed),
+    { ...entry, ...(metrics !== undefined && { metrics }) },
+  ];
 }
 
 /**
@@ -107,7 +121,10 @@ export function withTurn(s: ChatSession, message: Message, metrics: StreamMetric
  */
 export function buildState(s: ChatSession): ChatState {
   const turn = s.store.getSnapshot();
-  const messages = s.turnId !== undefined && turn.message !== undefined ? withTurn(s, turn.message, turn.metrics, s.turnId) : s.committed;
+  const messages =
+    s.turnId !== undefined && turn.message !== undefined
+      ? withTurn(s, turn.message, turn.metrics, s.turnId)
+      : s.committed;
   const error = s.failure ?? (s.status === turn.status ? turn.error : undefined);
   const metrics = s.turnId !== undefined ? turn.metrics : s.lastMetrics;
   return {

@@ -35,11 +35,18 @@ export function createToolLoop(s: ChatSession, nextTurn: () => void): ToolLoop {
 
   const resolve = (): void => {
     s.committed = updateCalls(s.committed, (p) =>
-      p.state === 'input-available' && !approved.has(p.toolCallId) && !running.has(p.toolCallId) && needsApproval(s.opts.tools?.[p.toolName], p.input) ? { ...p, state: 'approval-requested' } : p,
+      p.state === 'input-available' &&
+      !approved.has(p.toolCallId) &&
+      !running.has(p.toolCallId) &&
+      needsApproval(s.opts.tools?.[p.toolName], p.input)
+        ? { ...p, state: 'approval-requested' }
+        : p,
     );
     const last = s.committed[s.committed.length - 1];
     if (last?.role !== 'assistant') return;
-    const open = last.message.parts.filter((p): p is ToolCallPart => isClientCall(p) && (p.state === 'input-available' || p.state === 'approval-requested'));
+    const open = last.message.parts.filter(
+      (p): p is ToolCallPart => isClientCall(p) && (p.state === 'input-available' || p.state === 'approval-requested'),
+    );
     const runnable = open.filter((p) => p.state === 'input-available' && !running.has(p.toolCallId));
     if (runnable.length > 0) {
       void run(runnable);
@@ -74,7 +81,10 @@ export function createToolLoop(s: ChatSession, nextTurn: () => void): ToolLoop {
     const byId = new Map(settled.map((p) => [p.toolCallId, p]));
     const current = s.committed[s.committed.length - 1];
     if (current?.role !== 'assistant') return;
-    s.committed = replaceLast(s.committed, { ...current.message, parts: current.message.parts.map((p) => (p.type === 'tool-call' ? (byId.get(p.toolCallId) ?? p) : p)) });
+    s.committed = replaceLast(s.committed, {
+      ...current.message,
+      parts: current.message.parts.map((p) => (p.type === 'tool-call' ? (byId.get(p.toolCallId) ?? p) : p)),
+    });
     if (running.size > 0) {
       publish(s);
       return;
@@ -89,7 +99,9 @@ export function createToolLoop(s: ChatSession, nextTurn: () => void): ToolLoop {
       // A second click, or a call already decided, running, stopped or unknown, is not a new decision.
       if (!pendingApprovals(s.committed).some((p) => p.toolCallId === toolCallId)) return;
       if (decision.approved) approved.add(toolCallId);
-      const decided: Pick<ToolCallPart, 'state' | 'errorText'> = decision.approved ? { state: 'input-available' } : { state: 'approval-denied', errorText: decision.reason ?? DENIED };
+      const decided: Pick<ToolCallPart, 'state' | 'errorText'> = decision.approved
+        ? { state: 'input-available' }
+        : { state: 'approval-denied', errorText: decision.reason ?? DENIED };
       s.committed = updateCalls(s.committed, (p) => (p.toolCallId === toolCallId ? { ...p, ...decided } : p));
       resolve();
     },

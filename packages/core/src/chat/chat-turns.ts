@@ -28,7 +28,11 @@ export function createTurnLoop(s: ChatSession, toolCalls: () => void): TurnLoop 
   const toolDefinitions = (): ToolDefinition[] | undefined => {
     const entries = Object.entries(s.opts.tools ?? {});
     if (entries.length === 0) return undefined;
-    return entries.map(([name, tool]) => ({ name, ...(tool.description !== undefined && { description: tool.description }), inputSchema: toolJSONSchema(name, tool.inputSchema) }));
+    return entries.map(([name, tool]) => ({
+      name,
+      ...(tool.description !== undefined && { description: tool.description }),
+      inputSchema: toolJSONSchema(name, tool.inputSchema),
+    }));
   };
 
   const run = (continuation = false): void => {
@@ -51,7 +55,11 @@ export function createTurnLoop(s: ChatSession, toolCalls: () => void): TurnLoop 
       });
     } catch (err) {
       // History no request can carry (e.g. a BigInt given in `setMessages`) ends the turn as an error instead of throwing.
-      s.failure = { kind: 'invalid-request', message: `The conversation could not be turned into a request: ${messageOf(err)}`, retryable: false };
+      s.failure = {
+        kind: 'invalid-request',
+        message: `The conversation could not be turned into a request: ${messageOf(err)}`,
+        retryable: false,
+      };
       finish(s, 'error');
       return;
     }
@@ -68,7 +76,8 @@ export function createTurnLoop(s: ChatSession, toolCalls: () => void): TurnLoop 
       s.turnId = undefined;
       const answer = s.committed.at(-1);
       const message = answer?.role === 'assistant' ? answer.message : final.message;
-      const hasCalls = final.status === 'done' && message.parts.some((p) => isClientCall(p) && p.state === 'input-available');
+      const hasCalls =
+        final.status === 'done' && message.parts.some((p) => isClientCall(p) && p.state === 'input-available');
       s.status = final.status;
       const runSaved = s.keeper.saved;
       s.keeper.forget();

@@ -14,7 +14,9 @@ import type { InferToolInput } from './tool-schema.js';
  * without them). `run` is set only in what is saved while a relay run is still writing the answer
  * (its `message` is `streaming`): a controller that loads it re-attaches to the run.
  */
-export type ChatMessage = { id: string; role: 'user'; text: string } | { id: string; role: 'assistant'; message: Message; metrics?: StreamMetrics; run?: RunHandle };
+export type ChatMessage =
+  | { id: string; role: 'user'; text: string }
+  | { id: string; role: 'assistant'; message: Message; metrics?: StreamMetrics; run?: RunHandle };
 
 // Method-style parameters, so a tool with a typed input is still a `ChatTool` (as `execute` is).
 type Bivariant<Input> = { check(input: Input): boolean }['check'];
@@ -88,7 +90,10 @@ export interface ChatPersistence {
 }
 
 /** Options of a chat; `T` is inferred from `tools` (see {@link ChatTools}). */
-export interface ChatControllerOptions<T = Record<string, unknown>> extends Pick<HttpSourceOptions, 'headers' | 'fetch' | 'retry' | 'idleTimeoutMs' | 'deadlineMs' | 'resume' | 'onRun' | 'credentials'> {
+export interface ChatControllerOptions<T = Record<string, unknown>> extends Pick<
+  HttpSourceOptions,
+  'headers' | 'fetch' | 'retry' | 'idleTimeoutMs' | 'deadlineMs' | 'resume' | 'onRun' | 'credentials'
+> {
   provider: ProviderName;
   /** The streaming endpoint: the provider's (`providerRequestPath`) or a relay's. */
   url: string;

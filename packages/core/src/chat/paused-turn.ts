@@ -21,7 +21,8 @@ export function pausedTurn(message: Message): boolean {
 
 const addUsage = (a: Usage | undefined, b: Usage | undefined): Usage | undefined => {
   if (a === undefined || b === undefined) return b ?? a;
-  const sum = (x: number | undefined, y: number | undefined): number | undefined => (x === undefined && y === undefined ? undefined : (x ?? 0) + (y ?? 0));
+  const sum = (x: number | undefined, y: number | undefined): number | undefined =>
+    x === undefined && y === undefined ? undefined : (x ?? 0) + (y ?? 0);
   return Object.fromEntries(
     Object.entries({
       inputTokens: sum(a.inputTokens, b.inputTokens),
@@ -41,7 +42,11 @@ const addUsage = (a: Usage | undefined, b: Usage | undefined): Usage | undefined
  * @example continueAnswer(paused, continuation).parts; // paused parts, the open search answered, then the new parts
  */
 export function continueAnswer(paused: Message, continuation: Message): Message {
-  const open = new Map(paused.parts.flatMap((p, i) => (p.type === 'tool-call' && p.providerExecuted && p.output === undefined ? [[p.toolCallId, i] as const] : [])));
+  const open = new Map(
+    paused.parts.flatMap((p, i) =>
+      p.type === 'tool-call' && p.providerExecuted && p.output === undefined ? [[p.toolCallId, i] as const] : [],
+    ),
+  );
   const parts = paused.parts.slice();
   for (const part of continuation.parts) {
     const at = part.type === 'tool-call' ? open.get(part.toolCallId) : undefined;
@@ -51,10 +56,17 @@ export function continueAnswer(paused: Message, continuation: Message): Message 
       continue;
     }
     const { state, output, errorText, providerData } = part;
-    parts[at] = { ...call, state, output, ...(errorText !== undefined && { errorText }), providerData: { ...call.providerData, ...providerData } };
+    parts[at] = {
+      ...call,
+      state,
+      output,
+      ...(errorText !== undefined && { errorText }),
+      providerData: { ...call.providerData, ...providerData },
+    };
   }
   const ignored = { ...paused.metadata?.ignored };
-  for (const [what, count] of Object.entries(continuation.metadata?.ignored ?? {})) ignored[what] = (ignored[what] ?? 0) + count;
+  for (const [what, count] of Object.entries(continuation.metadata?.ignored ?? {}))
+    ignored[what] = (ignored[what] ?? 0) + count;
   const usage = addUsage(paused.usage, continuation.usage);
   const { usage: _usage, metadata: _metadata, ...ending } = continuation;
   return {

@@ -12,10 +12,20 @@ const messageOf = (err: unknown): string => (err instanceof Error ? err.message 
  *
  * @example const settled = await runTool(part, tools[part.toolName], signal);
  */
-export async function runTool(part: ToolCallPart, tool: ChatTool | undefined, signal: AbortSignal): Promise<ToolCallPart> {
-  if (tool === undefined) return { ...part, state: 'output-error', errorText: `There is no tool named "${part.toolName}".` };
+export async function runTool(
+  part: ToolCallPart,
+  tool: ChatTool | undefined,
+  signal: AbortSignal,
+): Promise<ToolCallPart> {
+  if (tool === undefined)
+    return { ...part, state: 'output-error', errorText: `There is no tool named "${part.toolName}".` };
   const checked = await checkToolInput(tool.inputSchema, part.input);
-  if ('error' in checked) return { ...part, state: 'output-error', errorText: `The input does not match the tool's schema: ${checked.error}` };
+  if ('error' in checked)
+    return {
+      ...part,
+      state: 'output-error',
+      errorText: `The input does not match the tool's schema: ${checked.error}`,
+    };
   let output: unknown;
   try {
     // The schema vouched for the input: it has the type the tool was written for (erased in `ChatTool`).
@@ -27,7 +37,11 @@ export async function runTool(part: ToolCallPart, tool: ChatTool | undefined, si
     // The result goes back to the model as JSON: a circular or BigInt value fails here, not when the next request is built.
     JSON.stringify(output);
   } catch (err) {
-    return { ...part, state: 'output-error', errorText: `The tool "${part.toolName}" returned a value that cannot be sent as JSON (${messageOf(err)}).` };
+    return {
+      ...part,
+      state: 'output-error',
+      errorText: `The tool "${part.toolName}" returned a value that cannot be sent as JSON (${messageOf(err)}).`,
+    };
   }
   return { ...part, state: 'output-available', output };
 }

@@ -6,7 +6,11 @@ import { onPageHide } from './page-hide.js';
 /** A saved answer that a relay run was still writing. */
 export type InFlightAnswer = ChatMessage & { role: 'assistant'; run: RunHandle };
 
-const SUPERSEDED: RillErrorValue = { kind: 'interrupted', message: 'A new message was sent before this answer could be picked up again after the reload.', retryable: true };
+const SUPERSEDED: RillErrorValue = {
+  kind: 'interrupted',
+  message: 'A new message was sent before this answer could be picked up again after the reload.',
+  retryable: true,
+};
 
 /**
  * The answer a relay run was writing when the conversation was saved, if its last entry is one.
@@ -15,7 +19,9 @@ const SUPERSEDED: RillErrorValue = { kind: 'interrupted', message: 'A new messag
  */
 export function inFlightAnswer(messages: ChatMessage[]): InFlightAnswer | undefined {
   const last = messages[messages.length - 1];
-  return last?.role === 'assistant' && last.run !== undefined && last.message.status === 'streaming' ? { ...last, run: last.run } : undefined;
+  return last?.role === 'assistant' && last.run !== undefined && last.message.status === 'streaming'
+    ? { ...last, run: last.run }
+    : undefined;
 }
 
 /**
@@ -28,7 +34,10 @@ export function supersedeInFlight(messages: ChatMessage[]): ChatMessage[] {
   const answer = inFlightAnswer(messages);
   if (answer === undefined) return messages;
   const { run: _run, ...kept } = answer;
-  return [...messages.slice(0, -1), { ...kept, message: { ...answer.message, status: 'interrupted', error: SUPERSEDED } }];
+  return [
+    ...messages.slice(0, -1),
+    { ...kept, message: { ...answer.message, status: 'interrupted', error: SUPERSEDED } },
+  ];
 }
 
 /** When the answer a relay run writes is saved with its run. */

@@ -4,10 +4,17 @@ import { createChatController, storagePersistence, type ChatMessage, type KeyVal
 
 describe('storagePersistence', () => {
   it('restores answers with sources, citations, files and provider-executed calls (they were dropped as unknown shapes)', async () => {
-    const answers = await Promise.all(['gemini-grounding', 'gemini-image', 'openai-responses-web-search', 'anthropic-web-search-citations'].map((name) => decodeFixture(name)));
+    const answers = await Promise.all(
+      ['gemini-grounding', 'gemini-image', 'openai-responses-web-search', 'anthropic-web-search-citations'].map(
+        (name) => decodeFixture(name),
+      ),
+    );
     const messages: ChatMessage[] = answers.map((message, i) => ({ id: `a${i}`, role: 'assistant', message }));
     const area = new Map<string, string>();
-    const persistence = storagePersistence({ getItem: (key) => area.get(key) ?? null, setItem: (key, value) => void area.set(key, value) }, 'chat');
+    const persistence = storagePersistence(
+      { getItem: (key) => area.get(key) ?? null, setItem: (key, value) => void area.set(key, value) },
+      'chat',
+    );
     persistence.save(messages);
     expect(persistence.load()).toEqual(JSON.parse(JSON.stringify(messages)));
   });
@@ -36,9 +43,17 @@ describe('storagePersistence given the storage as a function (server rendering)'
   });
 
   it('a chat created where there is no storage is empty and idle, and a failed save is reported, not thrown', () => {
-    const chat = createChatController({ provider: 'anthropic', url: 'https://mock.test/v1/messages', model: 'm', persistence: storagePersistence(() => undefined, 'chat') });
+    const chat = createChatController({
+      provider: 'anthropic',
+      url: 'https://mock.test/v1/messages',
+      model: 'm',
+      persistence: storagePersistence(() => undefined, 'chat'),
+    });
     expect(chat.getSnapshot()).toMatchObject({ messages: [], status: 'idle' });
     chat.setMessages(saved);
-    expect(chat.getSnapshot().persistenceError).toMatchObject({ kind: 'persistence', message: expect.stringContaining('no storage') });
+    expect(chat.getSnapshot().persistenceError).toMatchObject({
+      kind: 'persistence',
+      message: expect.stringContaining('no storage'),
+    });
   });
 });

@@ -8,16 +8,31 @@ export interface KeyValueStorage {
 }
 
 const MESSAGE_STATUSES: ReadonlySet<unknown> = new Set(['streaming', 'done', 'interrupted', 'error', 'aborted']);
-const TOOL_STATES: ReadonlySet<unknown> = new Set(['input-streaming', 'input-available', 'approval-requested', 'approval-denied', 'output-available', 'output-error']);
+const TOOL_STATES: ReadonlySet<unknown> = new Set([
+  'input-streaming',
+  'input-available',
+  'approval-requested',
+  'approval-denied',
+  'output-available',
+  'output-error',
+]);
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
 const isPart = (part: unknown): boolean => {
   if (!isRecord(part)) return false;
-  if (part.type === 'text' || part.type === 'reasoning') return typeof part.text === 'string' && (part.citations === undefined || Array.isArray(part.citations));
-  if (part.type === 'source') return typeof part.id === 'string' && (part.sourceType === 'url' || part.sourceType === 'document');
+  if (part.type === 'text' || part.type === 'reasoning')
+    return typeof part.text === 'string' && (part.citations === undefined || Array.isArray(part.citations));
+  if (part.type === 'source')
+    return typeof part.id === 'string' && (part.sourceType === 'url' || part.sourceType === 'document');
   if (part.type === 'file') return typeof part.id === 'string' && typeof part.mediaType === 'string';
-  return part.type === 'tool-call' && typeof part.toolCallId === 'string' && typeof part.toolName === 'string' && typeof part.inputText === 'string' && TOOL_STATES.has(part.state);
+  return (
+    part.type === 'tool-call' &&
+    typeof part.toolCallId === 'string' &&
+    typeof part.toolName === 'string' &&
+    typeof part.inputText === 'string' &&
+    TOOL_STATES.has(part.state)
+  );
 };
 
 // Stored data may be stale or edited: an entry a render or the next request would trip over is not restored.
@@ -26,7 +41,15 @@ const isChatMessage = (entry: unknown): entry is ChatMessage => {
   if (entry.role === 'user') return typeof entry.text === 'string';
   const { message } = entry;
   const run = entry.run === undefined || isRunHandle(entry.run);
-  return entry.role === 'assistant' && run && isRecord(message) && message.role === 'assistant' && MESSAGE_STATUSES.has(message.status) && Array.isArray(message.parts) && message.parts.every(isPart);
+  return (
+    entry.role === 'assistant' &&
+    run &&
+    isRecord(message) &&
+    message.role === 'assistant' &&
+    MESSAGE_STATUSES.has(message.status) &&
+    Array.isArray(message.parts) &&
+    message.parts.every(isPart)
+  );
 };
 
 /**
@@ -42,7 +65,10 @@ const isChatMessage = (entry: unknown): entry is ChatMessage => {
  *
  * @example useChat({ ...options, persistence: storagePersistence(() => localStorage, 'chat:support') });
  */
-export function storagePersistence(storage: KeyValueStorage | (() => KeyValueStorage | undefined), key: string): ChatPersistence {
+export function storagePersistence(
+  storage: KeyValueStorage | (() => KeyValueStorage | undefined),
+  key: string,
+): ChatPersistence {
   const area = typeof storage === 'function' ? storage : () => storage;
   return {
     load() {

@@ -59,5 +59,7 @@ export function updateCalls(committed: ChatMessage[], update: (part: ToolCallPar
  * @example committed = denyUndecided(committed);
  */
 export function denyUndecided(committed: ChatMessage[]): ChatMessage[] {
-  return updateCalls(committed, (p) => (p.state === 'approval-requested' ? { ...p, state: 'approval-denied', errorText: UNDECIDED } : p));
+  return updateCalls(committed, (p) =>
+    p.state === 'approval-requested' ? { ...p, state: 'approval-denied', errorText: UNDECIDED } : p,
+  );
 }

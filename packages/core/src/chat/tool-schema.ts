@@ -2,15 +2,27 @@ import { createIncrementalParser, type JSONSchema, type StandardSchemaV1 } from 
 
 /** A Standard Schema that can also give its JSON Schema (Standard JSON Schema: zod 4.2+, arktype, valibot's adapter). */
 interface StandardJSONSchema {
-  readonly '~standard': { readonly jsonSchema: { readonly input: (options: { readonly target: 'draft-07' }) => Record<string, unknown> } };
+  readonly '~standard': {
+    readonly jsonSchema: { readonly input: (options: { readonly target: 'draft-07' }) => Record<string, unknown> };
+  };
 }
 
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
 
-type ScalarOf<T> = T extends 'string' ? string : T extends 'number' | 'integer' ? number : T extends 'boolean' ? boolean : T extends 'null' ? null : unknown;
+type ScalarOf<T> = T extends 'string'
+  ? string
+  : T extends 'number' | 'integer'
+    ? number
+    : T extends 'boolean'
+      ? boolean
+      : T extends 'null'
+        ? null
+        : unknown;
 
 type ObjectOf<P, Required> = Simplify<
-  { -readonly [K in keyof P as K extends Required ? K : never]: FromJSONSchema<P[K]> } & { -readonly [K in keyof P as K extends Required ? never : K]?: FromJSONSchema<P[K]> }
+  { -readonly [K in keyof P as K extends Required ? K : never]: FromJSONSchema<P[K]> } & {
+    -readonly [K in keyof P as K extends Required ? never : K]?: FromJSONSchema<P[K]>;
+  }
 >;
 
 // `T` is one JSON type name: a union of names (`type: ['string', 'null']`) distributes over this.
@@ -47,9 +59,14 @@ export type FromJSONSchema<S> = S extends { const: infer C }
  *
  * @example type Input = InferToolInput<typeof weatherSchema>; // z.infer<typeof weatherSchema>
  */
-export type InferToolInput<S> = unknown extends S ? Record<string, unknown> : S extends StandardSchemaV1 ? NonNullable<S['~standard']['types']>['output'] : FromJSONSchema<S>;
+export type InferToolInput<S> = unknown extends S
+  ? Record<string, unknown>
+  : S extends StandardSchemaV1
+    ? NonNullable<S['~standard']['types']>['output']
+    : FromJSONSchema<S>;
 
-const isStandard = (schema: unknown): schema is StandardSchemaV1 => typeof schema === 'object' && schema !== null && '~standard' in schema;
+const isStandard = (schema: unknown): schema is StandardSchemaV1 =>
+  typeof schema === 'object' && schema !== null && '~standard' in schema;
 
 const hasJSONSchema = (schema: StandardSchemaV1): schema is StandardSchemaV1 & StandardJSONSchema => {
   const standard: Record<string, unknown> = schema['~standard'];
@@ -66,14 +83,19 @@ const hasJSONSchema = (schema: StandardSchemaV1): schema is StandardSchemaV1 & S
 export function toolJSONSchema(name: string, schema: unknown): Record<string, unknown> {
   if (schema === undefined) return { type: 'object' };
   if (!isStandard(schema)) return schema as Record<string, unknown>;
-  if (!hasJSONSchema(schema)) throw new Error(`the tool "${name}" has a Standard Schema that gives no JSON Schema (~standard.jsonSchema); give its inputSchema as JSON Schema`);
+  if (!hasJSONSchema(schema))
+    throw new Error(
+      `the tool "${name}" has a Standard Schema that gives no JSON Schema (~standard.jsonSchema); give its inputSchema as JSON Schema`,
+    );
   return schema['~standard'].jsonSchema.input({ target: 'draft-07' });
 }
 
 type Checked = { input: unknown } | { error: string };
 
 const verdict = (result: Awaited<ReturnType<StandardSchemaV1['~standard']['validate']>>): Checked =>
-  result.issues === undefined ? { input: result.value } : { error: result.issues.map((issue) => issue.message).join('; ') };
+  result.issues === undefined
+    ? { input: result.value }
+    : { error: result.issues.map((issue) => issue.message).join('; ') };
 
 /**
  * Checks a call's input against its tool's schema at once: the Standard Schema's output

@@ -10,7 +10,10 @@ import type { Message, StreamPart } from './types.js';
  * @example
  * const message = await accumulate(decodeProvider('openai-chat', readSSE(res)), (m) => render(m));
  */
-export async function accumulate(parts: AsyncIterable<StreamPart>, onSnapshot?: (m: Message) => void): Promise<Message> {
+export async function accumulate(
+  parts: AsyncIterable<StreamPart>,
+  onSnapshot?: (m: Message) => void,
+): Promise<Message> {
   const acc = createMessageAccumulator();
   const push = (part: StreamPart): void => {
     acc.push(part);

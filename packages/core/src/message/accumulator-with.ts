@@ -76,10 +76,14 @@ export function accumulatorWith(toolInput: () => ToolInput): MessageAccumulator 
     dirtyCitations.add(index);
   };
 
-  const reasoning = (id: string, change: (part: Part & { type: 'reasoning' }) => Part & { type: 'reasoning' }): void => {
+  const reasoning = (
+    id: string,
+    change: (part: Part & { type: 'reasoning' }) => Part & { type: 'reasoning' },
+  ): void => {
     const index = blocks.get(`reasoning:${id}`);
     const part = index === undefined ? undefined : parts[index];
-    if (index === undefined || part?.type !== 'reasoning') blocks.set(`reasoning:${id}`, append(change({ type: 'reasoning', text: '' })));
+    if (index === undefined || part?.type !== 'reasoning')
+      blocks.set(`reasoning:${id}`, append(change({ type: 'reasoning', text: '' })));
     else parts[index] = change(part);
   };
 
@@ -100,11 +104,14 @@ export function accumulatorWith(toolInput: () => ToolInput): MessageAccumulator 
       base = tool.input.complete(base);
     }
     const { errorText: _previous, ...rest } = base;
-    const providerData = part.providerData === undefined ? base.providerData : { ...base.providerData, ...part.providerData };
+    const providerData =
+      part.providerData === undefined ? base.providerData : { ...base.providerData, ...part.providerData };
     parts[tool.index] = {
       ...rest,
       output: part.output,
-      ...(part.errorText === undefined ? { state: 'output-available' } : { state: 'output-error', errorText: part.errorText }),
+      ...(part.errorText === undefined
+        ? { state: 'output-available' }
+        : { state: 'output-error', errorText: part.errorText }),
       ...(providerData !== undefined && { providerData }),
     };
   };
@@ -113,7 +120,11 @@ export function accumulatorWith(toolInput: () => ToolInput): MessageAccumulator 
     if (part.type !== 'error') started = true;
     switch (part.type) {
       case 'message-start':
-        meta = { ...meta, ...(part.id !== undefined && { id: part.id }), ...(part.model !== undefined && { model: part.model }) };
+        meta = {
+          ...meta,
+          ...(part.id !== undefined && { id: part.id }),
+          ...(part.model !== undefined && { model: part.model }),
+        };
         return;
       case 'text-delta':
         textDelta(part.id, part.delta);
@@ -122,7 +133,11 @@ export function accumulatorWith(toolInput: () => ToolInput): MessageAccumulator 
         reasoning(part.id, (r) => ({ ...r, text: r.text + part.delta }));
         return;
       case 'reasoning-signature':
-        reasoning(part.id, (r) => ({ ...r, signature: part.signature, ...(part.itemId !== undefined && { itemId: part.itemId }) }));
+        reasoning(part.id, (r) => ({
+          ...r,
+          signature: part.signature,
+          ...(part.itemId !== undefined && { itemId: part.itemId }),
+        }));
         return;
       case 'reasoning-redacted':
         reasoning(part.id, (r) => ({ ...r, text: r.text + part.data, redacted: true }));
@@ -132,7 +147,14 @@ export function accumulatorWith(toolInput: () => ToolInput): MessageAccumulator 
         return;
       case 'tool-input-start': {
         if (tools.has(part.toolCallId)) return;
-        const call: ToolCallPart = { type: 'tool-call', toolCallId: part.toolCallId, toolName: part.toolName, inputText: '', input: undefined, state: 'input-streaming' };
+        const call: ToolCallPart = {
+          type: 'tool-call',
+          toolCallId: part.toolCallId,
+          toolName: part.toolName,
+          inputText: '',
+          input: undefined,
+          state: 'input-streaming',
+        };
         if (part.providerExecuted) call.providerExecuted = true;
         if (part.providerData !== undefined) call.providerData = part.providerData;
         tools.set(part.toolCallId, { index: append(call), input: toolInput(), ended: false });
@@ -179,7 +201,11 @@ export function accumulatorWith(toolInput: () => ToolInput): MessageAccumulator 
         meta = { ...meta, usage: { ...meta.usage, ...part.usage } };
         return;
       case 'finish':
-        meta = { ...meta, finishReason: part.finishReason, ...(part.rawFinishReason !== undefined && { rawFinishReason: part.rawFinishReason }) };
+        meta = {
+          ...meta,
+          finishReason: part.finishReason,
+          ...(part.rawFinishReason !== undefined && { rawFinishReason: part.rawFinishReason }),
+        };
         return;
       case 'done':
         meta = { ...meta, status: 'done' };

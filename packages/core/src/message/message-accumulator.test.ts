@@ -45,7 +45,11 @@ describe('createMessageAccumulator', () => {
     const acc = createMessageAccumulator();
     acc.push({ type: 'tool-input-start', toolCallId: 'c1', toolName: 'search' });
     acc.push({ type: 'tool-input-delta', toolCallId: 'c1', delta: '{"query":"ri' });
-    expect(acc.current().parts[0]).toMatchObject({ state: 'input-streaming', inputText: '{"query":"ri', input: { query: 'ri' } });
+    expect(acc.current().parts[0]).toMatchObject({
+      state: 'input-streaming',
+      inputText: '{"query":"ri',
+      input: { query: 'ri' },
+    });
     acc.push({ type: 'tool-input-delta', toolCallId: 'c1', delta: 'll","limit":3}' });
     acc.push({ type: 'tool-input-end', toolCallId: 'c1' });
     expect(acc.current().parts[0]).toMatchObject({ state: 'input-available', input: { query: 'rill', limit: 3 } });
@@ -69,7 +73,11 @@ describe('createMessageAccumulator', () => {
     acc.push({ type: 'tool-input-delta', toolCallId: 'c1', delta: '"b":2}' });
     expect(acc.current().parts[0]).toMatchObject({ state: 'input-streaming', input: { a: 1 } });
     acc.push({ type: 'tool-input-end', toolCallId: 'c1' });
-    expect(acc.current().parts[0]).toMatchObject({ state: 'output-error', inputText: '{"a":1,}"b":2}', input: { a: 1 } });
+    expect(acc.current().parts[0]).toMatchObject({
+      state: 'output-error',
+      inputText: '{"a":1,}"b":2}',
+      input: { a: 1 },
+    });
   });
 
   it('collects signature and redacted reasoning', () => {
@@ -85,7 +93,10 @@ describe('createMessageAccumulator', () => {
 
   it('puts citations on their text part (made empty when the citation comes first), copied per snapshot, never mutating an earlier one', () => {
     const acc = createMessageAccumulator();
-    acc.push({ type: 'source', source: { id: 'https://a.test/', sourceType: 'url', url: 'https://a.test/', title: 'A' } });
+    acc.push({
+      type: 'source',
+      source: { id: 'https://a.test/', sourceType: 'url', url: 'https://a.test/', title: 'A' },
+    });
     acc.push({ type: 'citation', id: '1', citation: { sourceId: 'https://a.test/', quote: 'q1' } });
     const first = acc.current();
     acc.push({ type: 'text-delta', id: '1', delta: 'Cited.' });
@@ -95,19 +106,30 @@ describe('createMessageAccumulator', () => {
       { type: 'source', id: 'https://a.test/', sourceType: 'url', url: 'https://a.test/', title: 'A' },
       { type: 'text', text: '', citations: [{ sourceId: 'https://a.test/', quote: 'q1' }] },
     ]);
-    expect(second.parts[1]).toEqual({ type: 'text', text: 'Cited.', citations: [{ sourceId: 'https://a.test/', quote: 'q1' }, { sourceId: 'https://a.test/', start: 0, end: 6 }] });
+    expect(second.parts[1]).toEqual({
+      type: 'text',
+      text: 'Cited.',
+      citations: [
+        { sourceId: 'https://a.test/', quote: 'q1' },
+        { sourceId: 'https://a.test/', start: 0, end: 6 },
+      ],
+    });
     expect(second.parts[0]).toBe(first.parts[0]);
   });
 
   it('adds each source once, however often it is cited', () => {
     const acc = createMessageAccumulator();
-    for (let i = 0; i < 3; i++) acc.push({ type: 'source', source: { id: 'doc-0', sourceType: 'document', title: 'Doc' } });
+    for (let i = 0; i < 3; i++)
+      acc.push({ type: 'source', source: { id: 'doc-0', sourceType: 'document', title: 'Doc' } });
     expect(acc.current().parts).toEqual([{ type: 'source', id: 'doc-0', sourceType: 'document', title: 'Doc' }]);
   });
 
   it('replaces a progressive file in place: partial versions, then the final one', () => {
     const acc = createMessageAccumulator();
-    acc.push({ type: 'file', file: { id: 'ig_1', mediaType: 'image/png', data: 'AAA', partial: true, toolCallId: 'ig_1' } });
+    acc.push({
+      type: 'file',
+      file: { id: 'ig_1', mediaType: 'image/png', data: 'AAA', partial: true, toolCallId: 'ig_1' },
+    });
     acc.push({ type: 'text-delta', id: 't', delta: 'Here it is.' });
     acc.push({ type: 'file', file: { id: 'ig_1', mediaType: 'image/png', data: 'BBBB', toolCallId: 'ig_1' } });
     expect(acc.current().parts).toEqual([
@@ -118,12 +140,28 @@ describe('createMessageAccumulator', () => {
 
   it('gives a provider-executed call its result, or its error, and merges its provider data', () => {
     const acc = createMessageAccumulator();
-    acc.push({ type: 'tool-input-start', toolCallId: 's1', toolName: 'web_search', providerExecuted: true, providerData: { type: 'server_tool_use' } });
+    acc.push({
+      type: 'tool-input-start',
+      toolCallId: 's1',
+      toolName: 'web_search',
+      providerExecuted: true,
+      providerData: { type: 'server_tool_use' },
+    });
     acc.push({ type: 'tool-input-delta', toolCallId: 's1', delta: '{"query":"rill"}' });
     acc.push({ type: 'tool-input-end', toolCallId: 's1' });
-    acc.push({ type: 'tool-output', toolCallId: 's1', output: [{ url: 'https://a.test/' }], providerData: { resultType: 'web_search_tool_result' } });
+    acc.push({
+      type: 'tool-output',
+      toolCallId: 's1',
+      output: [{ url: 'https://a.test/' }],
+      providerData: { resultType: 'web_search_tool_result' },
+    });
     acc.push({ type: 'tool-input-start', toolCallId: 's2', toolName: 'web_fetch', providerExecuted: true });
-    acc.push({ type: 'tool-output', toolCallId: 's2', output: { error_code: 'url_not_accessible' }, errorText: 'url_not_accessible' });
+    acc.push({
+      type: 'tool-output',
+      toolCallId: 's2',
+      output: { error_code: 'url_not_accessible' },
+      errorText: 'url_not_accessible',
+    });
     expect(acc.current().parts).toEqual([
       {
         type: 'tool-call',
@@ -136,7 +174,17 @@ describe('createMessageAccumulator', () => {
         providerExecuted: true,
         providerData: { type: 'server_tool_use', resultType: 'web_search_tool_result' },
       },
-      { type: 'tool-call', toolCallId: 's2', toolName: 'web_fetch', inputText: '', input: {}, state: 'output-error', output: { error_code: 'url_not_accessible' }, errorText: 'url_not_accessible', providerExecuted: true },
+      {
+        type: 'tool-call',
+        toolCallId: 's2',
+        toolName: 'web_fetch',
+        inputText: '',
+        input: {},
+        state: 'output-error',
+        output: { error_code: 'url_not_accessible' },
+        errorText: 'url_not_accessible',
+        providerExecuted: true,
+      },
     ]);
   });
 
@@ -144,12 +192,22 @@ describe('createMessageAccumulator', () => {
     const acc = createMessageAccumulator();
     acc.push({ type: 'ignored', what: 'event:response.future' });
     acc.push({ type: 'reasoning-delta', id: 'r', delta: 'think' });
-    acc.push({ type: 'reasoning-data', id: 'r', providerData: { reasoningDetails: [{ type: 'reasoning.text', text: 'think' }] } });
+    acc.push({
+      type: 'reasoning-data',
+      id: 'r',
+      providerData: { reasoningDetails: [{ type: 'reasoning.text', text: 'think' }] },
+    });
     acc.push({ type: 'ignored', what: 'event:response.future' });
     acc.push({ type: 'ignored', what: 'choice:1' });
     expect(acc.current()).toMatchObject({
       metadata: { ignored: { 'event:response.future': 2, 'choice:1': 1 } },
-      parts: [{ type: 'reasoning', text: 'think', providerData: { reasoningDetails: [{ type: 'reasoning.text', text: 'think' }] } }],
+      parts: [
+        {
+          type: 'reasoning',
+          text: 'think',
+          providerData: { reasoningDetails: [{ type: 'reasoning.text', text: 'think' }] },
+        },
+      ],
     });
   });
 
@@ -178,8 +236,25 @@ describe('accumulate', () => {
       (m) => seen.push(m),
     );
     expect(seen).toHaveLength(7);
-    expect(seen.map((m) => m.parts[0]?.type === 'text' && m.parts[0].text)).toEqual([false, 'a', 'ab', 'ab', 'ab', 'ab', 'ab']);
-    expect(final).toEqual({ role: 'assistant', id: 'm1', model: 'x', status: 'done', finishReason: 'stop', rawFinishReason: 'stop', usage: { inputTokens: 3, outputTokens: 2 }, parts: [{ type: 'text', text: 'ab' }] });
+    expect(seen.map((m) => m.parts[0]?.type === 'text' && m.parts[0].text)).toEqual([
+      false,
+      'a',
+      'ab',
+      'ab',
+      'ab',
+      'ab',
+      'ab',
+    ]);
+    expect(final).toEqual({
+      role: 'assistant',
+      id: 'm1',
+      model: 'x',
+      status: 'done',
+      finishReason: 'stop',
+      rawFinishReason: 'stop',
+      usage: { inputTokens: 3, outputTokens: 2 },
+      parts: [{ type: 'text', text: 'ab' }],
+    });
   });
 
   it.each([
@@ -190,12 +265,20 @@ describe('accumulate', () => {
   ] as const)('turns a thrown %s RillError into status %s, keeping the text', async (kind, status) => {
     const error = new RillError({ kind, message: `${kind}!`, retryable: false });
     const final = await accumulate(from([{ type: 'text-delta', id: 't', delta: 'kept' }], error));
-    expect(final).toMatchObject({ status, error: { kind, message: `${kind}!` }, parts: [{ type: 'text', text: 'kept' }] });
+    expect(final).toMatchObject({
+      status,
+      error: { kind, message: `${kind}!` },
+      parts: [{ type: 'text', text: 'kept' }],
+    });
   });
 
   it('calls a network failure after parts arrived interrupted, and one before any part an error', async () => {
     const lost = new RillError({ kind: 'network', message: 'Connection lost', retryable: true });
-    expect(await accumulate(from([{ type: 'text-delta', id: 't', delta: 'kept' }], lost))).toMatchObject({ status: 'interrupted', error: { kind: 'network' }, parts: [{ text: 'kept' }] });
+    expect(await accumulate(from([{ type: 'text-delta', id: 't', delta: 'kept' }], lost))).toMatchObject({
+      status: 'interrupted',
+      error: { kind: 'network' },
+      parts: [{ text: 'kept' }],
+    });
     expect(await accumulate(from([], lost))).toMatchObject({ status: 'error', error: { kind: 'network' }, parts: [] });
   });
 

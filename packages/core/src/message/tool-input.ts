@@ -55,7 +55,13 @@ export function createToolInput(): ToolInput {
       }
       if (fault === undefined) return { ...base, inputText: text, input: parser.value(), state: 'input-available' };
       const reason = fault instanceof Error ? fault.message : String(fault);
-      return { ...base, inputText: text, input: parser.value(), state: 'output-error', errorText: `The tool input is not valid JSON: ${reason}` };
+      return {
+        ...base,
+        inputText: text,
+        input: parser.value(),
+        state: 'output-error',
+        errorText: `The tool input is not valid JSON: ${reason}`,
+      };
     },
   };
 }

@@ -63,7 +63,13 @@ export interface ToolCallPart {
    * until approved (back to `input-available`, and it runs) or refused: `approval-denied`, with the
    * reason the model is told in `errorText`.
    */
-  state: 'input-streaming' | 'input-available' | 'approval-requested' | 'approval-denied' | 'output-available' | 'output-error';
+  state:
+    | 'input-streaming'
+    | 'input-available'
+    | 'approval-requested'
+    | 'approval-denied'
+    | 'output-available'
+    | 'output-error';
   output?: unknown;
   /** Why the call failed (`output-error`) or was refused (`approval-denied`). */
   errorText?: string;
@@ -159,14 +165,26 @@ export type StreamPart =
   | { type: 'reasoning-redacted'; id: string; data: string }
   /** Opaque data kept to send reasoning back as it came (OpenRouter `reasoning_details`). */
   | { type: 'reasoning-data'; id: string; providerData: Record<string, unknown> }
-  | { type: 'tool-input-start'; toolCallId: string; toolName: string; providerExecuted?: true; providerData?: Record<string, unknown> }
+  | {
+      type: 'tool-input-start';
+      toolCallId: string;
+      toolName: string;
+      providerExecuted?: true;
+      providerData?: Record<string, unknown>;
+    }
   | { type: 'tool-input-delta'; toolCallId: string; delta: string }
   | { type: 'tool-input-end'; toolCallId: string }
   /**
    * The result of a provider-executed call (`output-available`, or `output-error` with `errorText`).
    * A later one replaces it; `providerData` is merged into the call's.
    */
-  | { type: 'tool-output'; toolCallId: string; output: unknown; errorText?: string; providerData?: Record<string, unknown> }
+  | {
+      type: 'tool-output';
+      toolCallId: string;
+      output: unknown;
+      errorText?: string;
+      providerData?: Record<string, unknown>;
+    }
   /** A source the answer cites; one whose `id` is already in the message is not added again. */
   | { type: 'source'; source: Omit<SourcePart, 'type'> }
   /** A citation on the text part streamed under `id` (created empty if no text has arrived yet). */
@@ -189,5 +207,11 @@ export type StreamPart =
  * @example isTokenPart({ type: 'text-delta', id: 't', delta: 'Hi' }); // true; a `usage` or `finish` part is false
  */
 export function isTokenPart(part: StreamPart): boolean {
-  return part.type === 'text-delta' || part.type === 'reasoning-delta' || part.type === 'tool-input-delta' || part.type === 'reasoning-redacted' || part.type === 'file';
+  return (
+    part.type === 'text-delta' ||
+    part.type === 'reasoning-delta' ||
+    part.type === 'tool-input-delta' ||
+    part.type === 'reasoning-redacted' ||
+    part.type === 'file'
+  );
 }

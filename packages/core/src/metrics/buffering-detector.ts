@@ -17,7 +17,12 @@ export interface BufferingHeuristic {
 }
 
 /** The thresholds used unless `createMetricsRecorder({ buffering })` overrides some. */
-export const defaultBufferingHeuristic: Readonly<BufferingHeuristic> = Object.freeze({ silenceMs: 500, burstGapMs: 5, minBurstTokens: 10, minBursts: 2 });
+export const defaultBufferingHeuristic: Readonly<BufferingHeuristic> = Object.freeze({
+  silenceMs: 500,
+  burstGapMs: 5,
+  minBurstTokens: 10,
+  minBursts: 2,
+});
 
 /** Shown when buffering is suspected: says what to change on the proxy. */
 export const bufferingMessage =

@@ -12,7 +12,13 @@ function fakeClockRecorder(buffering?: Partial<BufferingHeuristic>) {
 }
 
 /** Sends `count` token parts, `gapMs` apart, the first after `firstGapMs`. */
-function tokens(recorder: MetricsRecorder, advance: (ms: number) => void, count: number, gapMs: number, firstGapMs = gapMs) {
+function tokens(
+  recorder: MetricsRecorder,
+  advance: (ms: number) => void,
+  count: number,
+  gapMs: number,
+  firstGapMs = gapMs,
+) {
   for (let i = 0; i < count; i += 1) {
     advance(i === 0 ? firstGapMs : gapMs);
     recorder.part(token);
@@ -42,7 +48,14 @@ describe('createMetricsRecorder', () => {
     advance(10);
     recorder.end();
 
-    expect(recorder.snapshot()).toMatchObject({ ttfbMs: 120, ttftMs: 200, durationMs: 710, reconnects: 1, tokenParts: 2, ended: true });
+    expect(recorder.snapshot()).toMatchObject({
+      ttfbMs: 120,
+      ttftMs: 200,
+      durationMs: 710,
+      reconnects: 1,
+      tokenParts: 2,
+      ended: true,
+    });
   });
 
   it('reports a constant gap exactly', () => {

@@ -1,5 +1,10 @@
 import { isTokenPart, type StreamPart } from '../message/types.js';
-import { bufferingMessage, createBufferingDetector, defaultBufferingHeuristic, type BufferingHeuristic } from './buffering-detector.js';
+import {
+  bufferingMessage,
+  createBufferingDetector,
+  defaultBufferingHeuristic,
+  type BufferingHeuristic,
+} from './buffering-detector.js';
 import { createLatencyHistogram } from './latency-histogram.js';
 import type { StreamMetrics } from './stream-metrics.js';
 
@@ -109,7 +114,12 @@ export function createMetricsRecorder(options: MetricsRecorderOptions = {}): Met
     },
     snapshot() {
       const ended = endedAt !== undefined;
-      const metrics: StreamMetrics = { tokenParts, reconnects, bufferingSuspected: buffering.suspected(tokenParts, ended), ended };
+      const metrics: StreamMetrics = {
+        tokenParts,
+        reconnects,
+        bufferingSuspected: buffering.suspected(tokenParts, ended),
+        ended,
+      };
       if (startedAt === undefined) return metrics;
       const until = endedAt ?? now();
       metrics.durationMs = until - startedAt;

@@ -21,15 +21,28 @@ describe('withMetrics', () => {
     let time = 0;
     const recorder = createMetricsRecorder({ now: () => time });
     const seen: StreamPart[] = [];
-    for await (const part of withMetrics(scripted(parts, (ms) => void (time += ms)), recorder)) seen.push(part);
+    for await (const part of withMetrics(
+      scripted(parts, (ms) => void (time += ms)),
+      recorder,
+    ))
+      seen.push(part);
     expect(seen).toEqual(parts);
-    expect(recorder.snapshot()).toMatchObject({ ttftMs: 20, tokenParts: 2, interTokenP50Ms: 10, durationMs: 40, ended: true });
+    expect(recorder.snapshot()).toMatchObject({
+      ttftMs: 20,
+      tokenParts: 2,
+      interTokenP50Ms: 10,
+      durationMs: 40,
+      ended: true,
+    });
   });
 
   it('ends the recording when the consumer stops early', async () => {
     let time = 0;
     const recorder = createMetricsRecorder({ now: () => time });
-    for await (const part of withMetrics(scripted(parts, (ms) => void (time += ms)), recorder)) {
+    for await (const part of withMetrics(
+      scripted(parts, (ms) => void (time += ms)),
+      recorder,
+    )) {
       if (part.type === 'text-delta') break;
     }
     time += 1000;

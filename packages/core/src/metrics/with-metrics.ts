@@ -10,7 +10,10 @@ import type { MetricsRecorder } from './metrics-recorder.js';
  * await accumulate(withMetrics(decodeProvider('openai-chat', streamSSE(url, init)), metrics));
  * console.log(metrics.snapshot().tokensPerSecond);
  */
-export async function* withMetrics(parts: AsyncIterable<StreamPart>, recorder: MetricsRecorder): AsyncGenerator<StreamPart, void, undefined> {
+export async function* withMetrics(
+  parts: AsyncIterable<StreamPart>,
+  recorder: MetricsRecorder,
+): AsyncGenerator<StreamPart, void, undefined> {
   recorder.start();
   try {
     for await (const part of parts) {

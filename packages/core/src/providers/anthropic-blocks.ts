@@ -26,10 +26,19 @@ function blockExtras(block: Json, held: readonly string[]): Json {
 /** A result block's content as a call's output: an `*_error` content (or an MCP `is_error`) fails the call. */
 function toolOutput(toolCallId: string, block: Json): StreamPart {
   const content = block['content'];
-  const errorType = isJson(content) && str(content, 'type')?.endsWith('_error') ? (str(content, 'error_code') ?? str(content, 'type')) : undefined;
+  const errorType =
+    isJson(content) && str(content, 'type')?.endsWith('_error')
+      ? (str(content, 'error_code') ?? str(content, 'type'))
+      : undefined;
   const mcpError = block['is_error'] === true ? 'The MCP tool reported an error.' : undefined;
   const errorText = errorType ?? mcpError;
-  return { type: 'tool-output', toolCallId, output: content ?? null, ...(errorText !== undefined && { errorText }), providerData: { resultBlock: blockExtras(block, ['tool_use_id', 'content']) } };
+  return {
+    type: 'tool-output',
+    toolCallId,
+    output: content ?? null,
+    ...(errorText !== undefined && { errorText }),
+    providerData: { resultBlock: blockExtras(block, ['tool_use_id', 'content']) },
+  };
 }
 
 /**
@@ -53,14 +62,30 @@ export function createAnthropicBlocks(): AnthropicBlocks {
     callIds.add(toolCallId);
     const name = str(block, 'name') ?? '';
     if (type === 'tool_use') return [{ type: 'tool-input-start', toolCallId, toolName: name }];
-    return [{ type: 'tool-input-start', toolCallId, toolName: name, providerExecuted: true, providerData: { block: blockExtras(block, ['id', 'name', 'input']) } }];
+    return [
+      {
+        type: 'tool-input-start',
+        toolCallId,
+        toolName: name,
+        providerExecuted: true,
+        providerData: { block: blockExtras(block, ['id', 'name', 'input']) },
+      },
+    ];
   };
 
   // A result for a call of an earlier response (the one a paused turn left open) stands for its call until the chat joins the two.
   const result = (toolUseId: string, type: string, block: Json): StreamPart[] => {
     if (callIds.has(toolUseId)) return [toolOutput(toolUseId, block)];
     callIds.add(toolUseId);
-    return [{ type: 'tool-input-start', toolCallId: toolUseId, toolName: type.slice(0, -'_tool_result'.length), providerExecuted: true }, toolOutput(toolUseId, block)];
+    return [
+      {
+        type: 'tool-input-start',
+        toolCallId: toolUseId,
+        toolName: type.slice(0, -'_tool_result'.length),
+        providerExecuted: true,
+      },
+      toolOutput(toolUseId, block),
+    ];
   };
 
   const start = (index: number, block: Json): StreamPart[] => {
@@ -94,7 +119,9 @@ export function createAnthropicBlocks(): AnthropicBlocks {
         return [{ type: 'text-delta', id, delta: str(change, 'text') ?? '' }];
       case 'citations_delta': {
         const citation = obj(change, 'citation');
-        return citation === undefined ? [{ type: 'ignored', what: 'delta:citations_delta' }] : anthropicCitation(id, citation);
+        return citation === undefined
+          ? [{ type: 'ignored', what: 'delta:citations_delta' }]
+          : anthropicCitation(id, citation);
       }
       case 'thinking_delta':
         return [{ type: 'reasoning-delta', id, delta: str(change, 'thinking') ?? '' }];
@@ -115,8 +142,16 @@ export function createAnthropicBlocks(): AnthropicBlocks {
     const call = calls.get(index);
     if (call === undefined) return [];
     calls.delete(index);
-    const whole = !call.streamed && isJson(call.input) && Object.keys(call.input).length > 0 ? JSON.stringify(call.input) : undefined;
-    return [...(whole === undefined ? [] : [{ type: 'tool-input-delta', toolCallId: call.toolCallId, delta: whole } as const]), { type: 'tool-input-end', toolCallId: call.toolCallId }];
+    const whole =
+      !call.streamed && isJson(call.input) && Object.keys(call.input).length > 0
+        ? JSON.stringify(call.input)
+        : undefined;
+    return [
+      ...(whole === undefined
+        ? []
+        : [{ type: 'tool-input-delta', toolCallId: call.toolCallId, delta: whole } as const]),
+      { type: 'tool-input-end', toolCallId: call.toolCallId },
+    ];
   };
 
   return { start, delta, stop };

@@ -28,19 +28,40 @@ const location = (citation: Json, range: Range): Citation['location'] => {
 export function anthropicCitation(textId: string, citation: Json): StreamPart[] {
   const type = str(citation, 'type') ?? '';
   const quote = str(citation, 'cited_text');
-  const cite = (sourceId: string, where?: Citation['location']): StreamPart => ({ type: 'citation', id: textId, citation: defined({ sourceId, quote, location: where }) });
+  const cite = (sourceId: string, where?: Citation['location']): StreamPart => ({
+    type: 'citation',
+    id: textId,
+    citation: defined({ sourceId, quote, location: where }),
+  });
   if (type === 'web_search_result_location') {
     const url = str(citation, 'url') ?? '';
-    return [{ type: 'source', source: defined({ id: url, sourceType: 'url' as const, url, title: str(citation, 'title') }) }, cite(url)];
+    return [
+      { type: 'source', source: defined({ id: url, sourceType: 'url' as const, url, title: str(citation, 'title') }) },
+      cite(url),
+    ];
   }
   if (type === 'search_result_location') {
     const origin = str(citation, 'source') ?? '';
     const id = `search-result-${num(citation, 'search_result_index') ?? origin}`;
     const url = /^https?:\/\//i.test(origin) ? origin : undefined;
-    return [{ type: 'source', source: defined({ id, sourceType: 'document' as const, url, title: str(citation, 'title') }) }, cite(id, location(citation, blockRange))];
+    return [
+      { type: 'source', source: defined({ id, sourceType: 'document' as const, url, title: str(citation, 'title') }) },
+      cite(id, location(citation, blockRange)),
+    ];
   }
   const range = Object.hasOwn(documentRanges, type) ? documentRanges[type] : undefined;
   if (range === undefined) return [{ type: 'ignored', what: `citation:${type}` }];
   const id = `document-${num(citation, 'document_index') ?? 0}`;
-  return [{ type: 'source', source: defined({ id, sourceType: 'document' as const, title: str(citation, 'document_title'), fileId: str(citation, 'file_id') }) }, cite(id, location(citation, range))];
+  return [
+    {
+      type: 'source',
+      source: defined({
+        id,
+        sourceType: 'document' as const,
+        title: str(citation, 'document_title'),
+        fileId: str(citation, 'file_id'),
+      }),
+    },
+    cite(id, location(citation, range)),
+  ];
 }

@@ -33,23 +33,31 @@ export function createAnthropicDecoder(): ProviderDecoder {
       case 'message_start': {
         const message = obj(json, 'message');
         if (message === undefined) return [malformed('anthropic', data, 'message_start without a message')];
-        return [{ type: 'message-start', id: str(message, 'id'), model: str(message, 'model') }, ...usagePart(obj(message, 'usage'))];
+        return [
+          { type: 'message-start', id: str(message, 'id'), model: str(message, 'model') },
+          ...usagePart(obj(message, 'usage')),
+        ];
       }
       case 'content_block_start': {
         const block = obj(json, 'content_block');
-        if (index === undefined || block === undefined) return [malformed('anthropic', data, 'content_block_start without index or content_block')];
+        if (index === undefined || block === undefined)
+          return [malformed('anthropic', data, 'content_block_start without index or content_block')];
         return blocks.start(index, block);
       }
       case 'content_block_delta': {
         const delta = obj(json, 'delta');
-        if (index === undefined || delta === undefined) return [malformed('anthropic', data, 'content_block_delta without index or delta')];
+        if (index === undefined || delta === undefined)
+          return [malformed('anthropic', data, 'content_block_delta without index or delta')];
         return blocks.delta(index, delta);
       }
       case 'content_block_stop':
         return index === undefined ? [] : blocks.stop(index);
       case 'message_delta': {
         const stopReason = str(obj(json, 'delta') ?? {}, 'stop_reason');
-        const finish: StreamPart[] = stopReason === undefined ? [] : [{ type: 'finish', finishReason: anthropicFinishReason(stopReason), rawFinishReason: stopReason }];
+        const finish: StreamPart[] =
+          stopReason === undefined
+            ? []
+            : [{ type: 'finish', finishReason: anthropicFinishReason(stopReason), rawFinishReason: stopReason }];
         return [...finish, ...usagePart(obj(json, 'usage'))];
       }
       case 'message_stop':

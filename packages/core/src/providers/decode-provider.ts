@@ -19,7 +19,10 @@ const loaders: Record<ProviderName, () => Promise<() => ProviderDecoder>> = {
  * @example
  * const message = await accumulate(decodeProvider('anthropic', streamSSE(url, init)));
  */
-export async function* decodeProvider(provider: ProviderName, events: AsyncIterable<SSEEvent>): AsyncIterable<StreamPart> {
+export async function* decodeProvider(
+  provider: ProviderName,
+  events: AsyncIterable<SSEEvent>,
+): AsyncIterable<StreamPart> {
   const iterator = events[Symbol.asyncIterator]();
   let decoder: ProviderDecoder | undefined;
   let drained = false;
@@ -38,7 +41,9 @@ export async function* decodeProvider(provider: ProviderName, events: AsyncItera
     drained = true;
   } catch (err) {
     // Without a decoder (its module did not load) the failure is the whole story.
-    yield decoder === undefined ? { type: 'error', error: errorValueOf(err, 'reading') } : decoder.end(errorValueOf(err, 'reading'));
+    yield decoder === undefined
+      ? { type: 'error', error: errorValueOf(err, 'reading') }
+      : decoder.end(errorValueOf(err, 'reading'));
     return;
   } finally {
     // Leaving early (a terminator, a fault, or the reader stopping) returns the events iterator, which cancels the body.

@@ -25,6 +25,10 @@ export interface ProviderDecoder {
 export function unterminated(terminator: string, failure?: RillErrorValue): StreamPart {
   return {
     type: 'error',
-    error: failure ?? { kind: 'interrupted', message: `The stream ended before the provider's terminator (${terminator}).`, retryable: true },
+    error: failure ?? {
+      kind: 'interrupted',
+      message: `The stream ended before the provider's terminator (${terminator}).`,
+      retryable: true,
+    },
   };
 }

@@ -33,7 +33,8 @@ const geminiReasons: Record<string, FinishReason> = {
 };
 
 // Own-property lookup, so a provider word like "constructor" maps to 'other'.
-const lookup = (table: Record<string, FinishReason>, raw: string): FinishReason => (Object.hasOwn(table, raw) ? (table[raw] ?? 'other') : 'other');
+const lookup = (table: Record<string, FinishReason>, raw: string): FinishReason =>
+  Object.hasOwn(table, raw) ? (table[raw] ?? 'other') : 'other';
 
 /** Anthropic `stop_reason` → FinishReason. @example anthropicFinishReason('tool_use'); // 'tool-calls' */
 export function anthropicFinishReason(raw: string): FinishReason {
@@ -50,7 +51,11 @@ export function openAIChatFinishReason(raw: string): FinishReason {
  *
  * @example responsesFinishReason('incomplete', 'max_output_tokens', false); // 'length'
  */
-export function responsesFinishReason(status: string, incompleteReason: string | undefined, endedOnToolCall: boolean): FinishReason {
+export function responsesFinishReason(
+  status: string,
+  incompleteReason: string | undefined,
+  endedOnToolCall: boolean,
+): FinishReason {
   if (status === 'completed') return endedOnToolCall ? 'tool-calls' : 'stop';
   if (status === 'failed') return 'error';
   return incompleteReason === undefined ? 'other' : lookup(responsesIncompleteReasons, incompleteReason);

@@ -15,7 +15,9 @@ describe.each(loadProviderFixtures())('fixture $name', ({ provider, bytes, expec
   it(`decodes to the same message under ${CHUNKINGS} random byte chunkings`, async () => {
     for (let seed = 1; seed <= CHUNKINGS; seed++) {
       const random = seededRandom(seed);
-      const message = await accumulate(decodeProvider(provider, readSSE(chunkedBody(bytes, random, 1 + Math.floor(random() * 80)))));
+      const message = await accumulate(
+        decodeProvider(provider, readSSE(chunkedBody(bytes, random, 1 + Math.floor(random() * 80)))),
+      );
       expect(message, `seed ${seed}`).toMatchObject(expected);
     }
   });

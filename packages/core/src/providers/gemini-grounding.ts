@@ -17,7 +17,13 @@ function chunkSource(chunk: Json, index: number): Omit<SourcePart, 'type'> | und
   const retrieved = obj(chunk, 'retrievedContext');
   if (retrieved === undefined) return undefined;
   const uri = str(retrieved, 'uri');
-  return defined({ id: uri ?? `retrieved-${index}`, sourceType: 'document' as const, url: uri, title: str(retrieved, 'title'), snippet: str(retrieved, 'text') });
+  return defined({
+    id: uri ?? `retrieved-${index}`,
+    sourceType: 'document' as const,
+    url: uri,
+    title: str(retrieved, 'title'),
+    snippet: str(retrieved, 'text'),
+  });
 }
 
 /** UTF-16 offsets in `text` of the given UTF-8 byte offsets, in one pass over the text. */
@@ -26,7 +32,7 @@ function utf16Offsets(text: string, bytes: number[]): Map<number, number> {
   const found = new Map<number, number>();
   let byte = 0;
   let next = 0;
-  for (let i = 0; i <= text.length && next < wanted.length; ) {
+  for (let i = 0; i <= text.length && next < wanted.length;) {
     while (next < wanted.length && (wanted[next] as number) <= byte) found.set(wanted[next++] as number, i);
     if (i === text.length) break;
     const code = text.codePointAt(i) as number;
@@ -65,7 +71,10 @@ export function groundingParts(metadata: Json, texts: readonly AnswerText[], see
     at += t.text.length;
   }
   const segments = supports.map((support) => obj(support, 'segment') ?? {});
-  const offsets = utf16Offsets(whole, segments.flatMap((s) => [num(s, 'startIndex') ?? 0, num(s, 'endIndex') ?? 0]));
+  const offsets = utf16Offsets(
+    whole,
+    segments.flatMap((s) => [num(s, 'startIndex') ?? 0, num(s, 'endIndex') ?? 0]),
+  );
 
   supports.forEach((support, i) => {
     const segment = segments[i] ?? {};
@@ -88,7 +97,11 @@ export function groundingParts(metadata: Json, texts: readonly AnswerText[], see
       const key = `${start}:${end}:${String(index)}`;
       if (sourceId === undefined || seen.has(key)) continue;
       seen.add(key);
-      parts.push({ type: 'citation', id: text.id, citation: { sourceId, start: start - base, end: Math.min(end, base + text.text.length) - base } });
+      parts.push({
+        type: 'citation',
+        id: text.id,
+        citation: { sourceId, start: start - base, end: Math.min(end, base + text.text.length) - base },
+      });
     }
   });
   return parts;
@@ -101,5 +114,8 @@ export function groundingParts(metadata: Json, texts: readonly AnswerText[], see
  */
 export function groundingOf(candidate: Json): Json | undefined {
   const metadata = obj(candidate, 'groundingMetadata');
-  return metadata !== undefined && Object.keys(metadata).some((key) => key === 'groundingChunks' || key === 'groundingSupports') ? metadata : undefined;
+  return metadata !== undefined &&
+    Object.keys(metadata).some((key) => key === 'groundingChunks' || key === 'groundingSupports')
+    ? metadata
+    : undefined;
 }

@@ -108,7 +108,8 @@ export function createPartialArgsWriter(): PartialArgsWriter {
       }
       // Close the containers the new path leaves, then open the ones it enters.
       let common = 0;
-      while (common < stack.length - 1 && common < segments.length - 1 && stack[common + 1]?.key === segments[common]) common += 1;
+      while (common < stack.length - 1 && common < segments.length - 1 && stack[common + 1]?.key === segments[common])
+        common += 1;
       while (stack.length > common + 1) text += close(stack.pop() as Frame);
       for (let depth = common; depth < segments.length - 1; depth++) {
         const segment = segments[depth] as Segment;

@@ -60,7 +60,10 @@ export function createGeminiParts(responseId: () => string): GeminiParts {
     const { toolCallId, args } = streamed;
     streamed = undefined;
     const rest = args.end();
-    return [...(rest === '' ? [] : [{ type: 'tool-input-delta', toolCallId, delta: rest } as const]), { type: 'tool-input-end', toolCallId }];
+    return [
+      ...(rest === '' ? [] : [{ type: 'tool-input-delta', toolCallId, delta: rest } as const]),
+      { type: 'tool-input-end', toolCallId },
+    ];
   };
 
   const argsDeltas = (call: Json): StreamPart[] => {
@@ -91,7 +94,10 @@ export function createGeminiParts(responseId: () => string): GeminiParts {
       out.push(...argsDeltas(call));
       return continues(call) ? out : [...out, ...close()];
     }
-    out.push({ type: 'tool-input-delta', toolCallId, delta: JSON.stringify(call['args'] ?? {}) }, { type: 'tool-input-end', toolCallId });
+    out.push(
+      { type: 'tool-input-delta', toolCallId, delta: JSON.stringify(call['args'] ?? {}) },
+      { type: 'tool-input-end', toolCallId },
+    );
     return out;
   };
 
@@ -101,9 +107,18 @@ export function createGeminiParts(responseId: () => string): GeminiParts {
     const toolCallId = str(executable, 'id') ?? nextId('call');
     code = { toolCallId, results: [] };
     codeCalls.set(toolCallId, code);
-    const input = JSON.stringify({ language: str(executable, 'language') ?? 'PYTHON', code: str(executable, 'code') ?? '' });
+    const input = JSON.stringify({
+      language: str(executable, 'language') ?? 'PYTHON',
+      code: str(executable, 'code') ?? '',
+    });
     return [
-      { type: 'tool-input-start', toolCallId, toolName: 'code_execution', providerExecuted: true, providerData: { type: 'executableCode' } },
+      {
+        type: 'tool-input-start',
+        toolCallId,
+        toolName: 'code_execution',
+        providerExecuted: true,
+        providerData: { type: 'executableCode' },
+      },
       { type: 'tool-input-delta', toolCallId, delta: input },
       { type: 'tool-input-end', toolCallId },
     ];
@@ -113,10 +128,20 @@ export function createGeminiParts(responseId: () => string): GeminiParts {
     const id = str(result, 'id');
     const call = (id === undefined ? undefined : codeCalls.get(id)) ?? code;
     if (call === undefined) return [{ type: 'ignored', what: 'part:codeExecutionResult' }];
-    call.results = [...call.results, { outcome: str(result, 'outcome') ?? 'OUTCOME_UNSPECIFIED', output: str(result, 'output') ?? '' }];
+    call.results = [
+      ...call.results,
+      { outcome: str(result, 'outcome') ?? 'OUTCOME_UNSPECIFIED', output: str(result, 'output') ?? '' },
+    ];
     const outcome = str(result, 'outcome');
     const errorText = outcome === 'OUTCOME_OK' ? undefined : str(result, 'output') || (outcome ?? 'The code failed.');
-    return [{ type: 'tool-output', toolCallId: call.toolCallId, output: call.results, ...(errorText !== undefined && { errorText }) }];
+    return [
+      {
+        type: 'tool-output',
+        toolCallId: call.toolCallId,
+        output: call.results,
+        ...(errorText !== undefined && { errorText }),
+      },
+    ];
   };
 
   const file = (data: Json, key: 'inlineData' | 'fileData'): StreamPart[] => {
@@ -124,7 +149,15 @@ export function createGeminiParts(responseId: () => string): GeminiParts {
     endedOnCall = false;
     const mediaType = str(data, 'mimeType') ?? 'application/octet-stream';
     const id = nextId('file');
-    return [{ type: 'file', file: key === 'inlineData' ? { id, mediaType, data: str(data, 'data') ?? '' } : { id, mediaType, url: str(data, 'fileUri') ?? '' } }];
+    return [
+      {
+        type: 'file',
+        file:
+          key === 'inlineData'
+            ? { id, mediaType, data: str(data, 'data') ?? '' }
+            : { id, mediaType, url: str(data, 'fileUri') ?? '' },
+      },
+    ];
   };
 
   const text = (value: string, thought: boolean): StreamPart[] => {

@@ -35,14 +35,25 @@ export function createGeminiDecoder(): ProviderDecoder {
     const raw = str(candidate, 'finishReason');
     if (raw !== undefined) {
       finished = true;
-      out.push(...parts.close(), { type: 'finish', finishReason: geminiFinishReason(raw, parts.endedOnCall()), rawFinishReason: raw });
+      out.push(...parts.close(), {
+        type: 'finish',
+        finishReason: geminiFinishReason(raw, parts.endedOnCall()),
+        rawFinishReason: raw,
+      });
     }
     return out;
   };
 
   const decodeJson = (json: Json): StreamPart[] => {
     const error = json['error'];
-    if (isJson(error)) return [providerError(str(error, 'message') ?? 'Gemini sent an error payload.', [str(error, 'status')], num(error, 'code'))];
+    if (isJson(error))
+      return [
+        providerError(
+          str(error, 'message') ?? 'Gemini sent an error payload.',
+          [str(error, 'status')],
+          num(error, 'code'),
+        ),
+      ];
     const out: StreamPart[] = [];
     if (!started) {
       started = true;
@@ -52,7 +63,9 @@ export function createGeminiDecoder(): ProviderDecoder {
     const candidates = list(json, 'candidates');
     for (const candidate of candidates) {
       const index = num(candidate, 'index') ?? 0;
-      out.push(...(index === 0 ? candidateParts(candidate) : [{ type: 'ignored', what: `candidate:${index}` } as const]));
+      out.push(
+        ...(index === 0 ? candidateParts(candidate) : [{ type: 'ignored', what: `candidate:${index}` } as const]),
+      );
     }
     // A blocked prompt has no candidate, only promptFeedback.blockReason: it is the last chunk.
     const blocked = candidates.length === 0 ? str(obj(json, 'promptFeedback') ?? {}, 'blockReason') : undefined;

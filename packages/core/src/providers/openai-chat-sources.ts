@@ -26,12 +26,25 @@ export function createChatSources(): ChatSources {
   const source = (url: string, result: Json | undefined): StreamPart[] => {
     if (url === '' || seen.has(url)) return [];
     seen.add(url);
-    return [{ type: 'source', source: defined({ id: url, sourceType: 'url' as const, url, title: result && str(result, 'title'), snippet: result && str(result, 'snippet') }) }];
+    return [
+      {
+        type: 'source',
+        source: defined({
+          id: url,
+          sourceType: 'url' as const,
+          url,
+          title: result && str(result, 'title'),
+          snippet: result && str(result, 'snippet'),
+        }),
+      },
+    ];
   };
 
   return {
     chunk(json) {
-      const citations = Array.isArray(json['citations']) ? json['citations'].filter((c): c is string => typeof c === 'string') : [];
+      const citations = Array.isArray(json['citations'])
+        ? json['citations'].filter((c): c is string => typeof c === 'string')
+        : [];
       const results = Array.isArray(json['search_results']) ? json['search_results'].filter(isJson) : [];
       if (citations.length === 0 && results.length === 0) return [];
       const byUrl = new Map(results.map((r) => [str(r, 'url') ?? '', r]));
@@ -41,13 +54,22 @@ export function createChatSources(): ChatSources {
     annotations(annotations, textId, textStart) {
       return annotations.filter(isJson).flatMap((annotation): StreamPart[] => {
         const citation = obj(annotation, 'url_citation');
-        if (str(annotation, 'type') !== 'url_citation' || citation === undefined) return [{ type: 'ignored', what: `annotation:${str(annotation, 'type') ?? ''}` }];
+        if (str(annotation, 'type') !== 'url_citation' || citation === undefined)
+          return [{ type: 'ignored', what: `annotation:${str(annotation, 'type') ?? ''}` }];
         const url = str(citation, 'url') ?? '';
         const start = num(citation, 'start_index');
         const end = num(citation, 'end_index');
         return [
           ...source(url, citation),
-          { type: 'citation', id: textId, citation: defined({ sourceId: url, start: start === undefined ? undefined : Math.max(0, start - textStart), end: end === undefined ? undefined : Math.max(0, end - textStart) }) },
+          {
+            type: 'citation',
+            id: textId,
+            citation: defined({
+              sourceId: url,
+              start: start === undefined ? undefined : Math.max(0, start - textStart),
+              end: end === undefined ? undefined : Math.max(0, end - textStart),
+            }),
+          },
         ];
       });
     },

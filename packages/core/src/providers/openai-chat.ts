@@ -9,7 +9,16 @@ import { createReasoningDetails } from './reasoning-details.js';
 import { openAIUsage } from './usage.js';
 
 // Delta keys decoded below (`role` carries nothing); any other is counted as ignored.
-const DELTA_KEYS = new Set(['role', 'content', 'refusal', 'tool_calls', 'reasoning_content', 'reasoning', 'reasoning_details', 'annotations']);
+const DELTA_KEYS = new Set([
+  'role',
+  'content',
+  'refusal',
+  'tool_calls',
+  'reasoning_content',
+  'reasoning',
+  'reasoning_details',
+  'annotations',
+]);
 
 /**
  * Decodes OpenAI Chat Completions chunks (`choices[0].delta`, tool calls by index, the include_usage
@@ -41,7 +50,9 @@ export function createOpenAIChatDecoder(): ProviderDecoder {
   // Sends the merged reasoning details with the reasoning they belong to, once it is over.
   const flushDetails = (): StreamPart[] => {
     const merged = details.take();
-    return merged === undefined ? [] : [{ type: 'reasoning-data', id: `reasoning-${segment}`, providerData: { reasoningDetails: merged } }];
+    return merged === undefined
+      ? []
+      : [{ type: 'reasoning-data', id: `reasoning-${segment}`, providerData: { reasoningDetails: merged } }];
   };
 
   const textLike = (kind: 'text' | 'refusal' | 'reasoning', delta: string): StreamPart[] => {
@@ -79,7 +90,10 @@ export function createOpenAIChatDecoder(): ProviderDecoder {
   };
 
   const endTools = (): StreamPart[] => {
-    const parts: StreamPart[] = [...flushDetails(), ...[...openTools].map((toolCallId): StreamPart => ({ type: 'tool-input-end', toolCallId }))];
+    const parts: StreamPart[] = [
+      ...flushDetails(),
+      ...[...openTools].map((toolCallId): StreamPart => ({ type: 'tool-input-end', toolCallId })),
+    ];
     openTools.clear();
     return parts;
   };
@@ -93,7 +107,12 @@ export function createOpenAIChatDecoder(): ProviderDecoder {
       if (type === 'text') return textLike('text', str(item, 'text') ?? '');
       if (type !== 'thinking') return [{ type: 'ignored', what: `content:${type ?? ''}` }];
       const thinking = item['thinking'];
-      const text = typeof thinking === 'string' ? thinking : list(item, 'thinking').map((t) => str(t, 'text') ?? '').join('');
+      const text =
+        typeof thinking === 'string'
+          ? thinking
+          : list(item, 'thinking')
+              .map((t) => str(t, 'text') ?? '')
+              .join('');
       return text === '' ? [] : textLike('reasoning', text);
     });
   };
@@ -109,14 +128,22 @@ export function createOpenAIChatDecoder(): ProviderDecoder {
     const refusal = str(delta, 'refusal');
     if (refusal) parts.push(...textLike('refusal', refusal));
     for (const call of list(delta, 'tool_calls')) parts.push(...toolCall(call));
-    if (Array.isArray(delta['annotations'])) parts.push(...sources.annotations(delta['annotations'], `text-${segment}`, textStart));
-    for (const [key, value] of Object.entries(delta)) if (!DELTA_KEYS.has(key) && value !== null) parts.push({ type: 'ignored', what: `delta:${key}` });
+    if (Array.isArray(delta['annotations']))
+      parts.push(...sources.annotations(delta['annotations'], `text-${segment}`, textStart));
+    for (const [key, value] of Object.entries(delta))
+      if (!DELTA_KEYS.has(key) && value !== null) parts.push({ type: 'ignored', what: `delta:${key}` });
     return parts;
   };
 
   const decodeJson = (json: Json): StreamPart[] => {
     const error = json['error'];
-    if (isJson(error)) return [providerError(str(error, 'message') ?? 'OpenAI sent an error payload.', [str(error, 'code'), str(error, 'type')])];
+    if (isJson(error))
+      return [
+        providerError(str(error, 'message') ?? 'OpenAI sent an error payload.', [
+          str(error, 'code'),
+          str(error, 'type'),
+        ]),
+      ];
     const parts: StreamPart[] = [];
     // Azure's first chunk (prompt_filter_results only) has an empty id and model: start from the first that names them.
     const id = str(json, 'id') || undefined;
@@ -136,7 +163,11 @@ export function createOpenAIChatDecoder(): ProviderDecoder {
     if (delta !== undefined) parts.push(...decodeDelta(delta));
     const finishReason = choice === undefined ? undefined : str(choice, 'finish_reason');
     if (finishReason !== undefined) {
-      parts.push(...endTools(), { type: 'finish', finishReason: openAIChatFinishReason(finishReason), rawFinishReason: finishReason });
+      parts.push(...endTools(), {
+        type: 'finish',
+        finishReason: openAIChatFinishReason(finishReason),
+        rawFinishReason: finishReason,
+      });
     }
     const usage = obj(json, 'usage');
     if (usage !== undefined) parts.push({ type: 'usage', usage: openAIUsage('openai-chat', usage) });

@@ -88,7 +88,9 @@ export function createOpenAIResponsesDecoder(): ProviderDecoder {
     if (toolItems.handles(type)) return toolItems.done(item);
     const encrypted = str(item, 'encrypted_content');
     // The reasoning part's id is that of its first summary, so the signature joins it.
-    return str(item, 'type') === 'reasoning' && encrypted ? [{ type: 'reasoning-signature', id: `${itemId}:0`, signature: encrypted, itemId }] : [];
+    return str(item, 'type') === 'reasoning' && encrypted
+      ? [{ type: 'reasoning-signature', id: `${itemId}:0`, signature: encrypted, itemId }]
+      : [];
   };
 
   const finished = (response: Json): StreamPart[] => {
@@ -97,7 +99,11 @@ export function createOpenAIResponsesDecoder(): ProviderDecoder {
     const raw = incompleteReason ?? status;
     const usage = obj(response, 'usage');
     return [
-      { type: 'finish', finishReason: responsesFinishReason(status, incompleteReason, lastItemType === 'function_call'), rawFinishReason: raw },
+      {
+        type: 'finish',
+        finishReason: responsesFinishReason(status, incompleteReason, lastItemType === 'function_call'),
+        rawFinishReason: raw,
+      },
       ...(usage === undefined ? [] : [{ type: 'usage', usage: openAIUsage('openai-responses', usage) } as const]),
     ];
   };
@@ -114,7 +120,9 @@ export function createOpenAIResponsesDecoder(): ProviderDecoder {
       }
       case 'response.output_item.added': {
         const item = obj(json, 'item');
-        return item === undefined ? [malformed('openai-responses', data, 'output_item.added without an item')] : itemAdded(item);
+        return item === undefined
+          ? [malformed('openai-responses', data, 'output_item.added without an item')]
+          : itemAdded(item);
       }
       case 'response.output_item.done': {
         const item = obj(json, 'item');
@@ -128,7 +136,9 @@ export function createOpenAIResponsesDecoder(): ProviderDecoder {
       }
       case 'response.output_text.annotation.added': {
         const annotation = obj(json, 'annotation');
-        return annotation === undefined ? [{ type: 'ignored', what: `event:${type}` }] : annotations.annotation(`${itemId}:${num(json, 'content_index') ?? 0}`, annotation);
+        return annotation === undefined
+          ? [{ type: 'ignored', what: `event:${type}` }]
+          : annotations.annotation(`${itemId}:${num(json, 'content_index') ?? 0}`, annotation);
       }
       case 'response.reasoning_summary_text.delta':
         return [{ type: 'reasoning-delta', id: `${itemId}:${num(json, 'summary_index') ?? 0}`, delta }];
@@ -157,12 +167,20 @@ export function createOpenAIResponsesDecoder(): ProviderDecoder {
       case 'response.failed': {
         const response = obj(json, 'response') ?? {};
         const error = obj(response, 'error') ?? {};
-        return [...finished(response), providerError(str(error, 'message') ?? 'The response failed.', [str(error, 'code')])];
+        return [
+          ...finished(response),
+          providerError(str(error, 'message') ?? 'The response failed.', [str(error, 'code')]),
+        ];
       }
       case 'error': {
         // Documented flat ({code, message}); some relays nest it under `error`.
         const error = obj(json, 'error') ?? json;
-        return [providerError(str(error, 'message') ?? 'OpenAI sent an error event.', [str(error, 'code'), str(error, 'type')])];
+        return [
+          providerError(str(error, 'message') ?? 'OpenAI sent an error event.', [
+            str(error, 'code'),
+            str(error, 'type'),
+          ]),
+        ];
       }
       default:
         return LIFECYCLE.has(type) ? [] : [{ type: 'ignored', what: `event:${type}` }];

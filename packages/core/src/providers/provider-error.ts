@@ -23,10 +23,17 @@ const RETRYABLE_STATUSES = new Set([408, 409, 425, 429, 500, 502, 503, 504, 529]
  * @example providerError('Overloaded', ['overloaded_error']); // retryable: true
  */
 export function providerError(message: string, words: (string | undefined)[], status?: number): StreamPart {
-  const retryable = words.some((w) => w !== undefined && RETRYABLE_WORDS.has(w)) || (status !== undefined && RETRYABLE_STATUSES.has(status));
+  const retryable =
+    words.some((w) => w !== undefined && RETRYABLE_WORDS.has(w)) ||
+    (status !== undefined && RETRYABLE_STATUSES.has(status));
   const label = words.find((w) => w !== undefined);
   return {
     type: 'error',
-    error: { kind: 'provider', message: label === undefined ? message : `${label}: ${message}`, ...(status !== undefined && { status }), retryable },
+    error: {
+      kind: 'provider',
+      message: label === undefined ? message : `${label}: ${message}`,
+      ...(status !== undefined && { status }),
+      retryable,
+    },
   };
 }

@@ -36,7 +36,11 @@ export function createResponsesAnnotations(): ResponsesAnnotations {
     return offset;
   };
 
-  const cite = (textId: string, citation: Citation): StreamPart => ({ type: 'citation', id: textId, citation: defined(citation) });
+  const cite = (textId: string, citation: Citation): StreamPart => ({
+    type: 'citation',
+    id: textId,
+    citation: defined(citation),
+  });
 
   return {
     text(textId, delta) {
@@ -50,11 +54,28 @@ export function createResponsesAnnotations(): ResponsesAnnotations {
       const end = utf16(textId, num(annotation, 'end_index') ?? num(annotation, 'index'));
       if (type === 'url_citation') {
         const url = str(annotation, 'url') ?? '';
-        return [{ type: 'source', source: defined({ id: url, sourceType: 'url' as const, url, title: str(annotation, 'title') }) }, cite(textId, { sourceId: url, start, end })];
+        return [
+          {
+            type: 'source',
+            source: defined({ id: url, sourceType: 'url' as const, url, title: str(annotation, 'title') }),
+          },
+          cite(textId, { sourceId: url, start, end }),
+        ];
       }
       if (type === 'file_citation' || type === 'container_file_citation' || type === 'file_path') {
         const fileId = str(annotation, 'file_id') ?? '';
-        return [{ type: 'source', source: defined({ id: fileId, sourceType: 'document' as const, fileId, filename: str(annotation, 'filename') }) }, cite(textId, { sourceId: fileId, start, end })];
+        return [
+          {
+            type: 'source',
+            source: defined({
+              id: fileId,
+              sourceType: 'document' as const,
+              fileId,
+              filename: str(annotation, 'filename'),
+            }),
+          },
+          cite(textId, { sourceId: fileId, start, end }),
+        ];
       }
       return [{ type: 'ignored', what: `annotation:${type}` }];
     },

@@ -35,7 +35,8 @@ const IMAGE_SIGNATURES: [string, string][] = [
   ['UklGR', 'image/webp'],
 ];
 
-const imageMediaType = (b64: string): string => IMAGE_SIGNATURES.find(([prefix]) => b64.startsWith(prefix))?.[1] ?? 'image/png';
+const imageMediaType = (b64: string): string =>
+  IMAGE_SIGNATURES.find(([prefix]) => b64.startsWith(prefix))?.[1] ?? 'image/png';
 
 // JSON.stringify escapes each code unit on its own, so escaped pieces concatenate into valid JSON string content.
 const escapeJson = (text: string): string => JSON.stringify(text).slice(1, -1);
@@ -62,7 +63,9 @@ function failure(item: Json): string | undefined {
   if (typeof error === 'string' && error !== '') return error;
   if (isJson(error)) return str(error, 'message') ?? JSON.stringify(error);
   const status = str(item, 'status');
-  return status === 'failed' || status === 'incomplete' ? `The ${str(item, 'type') ?? 'tool call'} is ${status}.` : undefined;
+  return status === 'failed' || status === 'incomplete'
+    ? `The ${str(item, 'type') ?? 'tool call'} is ${status}.`
+    : undefined;
 }
 
 /**
@@ -99,7 +102,9 @@ export function createResponsesToolItems(): ResponsesToolItems {
       if (open.has(itemId)) return [];
       open.set(itemId, { streamed: 'none' });
       const toolName = type === 'mcp_call' ? (str(item, 'name') ?? 'mcp') : (TOOL_NAMES[type] ?? type);
-      return [{ type: 'tool-input-start', toolCallId: itemId, toolName, providerExecuted: true, providerData: { type } }];
+      return [
+        { type: 'tool-input-start', toolCallId: itemId, toolName, providerExecuted: true, providerData: { type } },
+      ];
     },
     codeDelta(itemId, delta) {
       const state = open.get(itemId);
@@ -116,7 +121,12 @@ export function createResponsesToolItems(): ResponsesToolItems {
     },
     inputDone: (itemId) => (open.get(itemId)?.streamed === 'none' ? [] : endInput(itemId)),
     partialImage(itemId, b64) {
-      return [{ type: 'file', file: { id: itemId, mediaType: imageMediaType(b64), data: b64, partial: true, toolCallId: itemId } }];
+      return [
+        {
+          type: 'file',
+          file: { id: itemId, mediaType: imageMediaType(b64), data: b64, partial: true, toolCallId: itemId },
+        },
+      ];
     },
     done(item) {
       const itemId = str(item, 'id') ?? '';
@@ -127,7 +137,15 @@ export function createResponsesToolItems(): ResponsesToolItems {
       const errorText = failure(item);
       if (typeof result === 'string' && result !== '') {
         const format = str(item, 'output_format');
-        parts.push({ type: 'file', file: { id: itemId, mediaType: format === undefined ? imageMediaType(result) : `image/${format}`, data: result, toolCallId: itemId } });
+        parts.push({
+          type: 'file',
+          file: {
+            id: itemId,
+            mediaType: format === undefined ? imageMediaType(result) : `image/${format}`,
+            data: result,
+            toolCallId: itemId,
+          },
+        });
       }
       parts.push({ type: 'tool-output', toolCallId: itemId, output, ...(errorText !== undefined && { errorText }) });
       return parts;

@@ -38,7 +38,10 @@ export function anthropicUsage(c: AnthropicUsageCounters): Usage {
 }
 
 // Chat names its counters prompt_tokens / completion_tokens, Responses input_tokens / output_tokens; the rest is alike.
-const openAICounterNames = { 'openai-chat': ['prompt', 'completion'], 'openai-responses': ['input', 'output'] } as const;
+const openAICounterNames = {
+  'openai-chat': ['prompt', 'completion'],
+  'openai-responses': ['input', 'output'],
+} as const;
 
 /**
  * OpenAI `usage` → Usage, for either API: `<in>_tokens`, `<out>_tokens`, cached tokens in `<in>_tokens_details`, reasoning in `<out>_tokens_details`.

@@ -11,7 +11,8 @@ afterEach(() => {
 
 const textBySource = (items: SourcedPart[]) => {
   const result: Record<string, string> = {};
-  for (const { source, part } of items) if (part.type === 'text-delta') result[source] = (result[source] ?? '') + part.delta;
+  for (const { source, part } of items)
+    if (part.type === 'text-delta') result[source] = (result[source] ?? '') + part.delta;
   return result;
 };
 
@@ -25,7 +26,12 @@ describe('fanOut', () => {
 
     expect(items.filter((i) => i.part.type === 'text-delta').map((i) => i.source)).toEqual(['b', 'a', 'b', 'a']);
     expect(textBySource(items)).toEqual({ a: 'Alpha', b: 'Beta' });
-    expect(items.filter((i) => i.part.type === 'done').map((i) => i.source).sort()).toEqual(['a', 'b']);
+    expect(
+      items
+        .filter((i) => i.part.type === 'done')
+        .map((i) => i.source)
+        .sort(),
+    ).toEqual(['a', 'b']);
     expect(a.log.startedAt).toBe(0);
     expect(b.log.startedAt).toBe(0);
   });
@@ -37,7 +43,10 @@ describe('fanOut', () => {
     await vi.runAllTimersAsync();
     const items = await out.done;
 
-    expect(items).toContainEqual({ source: 'broken', part: { type: 'error', error: { kind: 'network', message: 'Failed to fetch', retryable: true } } });
+    expect(items).toContainEqual({
+      source: 'broken',
+      part: { type: 'error', error: { kind: 'network', message: 'Failed to fetch', retryable: true } },
+    });
     expect(textBySource(items)).toEqual({ fine: 'Fine' });
     expect(items.at(-1)).toEqual({ source: 'fine', part: { type: 'done' } });
   });
@@ -53,7 +62,10 @@ describe('fanOut', () => {
     const out = drain(fanOut([throwing, fine.candidate]));
     await vi.runAllTimersAsync();
     const items = await out.done;
-    expect(items[0]).toEqual({ source: 'throwing', part: { type: 'error', error: { kind: 'network', message: 'no API key', retryable: true } } });
+    expect(items[0]).toEqual({
+      source: 'throwing',
+      part: { type: 'error', error: { kind: 'network', message: 'no API key', retryable: true } },
+    });
     expect(textBySource(items)).toEqual({ fine: 'ok' });
   });
 
@@ -68,7 +80,10 @@ describe('fanOut', () => {
     const items = await out.done;
 
     expect(items.filter((i) => i.part.type === 'error')).toEqual(
-      ['a', 'b'].map((source) => ({ source, part: { type: 'error', error: { kind: 'aborted', message: 'The stream was aborted.', retryable: false } } })),
+      ['a', 'b'].map((source) => ({
+        source,
+        part: { type: 'error', error: { kind: 'aborted', message: 'The stream was aborted.', retryable: false } },
+      })),
     );
     expect(a.log.signal?.aborted).toBe(true);
     expect(b.log.signal?.aborted).toBe(true);

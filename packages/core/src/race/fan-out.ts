@@ -9,7 +9,9 @@ export interface SourcedPart {
   part: StreamPart;
 }
 
-type Arrival = { source: string; iterator: AsyncIterator<StreamPart>; result: IteratorResult<StreamPart> } | { source: string; error: unknown };
+type Arrival =
+  | { source: string; iterator: AsyncIterator<StreamPart>; result: IteratorResult<StreamPart> }
+  | { source: string; error: unknown };
 
 /**
  * Runs several streams at once and yields their parts interleaved as they arrive, each labelled
@@ -22,12 +24,18 @@ type Arrival = { source: string; iterator: AsyncIterator<StreamPart>; result: It
  *   accumulators[source].push(part);
  * }
  */
-export function fanOut(candidates: readonly StreamCandidate[], options: { signal?: AbortSignal } = {}): AsyncGenerator<SourcedPart, void, undefined> {
+export function fanOut(
+  candidates: readonly StreamCandidate[],
+  options: { signal?: AbortSignal } = {},
+): AsyncGenerator<SourcedPart, void, undefined> {
   assertUniqueIds(candidates, 'fanOut');
   return runFanOut(candidates, options.signal);
 }
 
-async function* runFanOut(candidates: readonly StreamCandidate[], signal: AbortSignal | undefined): AsyncGenerator<SourcedPart, void, undefined> {
+async function* runFanOut(
+  candidates: readonly StreamCandidate[],
+  signal: AbortSignal | undefined,
+): AsyncGenerator<SourcedPart, void, undefined> {
   const isAborted = () => signal?.aborted === true;
   const active = new Map<string, { controller: AbortController; iterator?: AsyncIterator<StreamPart> }>();
   const arrivals: Arrival[] = [];
@@ -50,7 +58,9 @@ async function* runFanOut(candidates: readonly StreamCandidate[], signal: AbortS
   };
 
   for (const candidate of candidates) {
-    const entry: { controller: AbortController; iterator?: AsyncIterator<StreamPart> } = { controller: new AbortController() };
+    const entry: { controller: AbortController; iterator?: AsyncIterator<StreamPart> } = {
+      controller: new AbortController(),
+    };
     active.set(candidate.id, entry);
     if (isAborted()) continue;
     try {
@@ -75,7 +85,13 @@ async function* runFanOut(candidates: readonly StreamCandidate[], signal: AbortS
       }
       if ('error' in arrival) {
         active.delete(arrival.source);
-        yield { source: arrival.source, part: { type: 'error', error: errorValueOf(arrival.error, read.has(arrival.source) ? 'reading' : 'connecting') } };
+        yield {
+          source: arrival.source,
+          part: {
+            type: 'error',
+            error: errorValueOf(arrival.error, read.has(arrival.source) ? 'reading' : 'connecting'),
+          },
+        };
       } else if (arrival.result.done === true) {
         active.delete(arrival.source);
       } else {

@@ -43,7 +43,10 @@ describe('race', () => {
 
   it('starts the fallback after the timeout, keeps the first to produce a token and aborts the other', async () => {
     // The primary sends message-start early but its first token only at 2000 ms.
-    const primary = scriptedCandidate('primary', [{ at: 50, part: { type: 'message-start', id: 'p' } }, ...reply('p', 'Late', 2000)]);
+    const primary = scriptedCandidate('primary', [
+      { at: 50, part: { type: 'message-start', id: 'p' } },
+      ...reply('p', 'Late', 2000),
+    ]);
     const fallback = scriptedCandidate('fallback', reply('f', 'Quick', 100));
     const { events, onEvent, list } = raceOf(primary, fallback);
     const out = drain(race(list, { ttftTimeoutMs: 500, onEvent }));
@@ -82,7 +85,10 @@ describe('race', () => {
   });
 
   it('starts the fallback at once when the primary fails before its first token, without leaking its parts', async () => {
-    const primary = scriptedCandidate('primary', [{ at: 20, part: { type: 'message-start', id: 'p' } }, providerError(80)]);
+    const primary = scriptedCandidate('primary', [
+      { at: 20, part: { type: 'message-start', id: 'p' } },
+      providerError(80),
+    ]);
     const fallback = scriptedCandidate('fallback', reply('f', 'Saved', 30));
     const { events, onEvent, list } = raceOf(primary, fallback);
     const out = drain(race(list, { ttftTimeoutMs: 5000, onEvent }));
@@ -93,7 +99,11 @@ describe('race', () => {
 
     expect(text(parts)).toBe('Saved');
     expect(parts.filter((p) => p.type === 'error' || (p.type === 'message-start' && p.id === 'p'))).toEqual([]);
-    expect(events).toContainEqual({ type: 'failure', id: 'primary', error: { kind: 'provider', message: 'overloaded', retryable: true } });
+    expect(events).toContainEqual({
+      type: 'failure',
+      id: 'primary',
+      error: { kind: 'provider', message: 'overloaded', retryable: true },
+    });
     expect(events).toContainEqual({ type: 'fallback', id: 'fallback', from: 'primary', reason: 'failure' });
   });
 
@@ -108,7 +118,11 @@ describe('race', () => {
     expect(text(await out.done)).toBe('Fine');
     expect(events.filter((e) => e.type === 'failure')).toEqual([
       { type: 'failure', id: 'throwing', error: { kind: 'network', message: 'Failed to fetch', retryable: true } },
-      { type: 'failure', id: 'empty', error: { kind: 'interrupted', message: 'empty ended before its first token.', retryable: true } },
+      {
+        type: 'failure',
+        id: 'empty',
+        error: { kind: 'interrupted', message: 'empty ended before its first token.', retryable: true },
+      },
     ]);
   });
 
@@ -143,10 +157,14 @@ describe('race', () => {
 
   it('ends with one error part carrying the last error when every candidate fails', async () => {
     const a = scriptedCandidate('a', [providerError(10)]);
-    const b = scriptedCandidate('b', [{ at: 10, part: { type: 'error', error: { kind: 'http', status: 503, message: 'HTTP 503', retryable: true } } }]);
+    const b = scriptedCandidate('b', [
+      { at: 10, part: { type: 'error', error: { kind: 'http', status: 503, message: 'HTTP 503', retryable: true } } },
+    ]);
     const out = drain(race([a.candidate, b.candidate], { ttftTimeoutMs: 1000 }));
     await vi.runAllTimersAsync();
-    expect(await out.done).toEqual([{ type: 'error', error: { kind: 'http', status: 503, message: 'HTTP 503', retryable: true } }]);
+    expect(await out.done).toEqual([
+      { type: 'error', error: { kind: 'http', status: 503, message: 'HTTP 503', retryable: true } },
+    ]);
     expect(vi.getTimerCount()).toBe(0);
   });
 
@@ -173,7 +191,9 @@ describe('race', () => {
     controller.abort();
     const parts = await out.done;
 
-    expect(parts).toEqual([{ type: 'error', error: { kind: 'aborted', message: 'The stream was aborted.', retryable: false } }]);
+    expect(parts).toEqual([
+      { type: 'error', error: { kind: 'aborted', message: 'The stream was aborted.', retryable: false } },
+    ]);
     expect(a.log.signal?.aborted).toBe(true);
     expect(b.log.signal?.aborted).toBe(true);
     expect(events.filter((e) => e.type === 'abort').map((e) => e.id)).toEqual(['a', 'b']);
@@ -181,7 +201,13 @@ describe('race', () => {
   });
 
   it('stops the winner when the caller aborts mid-stream', async () => {
-    const long = scriptedCandidate('long', Array.from({ length: 100 }, (_, i) => ({ at: 10 * (i + 1), part: { type: 'text-delta', id: 't', delta: 'x' } as StreamPart })));
+    const long = scriptedCandidate(
+      'long',
+      Array.from({ length: 100 }, (_, i) => ({
+        at: 10 * (i + 1),
+        part: { type: 'text-delta', id: 't', delta: 'x' } as StreamPart,
+      })),
+    );
     const controller = new AbortController();
     const out = drain(race([long.candidate], { ttftTimeoutMs: 100, signal: controller.signal }));
     await vi.advanceTimersByTimeAsync(35);
@@ -261,7 +287,14 @@ describe('race with a circuit breaker', () => {
     const b = scriptedCandidate('b', reply('b', 'y', 10));
     const parts = await drain(race([a.candidate, b.candidate], { ttftTimeoutMs: 100, breaker })).done;
     expect(parts).toEqual([
-      { type: 'error', error: { kind: 'circuit-open', message: 'Every candidate is cooling down after repeated failures: a, b.', retryable: true } },
+      {
+        type: 'error',
+        error: {
+          kind: 'circuit-open',
+          message: 'Every candidate is cooling down after repeated failures: a, b.',
+          retryable: true,
+        },
+      },
     ]);
     expect(a.log.startedAt).toBeUndefined();
   });

@@ -40,7 +40,10 @@ interface Runner {
   overdue: boolean;
 }
 
-type Outcome = { kind: 'winner'; runner: Runner; iterator: AsyncIterator<StreamPart> } | { kind: 'failed'; error: RillErrorValue } | { kind: 'aborted' };
+type Outcome =
+  | { kind: 'winner'; runner: Runner; iterator: AsyncIterator<StreamPart> }
+  | { kind: 'failed'; error: RillErrorValue }
+  | { kind: 'aborted' };
 
 /**
  * Races model streams for the first token. Candidates start in order: the first at once, each
@@ -59,14 +62,21 @@ type Outcome = { kind: 'winner'; runner: Runner; iterator: AsyncIterator<StreamP
  * });
  * for await (const part of race([model('gpt-fast', a), model('gpt-backup', b)], { ttftTimeoutMs: 1500, breaker, onEvent: console.log })) render(part);
  */
-export function race(candidates: readonly StreamCandidate[], options: RaceOptions): AsyncGenerator<StreamPart, void, undefined> {
+export function race(
+  candidates: readonly StreamCandidate[],
+  options: RaceOptions,
+): AsyncGenerator<StreamPart, void, undefined> {
   if (candidates.length === 0) throw new TypeError('race: needs at least one candidate.');
   assertUniqueIds(candidates, 'race');
-  if (!(options.ttftTimeoutMs >= 0)) throw new RangeError(`race: ttftTimeoutMs must be a number ≥ 0, got ${options.ttftTimeoutMs}.`);
+  if (!(options.ttftTimeoutMs >= 0))
+    throw new RangeError(`race: ttftTimeoutMs must be a number ≥ 0, got ${options.ttftTimeoutMs}.`);
   return runRace(candidates, options);
 }
 
-async function* runRace(candidates: readonly StreamCandidate[], options: RaceOptions): AsyncGenerator<StreamPart, void, undefined> {
+async function* runRace(
+  candidates: readonly StreamCandidate[],
+  options: RaceOptions,
+): AsyncGenerator<StreamPart, void, undefined> {
   const { ttftTimeoutMs, signal, breaker, onEvent } = options;
   // A function, so that TypeScript does not keep the narrowing from the first check.
   const isAborted = () => signal?.aborted === true;
@@ -112,7 +122,11 @@ async function* runRace(candidates: readonly StreamCandidate[], options: RaceOpt
     if (running.size === 0) {
       settle({
         kind: 'failed',
-        error: lastError ?? { kind: 'circuit-open', message: `Every candidate is cooling down after repeated failures: ${candidates.map((c) => c.id).join(', ')}.`, retryable: true },
+        error: lastError ?? {
+          kind: 'circuit-open',
+          message: `Every candidate is cooling down after repeated failures: ${candidates.map((c) => c.id).join(', ')}.`,
+          retryable: true,
+        },
       });
     }
   };
@@ -143,7 +157,12 @@ async function* runRace(candidates: readonly StreamCandidate[], options: RaceOpt
         }
         if (step.done === true) {
           if (runner.buffer.some((part) => part.type === 'done')) win(runner, iterator);
-          else fail(runner, { kind: 'interrupted', message: `${runner.id} ended before its first token.`, retryable: true });
+          else
+            fail(runner, {
+              kind: 'interrupted',
+              message: `${runner.id} ended before its first token.`,
+              retryable: true,
+            });
           return;
         }
         runner.buffer.push(step.value);

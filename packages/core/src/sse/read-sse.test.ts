@@ -92,7 +92,10 @@ describe('readSSE', () => {
       // The server stays open: only a cap ends the iteration, in the chunk that also holds event 2
       // (two 66-character data lines make 121 characters of data, then a 151-character comment line).
       const x = (n: number): string => 'x'.repeat(n);
-      const { stream, cancelled } = body(['data: 1\n\n', `data: 2\n\ndata: ${x(60)}\ndata: ${x(60)}\n:${x(150)}\n`], false);
+      const { stream, cancelled } = body(
+        ['data: 1\n\n', `data: 2\n\ndata: ${x(60)}\ndata: ${x(60)}\n:${x(150)}\n`],
+        false,
+      );
       const seen: string[] = [];
       const error: unknown = await (async () => {
         for await (const e of readSSE(stream, options)) seen.push(e.data);
@@ -118,6 +121,10 @@ describe('readSSE', () => {
       for await (const e of readSSE(stream)) seen.push(e.data);
     })().catch((e: unknown) => e);
     expect(seen).toEqual(['1']);
-    expect(isRillError(error) && [error.kind, error.retryable, error.message]).toEqual(['network', true, 'Reading the event stream failed: socket hang up']);
+    expect(isRillError(error) && [error.kind, error.retryable, error.message]).toEqual([
+      'network',
+      true,
+      'Reading the event stream failed: socket hang up',
+    ]);
   });
 });

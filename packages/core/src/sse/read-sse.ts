@@ -19,7 +19,10 @@ export interface ReadSSEOptions extends SSEDecoderOptions {
  * @example
  * for await (const e of readSSE(await fetch('/chat'), { signal })) console.log(e.event, e.data);
  */
-export async function* readSSE(source: Response | ReadableStream<Uint8Array>, opts: ReadSSEOptions = {}): AsyncGenerator<SSEEvent, void, undefined> {
+export async function* readSSE(
+  source: Response | ReadableStream<Uint8Array>,
+  opts: ReadSSEOptions = {},
+): AsyncGenerator<SSEEvent, void, undefined> {
   const { signal } = opts;
   for await (const events of readSSEChunks(source, opts)) {
     for (const event of events) {
@@ -35,14 +38,20 @@ export async function* readSSE(source: Response | ReadableStream<Uint8Array>, op
  *
  * @example for await (const events of readSSEChunks(response, { signal })) events.forEach(use);
  */
-export async function* readSSEChunks(source: Response | ReadableStream<Uint8Array>, opts: ReadSSEOptions = {}): AsyncGenerator<SSEEvent[], void, undefined> {
+export async function* readSSEChunks(
+  source: Response | ReadableStream<Uint8Array>,
+  opts: ReadSSEOptions = {},
+): AsyncGenerator<SSEEvent[], void, undefined> {
   const { signal, onRetry, onWait } = opts;
   if (signal?.aborted) throw abortedError('reading', signal.reason);
   const body = 'getReader' in source ? source : source.body;
   if (!body) return;
   const reader = body.getReader();
   const queue: SSEEvent[] = [];
-  const decoder = createSSEDecoder({ onEvent: (event) => queue.push(event), ...(onRetry !== undefined && { onRetry }) }, opts);
+  const decoder = createSSEDecoder(
+    { onEvent: (event) => queue.push(event), ...(onRetry !== undefined && { onRetry }) },
+    opts,
+  );
   // Cancelling settles a pending read(), so an abort is noticed even while the server is silent.
   const onAbort = (): void => void reader.cancel(signal?.reason).catch(() => undefined);
   signal?.addEventListener('abort', onAbort);
@@ -52,7 +61,14 @@ export async function* readSSEChunks(source: Response | ReadableStream<Uint8Arra
       onWait?.(true);
       const chunk = await reader.read().catch((cause: unknown) => {
         if (signal?.aborted) throw abortedError('reading', signal.reason);
-        throw new RillError({ kind: 'network', message: `Reading the event stream failed: ${cause instanceof Error ? cause.message : String(cause)}`, retryable: true }, { cause });
+        throw new RillError(
+          {
+            kind: 'network',
+            message: `Reading the event stream failed: ${cause instanceof Error ? cause.message : String(cause)}`,
+            retryable: true,
+          },
+          { cause },
+        );
       });
       onWait?.(false);
       if (signal?.aborted) throw abortedError('reading', signal.reason);

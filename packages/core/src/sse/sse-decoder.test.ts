@@ -10,7 +10,9 @@ describe('createSSEDecoder: the event stream interpretation rules', () => {
     const expected: Collected = { events: c.events, comments: c.comments ?? [], retries: c.retries ?? [] };
     it(c.rule, () => {
       // Strings are pushed as strings here, so the string input path meets every rule too.
-      expect(collect(c.chunks.map((chunk) => (typeof chunk === 'string' ? chunk : Uint8Array.from(chunk))))).toEqual(expected);
+      expect(collect(c.chunks.map((chunk) => (typeof chunk === 'string' ? chunk : Uint8Array.from(chunk))))).toEqual(
+        expected,
+      );
     });
     it(`${c.rule} (one byte at a time)`, () => {
       const bytes = caseBytes(c.chunks);
@@ -41,13 +43,18 @@ describe('createSSEDecoder: the event stream interpretation rules', () => {
 
   it('keeps a long line that arrives in many chunks whole', () => {
     const value = 'x'.repeat(100_000);
-    const pieces = splitAt(new TextEncoder().encode(`data: ${value}\n\n`), Array.from({ length: 1000 }, (_, i) => i * 101));
+    const pieces = splitAt(
+      new TextEncoder().encode(`data: ${value}\n\n`),
+      Array.from({ length: 1000 }, (_, i) => i * 101),
+    );
     expect(collect(pieces).events).toEqual([{ event: 'message', data: value, id: '' }]);
   });
 });
 
 // A line's text never holds CR or LF; an id never holds NULL.
-const lineText = fc.oneof(fc.string({ unit: 'binary', maxLength: 12 }), fc.string({ maxLength: 12 })).map((s) => s.replace(/[\r\n]/g, ''));
+const lineText = fc
+  .oneof(fc.string({ unit: 'binary', maxLength: 12 }), fc.string({ maxLength: 12 }))
+  .map((s) => s.replace(/[\r\n]/g, ''));
 const lineEnd = fc.constantFrom('\n', '\r', '\r\n');
 type Item =
   | { kind: 'event'; id?: string; event?: string; data: string[] }
@@ -66,10 +73,18 @@ const item: fc.Arbitrary<Item> = fc.oneof(
   fc.record({ kind: fc.constant('comment' as const), text: lineText }),
   fc.record({ kind: fc.constant('retry' as const), ms: fc.nat() }),
 );
-const stream = fc.record({ bom: fc.boolean(), items: fc.array(item, { maxLength: 12 }), ends: fc.infiniteStream(lineEnd) });
+const stream = fc.record({
+  bom: fc.boolean(),
+  items: fc.array(item, { maxLength: 12 }),
+  ends: fc.infiniteStream(lineEnd),
+});
 
 /** Serializes the items with the given line ends, and says what a decoder must report for them. */
-function build({ bom, items, ends }: { bom: boolean; items: Item[]; ends: fc.Stream<string> }): { text: string; bytes: Uint8Array; expected: Collected } {
+function build({ bom, items, ends }: { bom: boolean; items: Item[]; ends: fc.Stream<string> }): {
+  text: string;
+  bytes: Uint8Array;
+  expected: Collected;
+} {
   const lines: string[] = [];
   const expected: Collected = { events: [], comments: [], retries: [] };
   let lastId = '';
@@ -105,7 +120,14 @@ describe('createSSEDecoder: chunking never changes the result', () => {
       fc.property(stream, fc.array(fc.nat(), { maxLength: 40 }), (s, cuts) => {
         const { bytes, expected } = build(s);
         expect(collect([bytes])).toEqual(expected);
-        expect(collect(splitAt(bytes, cuts.map((c) => c % (bytes.length + 1))))).toEqual(expected);
+        expect(
+          collect(
+            splitAt(
+              bytes,
+              cuts.map((c) => c % (bytes.length + 1)),
+            ),
+          ),
+        ).toEqual(expected);
       }),
       { numRuns: 500 },
     );
@@ -115,7 +137,14 @@ describe('createSSEDecoder: chunking never changes the result', () => {
     fc.assert(
       fc.property(stream, fc.array(fc.nat(), { maxLength: 40 }), (s, cuts) => {
         const { text, expected } = build(s);
-        expect(collect(splitText(text, cuts.map((c) => c % (text.length + 1))))).toEqual(expected);
+        expect(
+          collect(
+            splitText(
+              text,
+              cuts.map((c) => c % (text.length + 1)),
+            ),
+          ),
+        ).toEqual(expected);
         // Every position: one UTF-16 code unit per push, so every pair is split.
         expect(collect(text.split(''))).toEqual(expected);
       }),
@@ -135,7 +164,10 @@ describe('createSSEDecoder: chunking never changes the result', () => {
 });
 
 /** Pushes `chunks` into a decoder with `options` until one throws: the events before, and which chunk threw (-1: none). */
-function pushUntilThrow(chunks: (Uint8Array | string)[], options: SSEDecoderOptions): { events: SSEEvent[]; threwAt: number; error: unknown } {
+function pushUntilThrow(
+  chunks: (Uint8Array | string)[],
+  options: SSEDecoderOptions,
+): { events: SSEEvent[]; threwAt: number; error: unknown } {
   const events: SSEEvent[] = [];
   const decoder = createSSEDecoder({ onEvent: (e) => events.push(e) }, options);
   for (const [index, chunk] of chunks.entries()) {
@@ -156,7 +188,12 @@ function chunkHolding(chunks: Uint8Array[], at: number): number {
 }
 
 const tooLarge = (option: string, cap: number) =>
-  expect.objectContaining({ name: 'RillError', kind: 'too-large', retryable: false, message: expect.stringContaining(`longer than ${option} (${cap} characters)`) });
+  expect.objectContaining({
+    name: 'RillError',
+    kind: 'too-large',
+    retryable: false,
+    message: expect.stringContaining(`longer than ${option} (${cap} characters)`),
+  });
 
 describe('createSSEDecoder: line and event caps', () => {
   // A 101-character comment line (':' and 100 two-byte 'é') between two events; its 101st character ends at byte 209.
@@ -176,7 +213,9 @@ describe('createSSEDecoder: line and event caps', () => {
       { numRuns: 300 },
     );
     // One byte at a time: nothing past the cap is held, and a line of exactly the cap is fine.
-    expect(pushUntilThrow(splitAt(overlong, [...overlong.keys()]), { maxLineLength: 100 }).threwAt).toBe(lastByteOfCharacter101);
+    expect(pushUntilThrow(splitAt(overlong, [...overlong.keys()]), { maxLineLength: 100 }).threwAt).toBe(
+      lastByteOfCharacter101,
+    );
     expect(pushUntilThrow([overlong], { maxLineLength: 101 }).events).toHaveLength(2);
   });
 

@@ -82,7 +82,8 @@ class Decoder implements SSEDecoder {
 
   push(chunk: Uint8Array | string): void {
     if (this.#failure) throw this.#failure;
-    const bytes = typeof chunk === 'string' ? this.#encode(chunk) : this.#highSurrogate ? this.#afterLoneSurrogate(chunk) : chunk;
+    const bytes =
+      typeof chunk === 'string' ? this.#encode(chunk) : this.#highSurrogate ? this.#afterLoneSurrogate(chunk) : chunk;
     let last = bytes.length - 1;
     // Only tiny chunks are scanned as bytes (a JS byte loop costs ~12% at 256 B): one without a line end waits undecoded.
     if (last < 64) while (last >= 0 && bytes[last] !== LF && bytes[last] !== CR) last--;
@@ -141,7 +142,8 @@ class Decoder implements SSEDecoder {
   #line(text: string, start: number, end: number): void {
     if (end - start > this.#maxLine) this.#tooLarge('line');
     if (start === end) {
-      if (this.#hasData) this.#handlers.onEvent({ event: this.#eventType || 'message', data: this.#data, id: this.#lastId });
+      if (this.#hasData)
+        this.#handlers.onEvent({ event: this.#eventType || 'message', data: this.#data, id: this.#lastId });
       this.#data = '';
       this.#hasData = false;
       this.#eventType = '';

@@ -23,7 +23,10 @@ export function callSafely(callback: () => void): void {
  *
  * @example reportEnd(final, options);
  */
-export function reportEnd<S extends { status: string; error?: RillErrorValue | undefined }>(final: S, callbacks: { onError?(error: RillErrorValue): void; onFinish?(state: S): void }): void {
+export function reportEnd<S extends { status: string; error?: RillErrorValue | undefined }>(
+  final: S,
+  callbacks: { onError?(error: RillErrorValue): void; onFinish?(state: S): void },
+): void {
   const { error } = final;
   if (error !== undefined && final.status !== 'aborted') callSafely(() => callbacks.onError?.(error));
   callSafely(() => callbacks.onFinish?.(final));

@@ -7,8 +7,7 @@ import { createFanOutStore, createStreamStore, messageSnapshots } from './index.
 // One end-of-stream policy (core's reportEnd) at every layer: Stop is never an error.
 
 /** A source that yields `parts`, then waits until its signal aborts. */
-const hanging =
-  (parts: StreamPart[]) =>
+const hanging = (parts: StreamPart[]) =>
   async function* ({ signal }: { signal: AbortSignal }): AsyncGenerator<StreamPart> {
     yield* parts;
     await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
@@ -27,7 +26,9 @@ describe('Stop is never an error', () => {
     store.start();
     await settle();
     store.stop();
-    expect(onFinish).toHaveBeenCalledExactlyOnceWith(expect.objectContaining({ status: 'aborted', text: 'half', error: expect.objectContaining({ kind: 'aborted' }) }));
+    expect(onFinish).toHaveBeenCalledExactlyOnceWith(
+      expect.objectContaining({ status: 'aborted', text: 'half', error: expect.objectContaining({ kind: 'aborted' }) }),
+    );
     expect(onError).not.toHaveBeenCalled();
   });
 
@@ -62,7 +63,18 @@ describe('Stop is never an error', () => {
     store.start();
     await settle();
     expect(() => store.stop()).not.toThrow();
-    expect(finals).toEqual([expect.objectContaining({ status: 'aborted', sources: { a: expect.objectContaining({ status: 'aborted', text: 'half', error: expect.objectContaining({ kind: 'aborted' }) }) } })]);
+    expect(finals).toEqual([
+      expect.objectContaining({
+        status: 'aborted',
+        sources: {
+          a: expect.objectContaining({
+            status: 'aborted',
+            text: 'half',
+            error: expect.objectContaining({ kind: 'aborted' }),
+          }),
+        },
+      }),
+    ]);
     expect(deferred).toHaveLength(1);
     expect(() => deferred[0]?.()).toThrow('onFinish broke');
   });
@@ -72,13 +84,26 @@ describe('Stop is never an error', () => {
     const fetch = async (): Promise<Response> =>
       new Response(
         new ReadableStream<Uint8Array>({
-          start: (c) => c.enqueue(encoder.encode('event: message_start\ndata: {"type":"message_start","message":{"id":"m1","model":"claude-test","usage":{"input_tokens":1}}}\n\n')),
+          start: (c) =>
+            c.enqueue(
+              encoder.encode(
+                'event: message_start\ndata: {"type":"message_start","message":{"id":"m1","model":"claude-test","usage":{"input_tokens":1}}}\n\n',
+              ),
+            ),
         }),
         { headers: { 'content-type': 'text/event-stream' } },
       );
     const onError = vi.fn();
     const onFinish = vi.fn();
-    const chat = createChatController({ provider: 'anthropic', url: 'https://mock.test/v1/messages', model: 'claude-test', fetch, throttle: 1, onError, onFinish });
+    const chat = createChatController({
+      provider: 'anthropic',
+      url: 'https://mock.test/v1/messages',
+      model: 'claude-test',
+      fetch,
+      throttle: 1,
+      onError,
+      onFinish,
+    });
     chat.send('Hi');
     await vi.waitFor(() => expect(chat.getSnapshot().status).toBe('streaming'));
     chat.stop();
@@ -99,7 +124,11 @@ describe('messageSnapshots ends the message as the stores do', () => {
       yield* started;
     }
     const snapshots = await collect(parts());
-    expect(snapshots.at(-1)).toMatchObject({ status: 'interrupted', error: { kind: 'interrupted', retryable: true }, parts: [{ text: 'half' }] });
+    expect(snapshots.at(-1)).toMatchObject({
+      status: 'interrupted',
+      error: { kind: 'interrupted', retryable: true },
+      parts: [{ text: 'half' }],
+    });
     expect(snapshots.slice(0, -1).every((m) => m.status === 'streaming')).toBe(true);
   });
 
@@ -109,7 +138,11 @@ describe('messageSnapshots ends the message as the stores do', () => {
       throw new RillError({ kind: 'stall', message: 'No data for 10 ms', retryable: true });
     }
     const snapshots = await collect(parts());
-    expect(snapshots.at(-1)).toMatchObject({ status: 'interrupted', error: { kind: 'stall', message: 'No data for 10 ms' }, parts: [{ text: 'half' }] });
+    expect(snapshots.at(-1)).toMatchObject({
+      status: 'interrupted',
+      error: { kind: 'stall', message: 'No data for 10 ms' },
+      parts: [{ text: 'half' }],
+    });
     expect(snapshots.filter((m) => m.status !== 'streaming')).toHaveLength(1);
   });
 });

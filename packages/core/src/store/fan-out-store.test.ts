@@ -9,7 +9,8 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-const texts = (state: FanOutState) => Object.fromEntries(Object.entries(state.sources).map(([id, s]) => [id, `${s.status}:${s.text}`]));
+const texts = (state: FanOutState) =>
+  Object.fromEntries(Object.entries(state.sources).map(([id, s]) => [id, `${s.status}:${s.text}`]));
 
 describe('createFanOutStore', () => {
   it('streams every candidate into its own message and ends done when all have ended', async () => {

@@ -85,7 +85,13 @@ async function* sealed(parts: AsyncIterable<StreamPart>): AsyncGenerator<StreamP
 const sourceSnapshot = (source: Source): FanOutSourceState => {
   const message = source.acc.current();
   const status = message.status === 'streaming' ? (source.started ? 'streaming' : 'connecting') : message.status;
-  return { status, message, text: messageText(message), ...(message.error !== undefined && { error: message.error }), metrics: source.metrics.snapshot() };
+  return {
+    status,
+    message,
+    text: messageText(message),
+    ...(message.error !== undefined && { error: message.error }),
+    metrics: source.metrics.snapshot(),
+  };
 };
 
 /**
@@ -146,7 +152,10 @@ export function createFanOutStore(initial: FanOutStoreOptions): FanOutStore {
   };
 
   const consume = async (current: Run): Promise<void> => {
-    const candidates = options.candidates.map((c) => ({ id: c.id, start: (signal: AbortSignal) => sealed(c.start(signal)) }));
+    const candidates = options.candidates.map((c) => ({
+      id: c.id,
+      start: (signal: AbortSignal) => sealed(c.start(signal)),
+    }));
     for await (const { source, part } of fanOut(candidates, { signal: current.controller.signal })) {
       if (run !== current || current.status !== 'streaming') return;
       accept(current, source, part);

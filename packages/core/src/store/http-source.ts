@@ -8,7 +8,10 @@ import type { PartSource } from './part-source.js';
 import { decodeRawSSE } from './raw-sse.js';
 
 /** An HTTP endpoint speaking SSE: a provider's API, or a relay of one. */
-export interface HttpSourceOptions extends Pick<StreamSSEOptions, 'retry' | 'idleTimeoutMs' | 'deadlineMs' | 'resume' | 'onRun' | 'fetch'> {
+export interface HttpSourceOptions extends Pick<
+  StreamSSEOptions,
+  'retry' | 'idleTimeoutMs' | 'deadlineMs' | 'resume' | 'onRun' | 'fetch'
+> {
   url: string;
   /** `fetch`'s `credentials` (say `'include'` for a relay on another origin that keys runs by cookie). */
   credentials?: RequestCredentials | undefined;
@@ -35,14 +38,16 @@ export function httpSource(options: HttpSourceOptions): PartSource {
   return ({ body, signal, onOpen, onReconnect, attach, stopSignal, onRun, onEventId }) => {
     let run: RunInfo | undefined = attach;
     const stop = (): void => {
-      if (run !== undefined) void stopRun(run.stopUrl, { headers, fetch: transport.fetch, credentials: transport.credentials });
+      if (run !== undefined)
+        void stopRun(run.stopUrl, { headers, fetch: transport.fetch, credentials: transport.credentials });
     };
     stopSignal?.addEventListener('abort', stop, { once: true });
     const merged = new Headers(headers);
     const raw = body === undefined || isBodyInit(body);
     if (!raw && !merged.has('content-type')) merged.set('content-type', 'application/json');
     // A re-attach has no request to send: it begins at the run's own resume URL, whatever `resume` says.
-    const request = attach === undefined ? { resume, body: raw ? body : JSON.stringify(body) } : { lastEventId: attach.startId };
+    const request =
+      attach === undefined ? { resume, body: raw ? body : JSON.stringify(body) } : { lastEventId: attach.startId };
     const events = streamSSE(attach?.resumeUrl ?? url, {
       ...transport,
       ...request,
@@ -62,7 +67,10 @@ export function httpSource(options: HttpSourceOptions): PartSource {
 }
 
 /** The events unchanged, each id reported as its event is read (so before the event's parts). */
-async function* reportIds(events: AsyncIterable<SSEEvent>, onEventId: (id: string) => void): AsyncGenerator<SSEEvent, void, undefined> {
+async function* reportIds(
+  events: AsyncIterable<SSEEvent>,
+  onEventId: (id: string) => void,
+): AsyncGenerator<SSEEvent, void, undefined> {
   for await (const event of events) {
     onEventId(event.id);
     yield event;

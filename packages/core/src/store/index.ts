@@ -13,11 +13,25 @@ export { isRunHandle } from './run-handle.js';
 export type { RunHandle } from './run-handle.js';
 export { decodeRawSSE } from './raw-sse.js';
 export { createStructuredStore } from './structured-store.js';
-export type { StructuredOptions, StructuredParserFactory, StructuredState, StructuredStore, StructuredStoreOptions, ValuePath } from './structured-store.js';
+export type {
+  StructuredOptions,
+  StructuredParserFactory,
+  StructuredState,
+  StructuredStore,
+  StructuredStoreOptions,
+  ValuePath,
+} from './structured-store.js';
 export { messageSnapshots } from './message-snapshots.js';
 export { createListeners, createSnapshotStore } from './subscribable.js';
 export type { Listeners, SnapshotStore } from './subscribable.js';
 export { createRaceStore } from './race-store.js';
 export type { RaceState, RaceStore, RaceStoreOptions } from './race-store.js';
 export { createFanOutStore } from './fan-out-store.js';
-export type { FanOutSourceState, FanOutSourceStatus, FanOutState, FanOutStatus, FanOutStore, FanOutStoreOptions } from './fan-out-store.js';
+export type {
+  FanOutSourceState,
+  FanOutSourceStatus,
+  FanOutState,
+  FanOutStatus,
+  FanOutStore,
+  FanOutStoreOptions,
+} from './fan-out-store.js';

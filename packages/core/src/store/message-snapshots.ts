@@ -12,7 +12,10 @@ import { createFrameScheduler, type Throttle } from './frame-scheduler.js';
  * @example
  * for await (const message of messageSnapshots(decodeProvider('anthropic', streamSSE(url, init)))) render(message);
  */
-export async function* messageSnapshots(parts: AsyncIterable<StreamPart>, throttle: Throttle = 'frame'): AsyncGenerator<Message, void, undefined> {
+export async function* messageSnapshots(
+  parts: AsyncIterable<StreamPart>,
+  throttle: Throttle = 'frame',
+): AsyncGenerator<Message, void, undefined> {
   const acc = createMessageAccumulator();
   const iterator = parts[Symbol.asyncIterator]();
   const close = async (): Promise<void> => {

@@ -14,7 +14,12 @@ describe('createRaceStore', () => {
     const slow = scriptedCandidate('slow', reply('s', 'Slow', 900));
     const fast = scriptedCandidate('fast', reply('f', 'Fast', 10));
     const finals: RaceState[] = [];
-    const store = createRaceStore({ candidates: [slow.candidate, fast.candidate], ttftTimeoutMs: 100, throttle: 1, onFinish: (s) => finals.push(s) });
+    const store = createRaceStore({
+      candidates: [slow.candidate, fast.candidate],
+      ttftTimeoutMs: 100,
+      throttle: 1,
+      onFinish: (s) => finals.push(s),
+    });
     const seen: RaceState[] = [];
     store.subscribe(() => seen.push(store.getSnapshot()));
     store.start();

@@ -59,7 +59,12 @@ export function createRaceStore(initial: RaceStoreOptions): RaceStore {
     source: ({ signal }) => {
       events = [];
       const { candidates, ttftTimeoutMs, breaker } = options;
-      return race(candidates, { ttftTimeoutMs, signal, ...(breaker !== undefined && { breaker }), onEvent: (event) => (events = [...events, event]) });
+      return race(candidates, {
+        ttftTimeoutMs,
+        signal,
+        ...(breaker !== undefined && { breaker }),
+        onEvent: (event) => (events = [...events, event]),
+      });
     },
     ...(initial.throttle !== undefined && { throttle: initial.throttle }),
     onPart: (part) => options.onPart?.(part),

@@ -20,5 +20,7 @@ export interface RunHandle extends RunInfo {
 export function isRunHandle(value: unknown): value is RunHandle {
   if (typeof value !== 'object' || value === null) return false;
   const run = value as Record<keyof RunHandle, unknown>;
-  return [run.runId, run.resumeUrl, run.stopUrl, run.startId, run.lastEventId].every((field) => typeof field === 'string');
+  return [run.runId, run.resumeUrl, run.stopUrl, run.startId, run.lastEventId].every(
+    (field) => typeof field === 'string',
+  );
 }

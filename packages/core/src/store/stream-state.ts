@@ -10,7 +10,8 @@ import type { RunHandle } from './run-handle.js';
  * (terminator seen), `interrupted` (the connection dropped and could not be resumed), `error`,
  * or `aborted` (`stop()` was called, which a dropped connection never gives).
  */
-export type StreamStatus = 'idle' | 'connecting' | 'streaming' | 'reconnecting' | 'done' | 'interrupted' | 'error' | 'aborted';
+export type StreamStatus =
+  'idle' | 'connecting' | 'streaming' | 'reconnecting' | 'done' | 'interrupted' | 'error' | 'aborted';
 
 /** The reconnect the transport is waiting to make. */
 export interface ReconnectState {

@@ -13,8 +13,14 @@ afterEach(async () => {
 });
 
 const body = { model: MODEL, max_tokens: 256, stream: true, messages: [{ role: 'user', content: 'Hello' }] };
-const options = (extra: Partial<StreamStoreOptions> = {}): StreamStoreOptions => ({ url: stack.url, provider: 'anthropic', headers: AUTH, body, throttle: 1, ...extra });
-
+const options = (extra: Partial<StreamStoreOptions> = {}): StreamStoreOptions => ({
+  url: stack.url,
+  provider: 'anthropic',
+  headers: AUTH,
+  body,
+  throttle: 1,
+  ...extra,
+});
 
 const midAnswer = (state: StreamState): boolean => state.text.split(' ').length >= 10;
 const ended = (state: StreamState): boolean => ['done', 'interrupted', 'error', 'aborted'].includes(state.status);
@@ -24,9 +30,19 @@ describe('a stream store through @rill/relay', () => {
     const store = createStreamStore(options());
     store.start();
     const first = await whenState(store, (state) => state.run !== undefined);
-    expect(first.run).toEqual({ runId: expect.stringMatching(/^run_/), resumeUrl: expect.stringMatching(/\/rill\/runs\/run_/), stopUrl: expect.stringMatching(/\/stop$/), startId: expect.any(String), lastEventId: first.run?.startId });
+    expect(first.run).toEqual({
+      runId: expect.stringMatching(/^run_/),
+      resumeUrl: expect.stringMatching(/\/rill\/runs\/run_/),
+      stopUrl: expect.stringMatching(/\/stop$/),
+      startId: expect.any(String),
+      lastEventId: first.run?.startId,
+    });
     const mid = await whenState(store, midAnswer);
-    expect(mid.run).toMatchObject({ runId: first.run?.runId, startId: first.run?.startId, lastEventId: expect.not.stringMatching(`^${first.run?.startId}$`) });
+    expect(mid.run).toMatchObject({
+      runId: first.run?.runId,
+      startId: first.run?.startId,
+      lastEventId: expect.not.stringMatching(`^${first.run?.startId}$`),
+    });
     const final = await whenState(store, ended);
     expect(final.status).toBe('done');
     expect(final.run).toBeUndefined();
@@ -47,7 +63,9 @@ describe('a stream store through @rill/relay', () => {
 
     expect(final.message).toEqual(WHOLE);
     expect(texts[0]).toBe(kept.text);
-    expect(texts.every((text, i) => messageText(WHOLE).startsWith(text) && text.length >= (texts[i - 1]?.length ?? 0))).toBe(true);
+    expect(
+      texts.every((text, i) => messageText(WHOLE).startsWith(text) && text.length >= (texts[i - 1]?.length ?? 0)),
+    ).toBe(true);
     expect(stack.requests.filter((r) => r.startsWith('POST /v1/messages'))).toHaveLength(1);
     expect(stack.stops()).toEqual([]);
   });

@@ -70,7 +70,11 @@ describe('createStreamStore', () => {
     let atFinish: StreamState | undefined;
     const store = createStreamStore({ source: src.source, onFinish: () => (atFinish = store.getSnapshot()) });
     store.start();
-    src.emit({ type: 'text-delta', id: 't', delta: 'Hel' }, { type: 'text-delta', id: 't', delta: 'lo' }, { type: 'done' });
+    src.emit(
+      { type: 'text-delta', id: 't', delta: 'Hel' },
+      { type: 'text-delta', id: 't', delta: 'lo' },
+      { type: 'done' },
+    );
     await settle();
     expect(atFinish?.status).toBe('done');
     expect(atFinish?.text).toBe('Hello');
@@ -138,7 +142,12 @@ describe('createStreamStore', () => {
       [503, ['connecting', 'reconnecting', 'error']],
     ] as const) {
       const fetch = async (): Promise<Response> => new Response('nope', { status });
-      const store = createStreamStore({ url: 'https://api.test/chat', fetch, retry: { maxAttempts: 2, baseDelayMs: 1 }, throttle: 0 });
+      const store = createStreamStore({
+        url: 'https://api.test/chat',
+        fetch,
+        retry: { maxAttempts: 2, baseDelayMs: 1 },
+        throttle: 0,
+      });
       const statuses: string[] = [];
       store.subscribe(() => {
         const { status: now } = store.getSnapshot();
@@ -192,13 +201,26 @@ describe('createStreamStore', () => {
       const { reconnect } = store.getSnapshot();
       return [reconnect?.reason, reconnect?.status];
     });
-    expect(reasons).toEqual([['server', 503], ['network', undefined], ['stall', undefined]]);
+    expect(reasons).toEqual([
+      ['server', 503],
+      ['network', undefined],
+      ['stall', undefined],
+    ]);
 
     context?.onOpen();
     src.emit({ type: 'text-delta', id: 't', delta: 'kept' });
     await settle();
-    context?.onReconnect({ attempt: 2, maxAttempts: 5, delayMs: 10, error: { kind: 'stall', message: 'No data for 100 ms', retryable: true } });
-    expect(store.getSnapshot()).toMatchObject({ status: 'reconnecting', text: 'kept', reconnect: { reason: 'resume' } });
+    context?.onReconnect({
+      attempt: 2,
+      maxAttempts: 5,
+      delayMs: 10,
+      error: { kind: 'stall', message: 'No data for 100 ms', retryable: true },
+    });
+    expect(store.getSnapshot()).toMatchObject({
+      status: 'reconnecting',
+      text: 'kept',
+      reconnect: { reason: 'resume' },
+    });
     context?.onOpen();
     expect(store.getSnapshot().status).toBe('streaming');
     expect(store.getSnapshot().reconnect).toBeUndefined();
@@ -208,19 +230,24 @@ describe('createStreamStore', () => {
   it.each([
     ['the default 60 s idle timeout', {}, 60_000, 'interrupted'],
     ['deadlineMs', { deadlineMs: 5_000 }, 5_000, 'deadline'],
-  ] as const)('ends an answer whose server went silent after %s, keeping what arrived', async (_name, extra, ms, kind) => {
-    vi.useFakeTimers();
-    try {
-      const fetch = async (): Promise<Response> =>
-        new Response(new ReadableStream({ start: (c) => c.enqueue(new TextEncoder().encode('data: kept\n\n')) }), { headers: { 'content-type': 'text/event-stream' } });
-      const store = createStreamStore({ url: 'https://api.test/chat', fetch, throttle: 0, ...extra });
-      store.start();
-      await vi.advanceTimersByTimeAsync(ms - 1);
-      expect(store.getSnapshot()).toMatchObject({ status: 'streaming', text: 'kept' });
-      await vi.advanceTimersByTimeAsync(1);
-      expect(store.getSnapshot()).toMatchObject({ status: 'interrupted', text: 'kept', error: { kind } });
-    } finally {
-      vi.useRealTimers();
-    }
-  });
+  ] as const)(
+    'ends an answer whose server went silent after %s, keeping what arrived',
+    async (_name, extra, ms, kind) => {
+      vi.useFakeTimers();
+      try {
+        const fetch = async (): Promise<Response> =>
+          new Response(new ReadableStream({ start: (c) => c.enqueue(new TextEncoder().encode('data: kept\n\n')) }), {
+            headers: { 'content-type': 'text/event-stream' },
+          });
+        const store = createStreamStore({ url: 'https://api.test/chat', fetch, throttle: 0, ...extra });
+        store.start();
+        await vi.advanceTimersByTimeAsync(ms - 1);
+        expect(store.getSnapshot()).toMatchObject({ status: 'streaming', text: 'kept' });
+        await vi.advanceTimersByTimeAsync(1);
+        expect(store.getSnapshot()).toMatchObject({ status: 'interrupted', text: 'kept', error: { kind } });
+      } finally {
+        vi.useRealTimers();
+      }
+    },
+  );
 });

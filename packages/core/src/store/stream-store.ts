@@ -10,7 +10,13 @@ import type { PartSource } from './part-source.js';
 import { reconnectReason } from './reconnect-reason.js';
 import type { RunHandle } from './run-handle.js';
 import { createSnapshotStore } from './subscribable.js';
-import { isFinalStatus, messageText, type ReconnectState, type StreamState, type StreamStatus } from './stream-state.js';
+import {
+  isFinalStatus,
+  messageText,
+  type ReconnectState,
+  type StreamState,
+  type StreamStatus,
+} from './stream-state.js';
 
 /** Callbacks of a stream; each runs after the state it reports has been published. */
 export interface StreamCallbacks {
@@ -82,7 +88,8 @@ const STOPPED: RillErrorValue = abortedError('stopped').toValue();
  *
  * @example const parts = sourceOf({ url: '/api/chat', provider: 'anthropic' })(context);
  */
-export const sourceOf = (options: HttpSourceOptions | { source: PartSource }): PartSource => ('source' in options ? options.source : httpSource(options));
+export const sourceOf = (options: HttpSourceOptions | { source: PartSource }): PartSource =>
+  'source' in options ? options.source : httpSource(options);
 
 // What `attach()` was given stays on screen while the run is read again; if the read cannot finish, the stream ends with it.
 const shownMessage = (current: Run): Message => {
@@ -122,7 +129,8 @@ export function createStreamStore(initial: StreamStoreOptions): StreamStore {
       ...(message.error !== undefined && { error: message.error }),
       metrics: current.metrics.snapshot(),
       ...(current.reconnect !== undefined && { reconnect: current.reconnect }),
-      ...(current.run !== undefined && !isFinalStatus(current.status) && { run: { ...current.run, lastEventId: position } }),
+      ...(current.run !== undefined &&
+        !isFinalStatus(current.status) && { run: { ...current.run, lastEventId: position } }),
     };
   };
 
@@ -152,7 +160,10 @@ export function createStreamStore(initial: StreamStoreOptions): StreamStore {
     current.acc.push(part);
     callSafely(() => options.onPart?.(part));
     // A part that ends the message (an error before any response) leaves the status to finish().
-    if ((current.status === 'connecting' || current.status === 'reconnecting') && current.acc.current().status === 'streaming') {
+    if (
+      (current.status === 'connecting' || current.status === 'reconnecting') &&
+      current.acc.current().status === 'streaming'
+    ) {
       current.status = 'streaming';
       current.reconnect = undefined;
       publishNow(current);
@@ -210,7 +221,8 @@ export function createStreamStore(initial: StreamStoreOptions): StreamStore {
       const { lastEventId, ...known } = attach;
       current.run = known;
       // Nothing to hold when the message was kept before the run's first event.
-      if (message !== undefined && lastEventId !== attach.startId) current.held = { message, until: lastEventId, reached: false };
+      if (message !== undefined && lastEventId !== attach.startId)
+        current.held = { message, until: lastEventId, reached: false };
     }
     run = current;
     current.metrics.start();

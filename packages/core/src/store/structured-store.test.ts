@@ -62,7 +62,13 @@ describe('createStructuredStore', () => {
 
   it('attach() parses the re-read run from a fresh parser: the object is the whole one, not the first read spliced with it', async () => {
     const json = '{"title":"Bread","minutes":20}';
-    const handle = { runId: 'r1', resumeUrl: 'https://relay.test/rill/runs/r1', stopUrl: 'https://relay.test/rill/runs/r1/stop', startId: '0', lastEventId: '3' };
+    const handle = {
+      runId: 'r1',
+      resumeUrl: 'https://relay.test/rill/runs/r1',
+      stopUrl: 'https://relay.test/rill/runs/r1/stop',
+      startId: '0',
+      lastEventId: '3',
+    };
     const store = createStructuredStore<{ title: string; minutes: number }>({
       throttle: 1,
       // A re-attach reads the run from its start: the whole text again; the first read stops halfway.
@@ -77,7 +83,11 @@ describe('createStructuredStore', () => {
     expect(store.getSnapshot().object).toEqual({ title: 'Bread' });
     store.attach(handle);
     await settle();
-    expect(store.getSnapshot()).toMatchObject({ status: 'done', object: { title: 'Bread', minutes: 20 }, isComplete: true });
+    expect(store.getSnapshot()).toMatchObject({
+      status: 'done',
+      object: { title: 'Bread', minutes: 20 },
+      isComplete: true,
+    });
     expect(store.getSnapshot().error).toBeUndefined();
   });
 
@@ -112,11 +122,21 @@ describe('createStructuredStore', () => {
     await vi.waitFor(() => expect(seen.finished).toBeDefined());
     expect(seen.calls).toEqual(['onError invalid-output', 'onFinish']);
     expect(seen.finished).toBe(store.getSnapshot());
-    expect(seen.finished).toMatchObject({ status: 'error', object: { a: 1 }, isComplete: false, error: { kind: 'invalid-output' } });
+    expect(seen.finished).toMatchObject({
+      status: 'error',
+      object: { a: 1 },
+      isComplete: false,
+      error: { kind: 'invalid-output' },
+    });
   });
 
   describe.each(backends)('with the %s parser', (_name, parser) => {
-    const schema = { type: 'object', properties: { items: { type: 'array', items: { type: 'object', required: ['id'], properties: { id: { type: 'integer' } } } } } };
+    const schema = {
+      type: 'object',
+      properties: {
+        items: { type: 'array', items: { type: 'object', required: ['id'], properties: { id: { type: 'integer' } } } },
+      },
+    };
 
     it('ends a schema violation at once with status error, stops the run and leaves the violating value out of object', async () => {
       const deltas = ['{"items":[{"id":1},', '{"id":2.5}', ',{"id":3}', ',{"id":4}', ']}'];
@@ -127,7 +147,12 @@ describe('createStructuredStore', () => {
       store.start();
       await vi.waitFor(() => expect(onFinish).toHaveBeenCalledTimes(1));
       const final = store.getSnapshot();
-      expect(final).toMatchObject({ status: 'error', isComplete: false, error: { kind: 'invalid-output', retryable: true }, object: { items: [{ id: 1 }, {}] } });
+      expect(final).toMatchObject({
+        status: 'error',
+        isComplete: false,
+        error: { kind: 'invalid-output', retryable: true },
+        object: { items: [{ id: 1 }, {}] },
+      });
       expect(final.error?.message).toContain('$.items[1].id');
       expect(final.message?.status).toBe('error');
       expect(onError).toHaveBeenCalledWith(final.error);
@@ -141,7 +166,11 @@ describe('createStructuredStore', () => {
       const store = createStructuredStore({ source, schema, parser });
       store.start();
       await vi.waitFor(() => expect(store.getSnapshot().status).toBe('error'));
-      expect(store.getSnapshot()).toMatchObject({ error: { kind: 'invalid-output' }, object: { items: [{ id: 1 }, {}] }, isComplete: false });
+      expect(store.getSnapshot()).toMatchObject({
+        error: { kind: 'invalid-output' },
+        object: { items: [{ id: 1 }, {}] },
+        isComplete: false,
+      });
     });
 
     it('ends done with the whole object when the document keeps to the schema', async () => {

@@ -1,4 +1,10 @@
-import { createIncrementalParser, type IncrementalParser, type IncrementalParserFactory, type JSONSchema, type JsonPath } from '@rill/json';
+import {
+  createIncrementalParser,
+  type IncrementalParser,
+  type IncrementalParserFactory,
+  type JSONSchema,
+  type JsonPath,
+} from '@rill/json';
 import type { RillErrorValue } from '../errors.js';
 import type { StreamPart } from '../message/types.js';
 import { reportEnd } from './callbacks.js';
@@ -47,7 +53,11 @@ export interface StructuredStore<T = unknown> extends Omit<StreamStore, 'getSnap
   setOptions(options: StructuredStoreOptions<T>): void;
 }
 
-const invalid = (err: unknown): RillErrorValue => ({ kind: 'invalid-output', message: err instanceof Error ? err.message : String(err), retryable: true });
+const invalid = (err: unknown): RillErrorValue => ({
+  kind: 'invalid-output',
+  message: err instanceof Error ? err.message : String(err),
+  retryable: true,
+});
 
 /** One run's parse: the parser, what it completed, and its first fault. */
 interface Parse {
@@ -77,8 +87,21 @@ export function createStructuredStore<T = unknown>(options: StructuredStoreOptio
   // The part that ends the stream when this part breaks the document, else undefined.
   const feed = (mine: Parse, part: StreamPart): StreamPart | undefined => {
     const from = opts.from ?? 'text';
-    const delta = from === 'text' ? (part.type === 'text-delta' ? part.delta : undefined) : part.type === 'tool-input-delta' && part.toolCallId === mine.toolCallId ? part.delta : undefined;
-    if (from !== 'text' && part.type === 'tool-input-start' && mine.toolCallId === undefined && part.toolName === from.toolName) mine.toolCallId = part.toolCallId;
+    const delta =
+      from === 'text'
+        ? part.type === 'text-delta'
+          ? part.delta
+          : undefined
+        : part.type === 'tool-input-delta' && part.toolCallId === mine.toolCallId
+          ? part.delta
+          : undefined;
+    if (
+      from !== 'text' &&
+      part.type === 'tool-input-start' &&
+      mine.toolCallId === undefined &&
+      part.toolName === from.toolName
+    )
+      mine.toolCallId = part.toolCallId;
     try {
       if (delta !== undefined) mine.parser.push(delta);
       if (part.type === 'done') mine.parser.end();
@@ -113,7 +136,12 @@ export function createStructuredStore<T = unknown>(options: StructuredStoreOptio
   // The base store's end callbacks would see its own state: no object.
   const onFinish = (): void => reportEnd(getSnapshot(), opts);
 
-  const wrap = (next: StructuredStoreOptions<T>): StreamStoreOptions => ({ ...next, source: parsed(sourceOf(next)), onError: undefined, onFinish });
+  const wrap = (next: StructuredStoreOptions<T>): StreamStoreOptions => ({
+    ...next,
+    source: parsed(sourceOf(next)),
+    onError: undefined,
+    onFinish,
+  });
   const store = createStreamStore(wrap(opts));
 
   // A fresh parse for each run (start, attach, retry), made before the run's first snapshot.
@@ -147,7 +175,12 @@ export function createStructuredStore<T = unknown>(options: StructuredStoreOptio
     // Copied once per published frame, not once per completion (that would be O(n²) over a long array).
     const previous = cache?.state.completedPaths;
     const completedPaths = previous?.length === completed.length ? previous : completed.slice();
-    const state: StructuredState<T> = { ...base, object: parse.parser.value() as T | undefined, isComplete: parse.parser.done() && parse.error === undefined, completedPaths };
+    const state: StructuredState<T> = {
+      ...base,
+      object: parse.parser.value() as T | undefined,
+      isComplete: parse.parser.done() && parse.error === undefined,
+      completedPaths,
+    };
     cache = { base, state };
     return state;
   };

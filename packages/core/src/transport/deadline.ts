@@ -34,7 +34,20 @@ export function haltOn(signal: AbortSignal | null | undefined, deadlineMs: numbe
   const controller = new AbortController();
   const onAbort = () => controller.abort(abortedError('request', signal?.reason));
   const ms = timerMs(deadlineMs);
-  const timer = ms === undefined ? undefined : setTimeout(() => controller.abort(new RillError({ kind: 'deadline', message: `The stream did not finish within deadlineMs (${ms} ms)`, retryable: true })), ms);
+  const timer =
+    ms === undefined
+      ? undefined
+      : setTimeout(
+          () =>
+            controller.abort(
+              new RillError({
+                kind: 'deadline',
+                message: `The stream did not finish within deadlineMs (${ms} ms)`,
+                retryable: true,
+              }),
+            ),
+          ms,
+        );
   if (signal?.aborted) onAbort();
   else signal?.addEventListener('abort', onAbort, { once: true });
   return {

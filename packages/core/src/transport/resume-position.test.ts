@@ -12,8 +12,13 @@ interface Connection {
 }
 
 /** Message-shaped ids: each message's events share one id, as some servers send them. */
-const messages = fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 12 }).map((sizes) => sizes.flatMap((size, m) => Array.from({ length: size }, () => `m${m}`)));
-const connections = fc.array(fc.record({ replay: fc.constantFrom<Replay>('start', 'last-id', 'after'), delivers: fc.integer({ min: 0, max: 8 }) }), { maxLength: 6 });
+const messages = fc
+  .array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 12 })
+  .map((sizes) => sizes.flatMap((size, m) => Array.from({ length: size }, () => `m${m}`)));
+const connections = fc.array(
+  fc.record({ replay: fc.constantFrom<Replay>('start', 'last-id', 'after'), delivers: fc.integer({ min: 0, max: 8 }) }),
+  { maxLength: 6 },
+);
 
 /** Where a server starts a resumed connection when the client holds `held` events. */
 function replayFrom(ids: string[], held: number, replay: Replay): number {

@@ -17,7 +17,11 @@ export interface RunInfo {
 const END_STATUSES = new Set(['done', 'aborted', 'error', 'interrupted']);
 
 const malformed = (what: string, data: string): RillError =>
-  new RillError({ kind: 'malformed-event', message: `A ${what} event that is not what docs/resumable-runs.md describes: ${data.slice(0, 200)}`, retryable: false });
+  new RillError({
+    kind: 'malformed-event',
+    message: `A ${what} event that is not what docs/resumable-runs.md describes: ${data.slice(0, 200)}`,
+    retryable: false,
+  });
 
 /**
  * The run a `rill-run` event announces, its `resume` and `stop` URLs resolved against `base` (the
@@ -31,7 +35,8 @@ const malformed = (what: string, data: string): RillError =>
 export function parseRunEvent(data: string, base: string): RunInfo {
   const run = parseObject(data);
   const { runId, resume, stop } = run ?? {};
-  if (typeof runId !== 'string' || typeof resume !== 'string' || typeof stop !== 'string') throw malformed(RUN_EVENT, data);
+  if (typeof runId !== 'string' || typeof resume !== 'string' || typeof stop !== 'string')
+    throw malformed(RUN_EVENT, data);
   return { runId, resumeUrl: resolveUrl(resume, base), stopUrl: resolveUrl(stop, base) };
 }
 
@@ -60,7 +65,9 @@ export function runEndError(data: string): RillError | undefined {
 function parseObject(data: string): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(data);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }

@@ -6,9 +6,15 @@ const serve = faultServerPerTest();
 
 describe('stopRun', () => {
   it("POSTs the stop URL once with the app's headers and resolves true when the server accepts", async () => {
-    const { url, requests } = await serve({ status: 202, headers: { 'content-type': 'application/json' }, body: '{"status":"stopping"}' });
+    const { url, requests } = await serve({
+      status: 202,
+      headers: { 'content-type': 'application/json' },
+      body: '{"status":"stopping"}',
+    });
     expect(await stopRun(`${url}/rill/runs/r1/stop`, { headers: { authorization: 'Bearer t' } })).toBe(true);
-    expect(requests.map((r) => [r.method, r.url, r.headers.authorization, r.body])).toEqual([['POST', '/rill/runs/r1/stop', 'Bearer t', '']]);
+    expect(requests.map((r) => [r.method, r.url, r.headers.authorization, r.body])).toEqual([
+      ['POST', '/rill/runs/r1/stop', 'Bearer t', ''],
+    ]);
   });
 
   it.each<[string, Play]>([

@@ -30,7 +30,12 @@ export async function stopRun(stopUrl: string, options: StopRunOptions = {}): Pr
   const timer = ms === undefined ? undefined : setTimeout(() => controller.abort(), ms);
   try {
     const doFetch = options.fetch ?? fetch;
-    const response = await doFetch(stopUrl, { method: 'POST', headers, ...(credentials !== undefined && { credentials }), signal: controller.signal });
+    const response = await doFetch(stopUrl, {
+      method: 'POST',
+      headers,
+      ...(credentials !== undefined && { credentials }),
+      signal: controller.signal,
+    });
     // Only the status matters: let the connection go.
     response.body?.cancel().catch(() => undefined);
     return response.ok;

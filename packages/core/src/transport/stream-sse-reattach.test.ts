@@ -10,7 +10,12 @@ async function collect(url: string, opts: StreamSSEOptions) {
   const runs: [RunInfo, string][] = [];
   let error: RillError | undefined;
   try {
-    for await (const event of streamSSE(url, { retry: { baseDelayMs: 1 }, onRun: (run, eventId) => runs.push([run, eventId]), ...opts })) data.push(event.data);
+    for await (const event of streamSSE(url, {
+      retry: { baseDelayMs: 1 },
+      onRun: (run, eventId) => runs.push([run, eventId]),
+      ...opts,
+    }))
+      data.push(event.data);
   } catch (caught) {
     if (!isRillError(caught)) throw caught;
     error = caught;
@@ -18,9 +23,11 @@ async function collect(url: string, opts: StreamSSEOptions) {
   return { data, runs, error };
 }
 
-const runEvent = (id: string) => sse({ event: 'rill-run', id, data: JSON.stringify({ runId: 'r1', resume: '/runs/r1', stop: '/runs/r1/stop' }) });
+const runEvent = (id: string) =>
+  sse({ event: 'rill-run', id, data: JSON.stringify({ runId: 'r1', resume: '/runs/r1', stop: '/runs/r1/stop' }) });
 const done = (id: string) => sse({ event: 'rill-end', id, data: '{"status":"done"}' });
-const events = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => sse({ id: String(from + i), data: `e${from + i}` }));
+const events = (from: number, to: number) =>
+  Array.from({ length: to - from + 1 }, (_, i) => sse({ id: String(from + i), data: `e${from + i}` }));
 
 describe('streamSSE beginning at a resume target (lastEventId)', () => {
   it('sends no request body: its first request is a GET with Last-Event-ID, and it reads the run from there', async () => {
@@ -28,12 +35,17 @@ describe('streamSSE beginning at a resume target (lastEventId)', () => {
     const { data, runs, error } = await collect(`${url}/runs/r1`, { lastEventId: '0', body: 'generate' });
     expect(error).toBeUndefined();
     expect(data).toEqual(['e1', 'e2']);
-    expect(requests.map((r) => [r.method, r.url, r.headers['last-event-id'], r.body])).toEqual([['GET', '/runs/r1', '0', '']]);
+    expect(requests.map((r) => [r.method, r.url, r.headers['last-event-id'], r.body])).toEqual([
+      ['GET', '/runs/r1', '0', ''],
+    ]);
     expect(runs).toEqual([[{ runId: 'r1', resumeUrl: `${url}/runs/r1`, stopUrl: `${url}/runs/r1/stop` }, '0']]);
   });
 
   it('resumes a drop after the last event it read, not from where it began', async () => {
-    const { url, requests } = await serve({ stream: [runEvent('2'), ...events(3, 4)], then: 'drop' }, { stream: [runEvent('4'), ...events(5, 5), done('6')], then: 'end' });
+    const { url, requests } = await serve(
+      { stream: [runEvent('2'), ...events(3, 4)], then: 'drop' },
+      { stream: [runEvent('4'), ...events(5, 5), done('6')], then: 'end' },
+    );
     const { data, runs } = await collect(`${url}/runs/r1`, { lastEventId: '2' });
     expect(data).toEqual(['e3', 'e4', 'e5']);
     expect(requests.map((r) => r.headers['last-event-id'])).toEqual(['2', '4']);
@@ -41,7 +53,10 @@ describe('streamSSE beginning at a resume target (lastEventId)', () => {
   });
 
   it('retries a 503 on its first request as the same resume', async () => {
-    const { url, requests } = await serve({ status: 503 }, { stream: [runEvent('7'), ...events(8, 8), done('9')], then: 'end' });
+    const { url, requests } = await serve(
+      { status: 503 },
+      { stream: [runEvent('7'), ...events(8, 8), done('9')], then: 'end' },
+    );
     const { data, error } = await collect(`${url}/runs/r1`, { lastEventId: '7' });
     expect(error).toBeUndefined();
     expect(data).toEqual(['e8']);
@@ -52,7 +67,10 @@ describe('streamSSE beginning at a resume target (lastEventId)', () => {
   });
 
   it.each([404, 410])('ends interrupted, keeping the HTTP status, when the run is gone (%i)', async (status) => {
-    const { url, requests } = await serve({ status, body: '{"error":{"kind":"interrupted","message":"No run r1 here"}}' });
+    const { url, requests } = await serve({
+      status,
+      body: '{"error":{"kind":"interrupted","message":"No run r1 here"}}',
+    });
     const { data, error } = await collect(`${url}/runs/r1`, { lastEventId: '5' });
     expect(data).toEqual([]);
     expect(error).toMatchObject({ kind: 'interrupted', status, message: expect.stringContaining('No run r1 here') });
@@ -61,14 +79,23 @@ describe('streamSSE beginning at a resume target (lastEventId)', () => {
 
   it('goes to the resume option with its method when one is given', async () => {
     const { url, requests } = await serve({ stream: [...events(4, 4), done('5')], then: 'end' });
-    await collect(`${url}/chat`, { lastEventId: '3', body: 'generate', resume: { url: `${url}/chat/resume`, method: 'POST' } });
-    expect(requests.map((r) => [r.method, r.url, r.headers['last-event-id'], r.body])).toEqual([['POST', '/chat/resume', '3', 'generate']]);
+    await collect(`${url}/chat`, {
+      lastEventId: '3',
+      body: 'generate',
+      resume: { url: `${url}/chat/resume`, method: 'POST' },
+    });
+    expect(requests.map((r) => [r.method, r.url, r.headers['last-event-id'], r.body])).toEqual([
+      ['POST', '/chat/resume', '3', 'generate'],
+    ]);
   });
 
   it('ends interrupted without a request when the id cannot travel in a Last-Event-ID header', async () => {
     const { url, requests } = await serve({ stream: events(1, 1), then: 'end' });
     const { error } = await collect(url, { lastEventId: 'msg-☃' });
-    expect(error).toMatchObject({ kind: 'interrupted', message: expect.stringContaining('cannot be sent in a Last-Event-ID header') });
+    expect(error).toMatchObject({
+      kind: 'interrupted',
+      message: expect.stringContaining('cannot be sent in a Last-Event-ID header'),
+    });
     expect(requests).toHaveLength(0);
   });
 });

@@ -55,14 +55,17 @@ describe('streamSSE waits', () => {
 
   it('caps a Retry-After wait at one minute', async () => {
     const reconnects: ReconnectInfo[] = [];
-    const fetch = scriptedFetch(() => new Response('', { status: 503, headers: { 'retry-after': '86400' } }), () => eventStream('data: ok\n\n'));
+    const fetch = scriptedFetch(
+      () => new Response('', { status: 503, headers: { 'retry-after': '86400' } }),
+      () => eventStream('data: ok\n\n'),
+    );
     const first = streamSSE('https://api.test/chat', { fetch, onReconnect: (info) => reconnects.push(info) }).next();
     await vi.advanceTimersByTimeAsync(60_000);
     expect((await first).value?.data).toBe('ok');
     expect(reconnects[0]?.delayMs).toBe(60_000);
   });
 
-  it("waits for the RetryInfo delay in a Gemini 429 body (no Retry-After header), capped at one minute", async () => {
+  it('waits for the RetryInfo delay in a Gemini 429 body (no Retry-After header), capped at one minute', async () => {
     // As Gemini sends it: the delay comes last, after details longer than the error message quotes.
     const gemini429 = (retryDelay: string) => () =>
       Response.json(
@@ -72,8 +75,24 @@ describe('streamSSE waits', () => {
             message: 'You exceeded your current quota, please check your plan and billing details.',
             status: 'RESOURCE_EXHAUSTED',
             details: [
-              { '@type': 'type.googleapis.com/google.rpc.QuotaFailure', violations: [{ quotaMetric: 'generativelanguage.googleapis.com/generate_content_free_tier_requests', quotaId: 'GenerateRequestsPerMinutePerProjectPerModel-FreeTier' }] },
-              { '@type': 'type.googleapis.com/google.rpc.Help', links: [{ description: 'Learn more about Gemini API quotas', url: 'https://ai.google.dev/gemini-api/docs/rate-limits' }] },
+              {
+                '@type': 'type.googleapis.com/google.rpc.QuotaFailure',
+                violations: [
+                  {
+                    quotaMetric: 'generativelanguage.googleapis.com/generate_content_free_tier_requests',
+                    quotaId: 'GenerateRequestsPerMinutePerProjectPerModel-FreeTier',
+                  },
+                ],
+              },
+              {
+                '@type': 'type.googleapis.com/google.rpc.Help',
+                links: [
+                  {
+                    description: 'Learn more about Gemini API quotas',
+                    url: 'https://ai.google.dev/gemini-api/docs/rate-limits',
+                  },
+                ],
+              },
               { '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay },
             ],
           },
@@ -82,7 +101,11 @@ describe('streamSSE waits', () => {
       );
     const reconnects: ReconnectInfo[] = [];
     const fetch = scriptedFetch(gemini429('45.8s'), gemini429('600s'), () => eventStream('data: ok\n\n'));
-    const first = streamSSE('https://api.test/chat', { fetch, retry: { baseDelayMs: 10 }, onReconnect: (info) => reconnects.push(info) }).next();
+    const first = streamSSE('https://api.test/chat', {
+      fetch,
+      retry: { baseDelayMs: 10 },
+      onReconnect: (info) => reconnects.push(info),
+    }).next();
     await vi.advanceTimersByTimeAsync(45_799);
     expect(fetch).toHaveBeenCalledTimes(1);
     await vi.advanceTimersByTimeAsync(1 + 60_000);
@@ -112,8 +135,15 @@ describe('streamSSE waits', () => {
     vi.spyOn(Math, 'random').mockReturnValue(0);
     const delays = async (retry: { baseDelayMs?: number }, body: string) => {
       const reconnects: ReconnectInfo[] = [];
-      const fetch = scriptedFetch(() => new Response('', { status: 503, headers: { 'retry-after': '0' } }), () => eventStream(body));
-      const done = streamSSE('https://api.test/chat', { fetch, retry, onReconnect: (info) => reconnects.push(info) }).next();
+      const fetch = scriptedFetch(
+        () => new Response('', { status: 503, headers: { 'retry-after': '0' } }),
+        () => eventStream(body),
+      );
+      const done = streamSSE('https://api.test/chat', {
+        fetch,
+        retry,
+        onReconnect: (info) => reconnects.push(info),
+      }).next();
       await vi.advanceTimersByTimeAsync(1_000);
       await done;
       return reconnects.map((r) => r.delayMs);
@@ -124,15 +154,25 @@ describe('streamSSE waits', () => {
 
   it('stops a server that sends one fresh event and drops with retry: 0 after 10 reconnects, at least 250 ms apart', async () => {
     let calls = 0;
-    const fetch = vi.fn<typeof globalThis.fetch>(async () => eventStream(droppingBody(`retry: 0\nid: ${++calls}\ndata: e${calls}\n\n`)));
+    const fetch = vi.fn<typeof globalThis.fetch>(async () =>
+      eventStream(droppingBody(`retry: 0\nid: ${++calls}\ndata: e${calls}\n\n`)),
+    );
     const reconnects: ReconnectInfo[] = [];
     const done = (async () => {
       const data: string[] = [];
-      for await (const event of streamSSE('https://api.test/chat', { fetch, resume: { url: 'https://api.test/chat' }, onReconnect: (info) => reconnects.push(info) })) data.push(event.data);
+      for await (const event of streamSSE('https://api.test/chat', {
+        fetch,
+        resume: { url: 'https://api.test/chat' },
+        onReconnect: (info) => reconnects.push(info),
+      }))
+        data.push(event.data);
       return data;
     })().catch((error: unknown) => error);
     await vi.advanceTimersByTimeAsync(60_000);
-    expect(await done).toMatchObject({ kind: 'interrupted', message: expect.stringContaining('gave up after 10 reconnects') });
+    expect(await done).toMatchObject({
+      kind: 'interrupted',
+      message: expect.stringContaining('gave up after 10 reconnects'),
+    });
     expect(fetch).toHaveBeenCalledTimes(11);
     expect(Math.min(...reconnects.map((r) => r.delayMs))).toBe(250);
   });
@@ -167,7 +207,7 @@ function tricklingBody(text: string, everyMs: number) {
 }
 
 /** Settles a promise into its value or its rejection, without an unhandled rejection meanwhile. */
-const settled = <T,>(promise: Promise<T>): Promise<T | unknown> => promise.catch((error: unknown) => error);
+const settled = <T>(promise: Promise<T>): Promise<T | unknown> => promise.catch((error: unknown) => error);
 
 describe('streamSSE timeouts', () => {
   it('ends a stream that answered 200 and went silent after the default 60 s idle timeout', async () => {
@@ -185,7 +225,11 @@ describe('streamSSE timeouts', () => {
   it.each([0, Infinity])('waits for ever with idleTimeoutMs: %s', async (idleTimeoutMs) => {
     const { body, state } = openBody('data: a\n\n');
     const controller = new AbortController();
-    const iterator = streamSSE('https://api.test/chat', { fetch: scriptedFetch(() => eventStream(body)), idleTimeoutMs, signal: controller.signal });
+    const iterator = streamSSE('https://api.test/chat', {
+      fetch: scriptedFetch(() => eventStream(body)),
+      idleTimeoutMs,
+      signal: controller.signal,
+    });
     await iterator.next();
     const next = settled(iterator.next());
     await vi.advanceTimersByTimeAsync(24 * 3_600_000);
@@ -200,13 +244,21 @@ describe('streamSSE timeouts', () => {
     const data: string[] = [];
     const done = settled(
       (async () => {
-        for await (const event of streamSSE('https://api.test/chat', { fetch: scriptedFetch(() => eventStream(body)), deadlineMs: 5_000 })) data.push(event.data);
+        for await (const event of streamSSE('https://api.test/chat', {
+          fetch: scriptedFetch(() => eventStream(body)),
+          deadlineMs: 5_000,
+        }))
+          data.push(event.data);
       })(),
     );
     await vi.advanceTimersByTimeAsync(4_999);
     expect(state.cancelled).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
-    expect(await done).toMatchObject({ kind: 'deadline', retryable: true, message: expect.stringContaining('5000 ms') });
+    expect(await done).toMatchObject({
+      kind: 'deadline',
+      retryable: true,
+      message: expect.stringContaining('5000 ms'),
+    });
     expect(state.cancelled).toBe(true);
     expect(vi.getTimerCount()).toBe(0);
   });
@@ -234,7 +286,12 @@ describe('streamSSE timeouts', () => {
     let pulls = 0;
     const emoji = new TextEncoder().encode('😀'.repeat(256)); // 1 KiB, 512 UTF-16 units
     const body = new ReadableStream<Uint8Array>({ pull: (controller) => void (pulls++, controller.enqueue(emoji)) });
-    const done = settled(streamSSE('https://api.test/chat', { fetch: scriptedFetch(() => new Response(body, { status: 500 })), retry: false }).next());
+    const done = settled(
+      streamSSE('https://api.test/chat', {
+        fetch: scriptedFetch(() => new Response(body, { status: 500 })),
+        retry: false,
+      }).next(),
+    );
     await vi.advanceTimersByTimeAsync(0);
     expect(await done).toMatchObject({ kind: 'http', status: 500 });
     expect(pulls).toBeLessThanOrEqual(17);
@@ -254,7 +311,11 @@ describe('streamSSE resume ids', () => {
         });
         const data: string[] = [];
         const done = (async () => {
-          for await (const event of streamSSE('https://api.test/chat', { fetch, resume: { url: 'https://api.test/chat/resume' } })) data.push(event.data);
+          for await (const event of streamSSE('https://api.test/chat', {
+            fetch,
+            resume: { url: 'https://api.test/chat/resume' },
+          }))
+            data.push(event.data);
         })().then(
           () => undefined,
           (error: unknown) => error,
@@ -292,14 +353,18 @@ describe('streamSSE cleanup', () => {
   it('leaves no timer behind after a stream that ends', async () => {
     const fetch = scriptedFetch(() => eventStream('data: a\n\ndata: b\n\n'));
     const data: string[] = [];
-    for await (const event of streamSSE('https://api.test/chat', { fetch, idleTimeoutMs: 5_000 })) data.push(event.data);
+    for await (const event of streamSSE('https://api.test/chat', { fetch, idleTimeoutMs: 5_000 }))
+      data.push(event.data);
     expect(data).toEqual(['a', 'b']);
     expect(vi.getTimerCount()).toBe(0);
   });
 
   it('cancels the body and clears its timer when a stall ends the stream', async () => {
     const { body, state } = openBody('data: a\n\n');
-    const iterator = streamSSE('https://api.test/chat', { fetch: scriptedFetch(() => eventStream(body)), idleTimeoutMs: 5_000 });
+    const iterator = streamSSE('https://api.test/chat', {
+      fetch: scriptedFetch(() => eventStream(body)),
+      idleTimeoutMs: 5_000,
+    });
     expect((await iterator.next()).value?.data).toBe('a');
     const next = iterator.next().catch((error: unknown) => error);
     await vi.advanceTimersByTimeAsync(5_000);
@@ -310,7 +375,10 @@ describe('streamSSE cleanup', () => {
 
   it('cancels the body and clears its timer when the consumer breaks', async () => {
     const { body, state } = openBody('data: a\n\ndata: b\n\n');
-    for await (const event of streamSSE('https://api.test/chat', { fetch: scriptedFetch(() => eventStream(body)), idleTimeoutMs: 5_000 })) {
+    for await (const event of streamSSE('https://api.test/chat', {
+      fetch: scriptedFetch(() => eventStream(body)),
+      idleTimeoutMs: 5_000,
+    })) {
       if (event.data === 'a') break;
     }
     expect(state.cancelled).toBe(true);
@@ -320,7 +388,10 @@ describe('streamSSE cleanup', () => {
   it('cancels a body that ignores the signal when aborted while reading', async () => {
     const controller = new AbortController();
     const { body, state } = openBody('data: a\n\n');
-    const iterator = streamSSE('https://api.test/chat', { fetch: scriptedFetch(() => eventStream(body)), signal: controller.signal });
+    const iterator = streamSSE('https://api.test/chat', {
+      fetch: scriptedFetch(() => eventStream(body)),
+      signal: controller.signal,
+    });
     await iterator.next();
     const next = iterator.next().catch((error: unknown) => error);
     controller.abort();
@@ -331,7 +402,10 @@ describe('streamSSE cleanup', () => {
   it('yields nothing more after an abort, even events that arrived in the same chunk', async () => {
     const controller = new AbortController();
     const { body } = openBody('data: a\n\ndata: b\n\n');
-    const iterator = streamSSE('https://api.test/chat', { fetch: scriptedFetch(() => eventStream(body)), signal: controller.signal });
+    const iterator = streamSSE('https://api.test/chat', {
+      fetch: scriptedFetch(() => eventStream(body)),
+      signal: controller.signal,
+    });
     expect((await iterator.next()).value?.data).toBe('a');
     controller.abort();
     expect(await iterator.next().catch((error: unknown) => error)).toMatchObject({ kind: 'aborted' });

@@ -12,7 +12,11 @@ async function collect(url: string, opts: StreamSSEOptions = {}) {
   const reconnects: ReconnectInfo[] = [];
   let error: RillError | undefined;
   try {
-    for await (const event of streamSSE(url, { retry: { baseDelayMs: 1 }, onReconnect: (info) => reconnects.push(info), ...opts })) {
+    for await (const event of streamSSE(url, {
+      retry: { baseDelayMs: 1 },
+      onReconnect: (info) => reconnects.push(info),
+      ...opts,
+    })) {
       data.push(event.data);
     }
   } catch (caught) {
@@ -23,13 +27,19 @@ async function collect(url: string, opts: StreamSSEOptions = {}) {
 }
 
 const events = (from: number, to: number, withIds: boolean) =>
-  Array.from({ length: to - from + 1 }, (_, i) => sse({ data: `e${from + i}`, ...(withIds && { id: String(from + i) }) }));
+  Array.from({ length: to - from + 1 }, (_, i) =>
+    sse({ data: `e${from + i}`, ...(withIds && { id: String(from + i) }) }),
+  );
 
 describe('streamSSE requests', () => {
   it('sends a POST with the body, the caller headers and accept: text/event-stream', async () => {
     const { url, requests } = await serve({ stream: [sse({ event: 'delta', data: 'hi', id: '7' })], then: 'end' });
     const got: SSEEvent[] = [];
-    for await (const event of streamSSE(`${url}/chat`, { body: '{"prompt":"x"}', headers: { authorization: 'Bearer k' } })) got.push(event);
+    for await (const event of streamSSE(`${url}/chat`, {
+      body: '{"prompt":"x"}',
+      headers: { authorization: 'Bearer k' },
+    }))
+      got.push(event);
     expect(got).toEqual([{ event: 'delta', data: 'hi', id: '7' }]);
     expect(requests[0]).toMatchObject({ method: 'POST', url: '/chat', body: '{"prompt":"x"}' });
     expect(requests[0]?.headers).toMatchObject({ accept: 'text/event-stream', authorization: 'Bearer k' });
@@ -51,12 +61,17 @@ describe('streamSSE requests', () => {
 
 describe('streamSSE failures before the response starts', () => {
   it('retries a 500 and then streams', async () => {
-    const { url, requests } = await serve({ status: 500, body: 'boom' }, { stream: [sse({ data: 'ok' })], then: 'end' });
+    const { url, requests } = await serve(
+      { status: 500, body: 'boom' },
+      { stream: [sse({ data: 'ok' })], then: 'end' },
+    );
     const { data, reconnects, error } = await collect(url, { body: 'once' });
     expect(error).toBeUndefined();
     expect(data).toEqual(['ok']);
     expect(requests.map((r) => r.body)).toEqual(['once', 'once']);
-    expect(reconnects).toMatchObject([{ attempt: 2, maxAttempts: 5, error: { kind: 'http', status: 500, retryable: true } }]);
+    expect(reconnects).toMatchObject([
+      { attempt: 2, maxAttempts: 5, error: { kind: 'http', status: 500, retryable: true } },
+    ]);
   });
 
   it('retries a network error', async () => {
@@ -68,7 +83,10 @@ describe('streamSSE failures before the response starts', () => {
   });
 
   it('waits for Retry-After seconds on a 429', async () => {
-    const { url, requests } = await serve({ status: 429, headers: { 'retry-after': '1' } }, { stream: [sse({ data: 'ok' })], then: 'end' });
+    const { url, requests } = await serve(
+      { status: 429, headers: { 'retry-after': '1' } },
+      { stream: [sse({ data: 'ok' })], then: 'end' },
+    );
     const { data, reconnects } = await collect(url, { retry: { baseDelayMs: 1, maxDelayMs: 1 } });
     expect(data).toEqual(['ok']);
     expect(requests).toHaveLength(2);
@@ -80,7 +98,12 @@ describe('streamSSE failures before the response starts', () => {
     const { error, reconnects } = await collect(url, { body: 'x' });
     expect(requests).toHaveLength(1);
     expect(reconnects).toEqual([]);
-    expect(error?.toValue()).toEqual({ kind: 'http', status: 400, retryable: false, message: expect.stringContaining('{"error":"bad prompt"}') });
+    expect(error?.toValue()).toEqual({
+      kind: 'http',
+      status: 400,
+      retryable: false,
+      message: expect.stringContaining('{"error":"bad prompt"}'),
+    });
   });
 
   it('rejects a 2xx that is not an event stream, quoting the first 200 characters of the body', async () => {
@@ -112,16 +135,26 @@ describe('streamSSE failures before the response starts', () => {
 describe('streamSSE after events have flowed', () => {
   it('never sends the POST again without a resume target: a drop ends interrupted, keeping every event', async () => {
     // The second play is a server that ignores Last-Event-ID: a resend would bill a second generation and splice it in.
-    const { url, requests } = await serve({ stream: events(1, 3, true), then: 'drop' }, { stream: events(1, 6, true), then: 'end' });
+    const { url, requests } = await serve(
+      { stream: events(1, 3, true), then: 'drop' },
+      { stream: events(1, 6, true), then: 'end' },
+    );
     const { data, error, reconnects } = await collect(url, { body: 'generate' });
     expect(data).toEqual(['e1', 'e2', 'e3']);
-    expect(error).toMatchObject({ kind: 'interrupted', retryable: true, message: expect.stringContaining('no resume target') });
+    expect(error).toMatchObject({
+      kind: 'interrupted',
+      retryable: true,
+      message: expect.stringContaining('no resume target'),
+    });
     expect(requests).toHaveLength(1);
     expect(reconnects).toEqual([]);
   });
 
   it('ends with an interrupted error, keeping every event, when a stream without ids drops', async () => {
-    const { url, requests } = await serve({ stream: events(1, 3, false), then: 'drop' }, { stream: events(1, 3, false), then: 'end' });
+    const { url, requests } = await serve(
+      { stream: events(1, 3, false), then: 'drop' },
+      { stream: events(1, 3, false), then: 'end' },
+    );
     const { data, error } = await collect(url, { body: 'generate' });
     expect(data).toEqual(['e1', 'e2', 'e3']);
     expect(error).toMatchObject({ kind: 'interrupted', retryable: true });
@@ -129,7 +162,10 @@ describe('streamSSE after events have flowed', () => {
   });
 
   it('resumes a dropped stream at a resume target it is given, with Last-Event-ID, and skips the event the server replays', async () => {
-    const { url, requests } = await serve({ stream: events(1, 3, true), then: 'drop' }, { stream: events(3, 5, true), then: 'end' });
+    const { url, requests } = await serve(
+      { stream: events(1, 3, true), then: 'drop' },
+      { stream: events(3, 5, true), then: 'end' },
+    );
     const { data, error, reconnects } = await collect(url, { body: 'generate', resume: { url, method: 'POST' } });
     expect(error).toBeUndefined();
     expect(data).toEqual(['e1', 'e2', 'e3', 'e4', 'e5']);
@@ -166,15 +202,25 @@ describe('streamSSE after events have flowed', () => {
   });
 
   it('ends interrupted, a typed error, when the last id cannot travel in a Last-Event-ID header', async () => {
-    const { url, requests } = await serve({ stream: [sse({ id: 'msg-☃', data: 'a' })], then: 'drop' }, { stream: events(2, 2, true), then: 'end' });
+    const { url, requests } = await serve(
+      { stream: [sse({ id: 'msg-☃', data: 'a' })], then: 'drop' },
+      { stream: events(2, 2, true), then: 'end' },
+    );
     const { data, error } = await collect(url, { resume: { url } });
     expect(data).toEqual(['a']);
-    expect(error).toMatchObject({ kind: 'interrupted', retryable: true, message: expect.stringContaining('cannot be sent in a Last-Event-ID header') });
+    expect(error).toMatchObject({
+      kind: 'interrupted',
+      retryable: true,
+      message: expect.stringContaining('cannot be sent in a Last-Event-ID header'),
+    });
     expect(requests).toHaveLength(1);
   });
 
   it('does not resume after the server reset the event id with an empty id field', async () => {
-    const { url, requests } = await serve({ stream: [...events(1, 2, true), 'id\ndata: e3\n\n'], then: 'drop' }, { stream: events(3, 5, true), then: 'end' });
+    const { url, requests } = await serve(
+      { stream: [...events(1, 2, true), 'id\ndata: e3\n\n'], then: 'drop' },
+      { stream: events(3, 5, true), then: 'end' },
+    );
     const { data, error } = await collect(url, { body: 'generate', resume: { url, method: 'POST' } });
     expect(data).toEqual(['e1', 'e2', 'e3']);
     expect(error).toMatchObject({ kind: 'interrupted', retryable: true });
@@ -182,14 +228,28 @@ describe('streamSSE after events have flowed', () => {
   });
 
   it('re-attaches to resume.url with resume.method and no body', async () => {
-    const { url, requests } = await serve({ stream: events(1, 2, true), then: 'drop' }, { stream: events(3, 3, true), then: 'end' });
-    const { data } = await collect(`${url}/chat`, { body: 'generate', resume: { url: `${url}/chat/stream`, method: 'GET' } });
+    const { url, requests } = await serve(
+      { stream: events(1, 2, true), then: 'drop' },
+      { stream: events(3, 3, true), then: 'end' },
+    );
+    const { data } = await collect(`${url}/chat`, {
+      body: 'generate',
+      resume: { url: `${url}/chat/stream`, method: 'GET' },
+    });
     expect(data).toEqual(['e1', 'e2', 'e3']);
-    expect(requests[1]).toMatchObject({ method: 'GET', url: '/chat/stream', body: '', headers: { 'last-event-id': '2' } });
+    expect(requests[1]).toMatchObject({
+      method: 'GET',
+      url: '/chat/stream',
+      body: '',
+      headers: { 'last-event-id': '2' },
+    });
   });
 
   it("waits the server's retry: delay before resuming", async () => {
-    const { url } = await serve({ stream: ['retry: 300\n\n', ...events(1, 1, true)], then: 'drop' }, { stream: events(2, 2, true), then: 'end' });
+    const { url } = await serve(
+      { stream: ['retry: 300\n\n', ...events(1, 1, true)], then: 'drop' },
+      { stream: events(2, 2, true), then: 'end' },
+    );
     const { data, reconnects } = await collect(url, { retry: { baseDelayMs: 10_000 }, resume: { url } });
     expect(data).toEqual(['e1', 'e2']);
     expect(reconnects.map((r) => r.delayMs)).toEqual([300]);
@@ -197,11 +257,20 @@ describe('streamSSE after events have flowed', () => {
 
   it('ends interrupted once maxReconnects are spent, although every connection brought a fresh event', async () => {
     // Each response: `retry: 0`, one event with a fresh id, then a drop. Events used to reset the count: it never stopped.
-    const plays = Array.from({ length: 20 }, (_, i): Play => ({ stream: ['retry: 0\n\n', ...events(i + 1, i + 1, true)], then: 'drop' }));
+    const plays = Array.from({ length: 20 }, (_, i): Play => ({
+      stream: ['retry: 0\n\n', ...events(i + 1, i + 1, true)],
+      then: 'drop',
+    }));
     const { url, requests } = await serve(...plays);
-    const { data, error, reconnects } = await collect(url, { retry: { baseDelayMs: 1, maxReconnects: 3 }, resume: { url } });
+    const { data, error, reconnects } = await collect(url, {
+      retry: { baseDelayMs: 1, maxReconnects: 3 },
+      resume: { url },
+    });
     expect(data).toEqual(['e1', 'e2', 'e3', 'e4']);
-    expect(error).toMatchObject({ kind: 'interrupted', message: expect.stringContaining('gave up after 3 reconnects') });
+    expect(error).toMatchObject({
+      kind: 'interrupted',
+      message: expect.stringContaining('gave up after 3 reconnects'),
+    });
     expect(requests).toHaveLength(4);
     expect(reconnects.map((r) => r.attempt)).toEqual([2, 2, 2]);
   });
@@ -220,7 +289,10 @@ describe('streamSSE after events have flowed', () => {
   });
 
   it('treats silence as a dropped connection: resumes a stalled stream with ids', async () => {
-    const { url, requests } = await serve({ stream: events(1, 1, true), then: 'stall' }, { stream: events(2, 2, true), then: 'end' });
+    const { url, requests } = await serve(
+      { stream: events(1, 1, true), then: 'stall' },
+      { stream: events(2, 2, true), then: 'end' },
+    );
     const { data, reconnects } = await collect(url, { idleTimeoutMs: 100, resume: { url } });
     expect(data).toEqual(['e1', 'e2']);
     expect(reconnects[0]?.error.kind).toBe('stall');
@@ -235,7 +307,11 @@ describe('streamSSE after events have flowed', () => {
   });
 
   it('counts heartbeat comments as life', async () => {
-    const { url, requests } = await serve({ stream: [sse({ data: 'a' }), 300, sse({ data: 'b' })], then: 'end', heartbeatMs: 20 });
+    const { url, requests } = await serve({
+      stream: [sse({ data: 'a' }), 300, sse({ data: 'b' })],
+      then: 'end',
+      heartbeatMs: 20,
+    });
     const { data, error } = await collect(url, { idleTimeoutMs: 100 });
     expect(error).toBeUndefined();
     expect(data).toEqual(['a', 'b']);
@@ -252,12 +328,28 @@ describe('streamSSE with a run the server announces (rill-run / rill-end)', () =
     const { url, requests } = await serve(
       { status: 307, headers: { location: '/v2/chat' } },
       { stream: [runEvent('0'), ...events(1, 2, true)], then: 'end' },
-      { stream: [runEvent('2', 'r1', '/v2/runs/r1', '/v2/runs/r1/stop'), ...events(3, 3, true), endEvent('4', { status: 'done' })], then: 'stall' },
+      {
+        stream: [
+          runEvent('2', 'r1', '/v2/runs/r1', '/v2/runs/r1/stop'),
+          ...events(3, 3, true),
+          endEvent('4', { status: 'done' }),
+        ],
+        then: 'stall',
+      },
     );
     const runs: unknown[] = [];
     const got: SSEEvent[] = [];
-    for await (const event of streamSSE(`${url}/v1/chat`, { body: 'generate', retry: { baseDelayMs: 1 }, onRun: (run) => runs.push(run) })) got.push(event);
-    expect(got.map((e) => [e.event, e.data])).toEqual([['message', 'e1'], ['message', 'e2'], ['message', 'e3']]);
+    for await (const event of streamSSE(`${url}/v1/chat`, {
+      body: 'generate',
+      retry: { baseDelayMs: 1 },
+      onRun: (run) => runs.push(run),
+    }))
+      got.push(event);
+    expect(got.map((e) => [e.event, e.data])).toEqual([
+      ['message', 'e1'],
+      ['message', 'e2'],
+      ['message', 'e3'],
+    ]);
     expect(requests.map((r) => [r.method, r.url, r.headers['last-event-id'], r.body])).toEqual([
       ['POST', '/v1/chat', undefined, 'generate'],
       ['POST', '/v2/chat', undefined, 'generate'],
@@ -269,26 +361,46 @@ describe('streamSSE with a run the server announces (rill-run / rill-end)', () =
   });
 
   it('resumes right after the announcement with its id when no other event came', async () => {
-    const { url, requests } = await serve({ stream: [runEvent('r1:0')], then: 'drop' }, { stream: [runEvent('r1:0'), ...events(1, 1, true), endEvent('2', { status: 'done' })], then: 'end' });
+    const { url, requests } = await serve(
+      { stream: [runEvent('r1:0')], then: 'drop' },
+      { stream: [runEvent('r1:0'), ...events(1, 1, true), endEvent('2', { status: 'done' })], then: 'end' },
+    );
     expect((await collect(url, { body: 'generate' })).data).toEqual(['e1']);
     expect(requests[1]).toMatchObject({ method: 'GET', url: '/runs/r1', headers: { 'last-event-id': 'r1:0' } });
   });
 
   it("resumes at the caller's resume target over the announced one", async () => {
-    const { url, requests } = await serve({ stream: [runEvent('0'), ...events(1, 1, true)], then: 'drop' }, { stream: [...events(2, 2, true), endEvent('3', { status: 'done' })], then: 'end' });
+    const { url, requests } = await serve(
+      { stream: [runEvent('0'), ...events(1, 1, true)], then: 'drop' },
+      { stream: [...events(2, 2, true), endEvent('3', { status: 'done' })], then: 'end' },
+    );
     const { data } = await collect(url, { body: 'generate', resume: { url: `${url}/mine`, method: 'POST' } });
     expect(data).toEqual(['e1', 'e2']);
-    expect(requests[1]).toMatchObject({ method: 'POST', url: '/mine', body: 'generate', headers: { 'last-event-id': '1' } });
+    expect(requests[1]).toMatchObject({
+      method: 'POST',
+      url: '/mine',
+      body: 'generate',
+      headers: { 'last-event-id': '1' },
+    });
   });
 
   it.each([
     [{ status: 'aborted' }, { kind: 'aborted', retryable: false }],
     [{ status: 'error' }, { kind: 'provider', message: 'The run ended with status error' }],
-    [{ status: 'error', error: { kind: 'http', message: 'HTTP 529 overloaded', retryable: true, status: 529 } }, { kind: 'http', status: 529, message: 'HTTP 529 overloaded', retryable: true }],
-    [{ status: 'interrupted', error: { kind: 'interrupted', message: 'upstream dropped', retryable: true } }, { kind: 'interrupted', message: 'upstream dropped' }],
+    [
+      { status: 'error', error: { kind: 'http', message: 'HTTP 529 overloaded', retryable: true, status: 529 } },
+      { kind: 'http', status: 529, message: 'HTTP 529 overloaded', retryable: true },
+    ],
+    [
+      { status: 'interrupted', error: { kind: 'interrupted', message: 'upstream dropped', retryable: true } },
+      { kind: 'interrupted', message: 'upstream dropped' },
+    ],
     [{ status: 'interrupted' }, { kind: 'interrupted', retryable: true }],
   ])('ends on rill-end %j with that error, keeping the events and not resuming', async (end, expected) => {
-    const { url, requests } = await serve({ stream: [runEvent('0'), ...events(1, 2, true), endEvent('3', end)], then: 'end' });
+    const { url, requests } = await serve({
+      stream: [runEvent('0'), ...events(1, 2, true), endEvent('3', end)],
+      then: 'end',
+    });
     const { data, error, reconnects } = await collect(url, { body: 'generate' });
     expect(data).toEqual(['e1', 'e2']);
     expect(error?.toValue()).toMatchObject(expected);
@@ -297,7 +409,10 @@ describe('streamSSE with a run the server announces (rill-run / rill-end)', () =
   });
 
   it.each([404, 410])('ends interrupted, keeping the events, when the resume gets a %i', async (status) => {
-    const { url, requests } = await serve({ stream: [runEvent('0'), ...events(1, 2, true)], then: 'drop' }, { status, body: '{"error":{"kind":"interrupted","message":"unknown run"}}' });
+    const { url, requests } = await serve(
+      { stream: [runEvent('0'), ...events(1, 2, true)], then: 'drop' },
+      { status, body: '{"error":{"kind":"interrupted","message":"unknown run"}}' },
+    );
     const { data, error } = await collect(url, { body: 'generate' });
     expect(data).toEqual(['e1', 'e2']);
     expect(error).toMatchObject({ kind: 'interrupted', status, message: expect.stringContaining('unknown run') });
@@ -305,8 +420,15 @@ describe('streamSSE with a run the server announces (rill-run / rill-end)', () =
   });
 
   it('rejects a rill-run event without its URLs as malformed', async () => {
-    const { url } = await serve({ stream: [sse({ event: 'rill-run', id: '0', data: '{"runId":"r1"}' }), ...events(1, 1, true)], then: 'end' });
-    expect((await collect(url)).error).toMatchObject({ kind: 'malformed-event', retryable: false, message: expect.stringContaining('{"runId":"r1"}') });
+    const { url } = await serve({
+      stream: [sse({ event: 'rill-run', id: '0', data: '{"runId":"r1"}' }), ...events(1, 1, true)],
+      then: 'end',
+    });
+    expect((await collect(url)).error).toMatchObject({
+      kind: 'malformed-event',
+      retryable: false,
+      message: expect.stringContaining('{"runId":"r1"}'),
+    });
   });
 });
 
@@ -321,13 +443,19 @@ describe('streamSSE abort and early exit', () => {
       (error: unknown) => error,
     );
     controller.abort();
-    const settled = await Promise.race([pending, new Promise((resolve) => setImmediate(() => resolve('still waiting')))]);
+    const settled = await Promise.race([
+      pending,
+      new Promise((resolve) => setImmediate(() => resolve('still waiting'))),
+    ]);
     expect(settled).toMatchObject({ kind: 'aborted', retryable: false });
     await vi.waitFor(() => expect(requests[0]?.clientClosed).toBe(true));
   });
 
   it('closes the connection when the consumer breaks early', async () => {
-    const { url, requests } = await serve({ stream: [...events(1, 2, true), 5_000, ...events(3, 3, true)], then: 'end' });
+    const { url, requests } = await serve({
+      stream: [...events(1, 2, true), 5_000, ...events(3, 3, true)],
+      then: 'end',
+    });
     for await (const event of streamSSE(url)) {
       if (event.data === 'e2') break;
     }
@@ -338,7 +466,10 @@ describe('streamSSE abort and early exit', () => {
 describe('streamSSE size caps', () => {
   it('yields the events before a line over maxLineLength, then ends with too-large and never retries', async () => {
     const long = sse({ data: 'x'.repeat(200), id: '3' });
-    const { url, requests } = await serve({ stream: [sse({ data: 'a', id: '1' }) + sse({ data: 'b', id: '2' }) + long], then: 'stall' });
+    const { url, requests } = await serve({
+      stream: [sse({ data: 'a', id: '1' }) + sse({ data: 'b', id: '2' }) + long],
+      then: 'stall',
+    });
     const { data, error } = await collect(url, { maxLineLength: 100, resume: { url } });
     expect(data).toEqual(['a', 'b']);
     expect(error?.toValue()).toMatchObject({ kind: 'too-large', retryable: false });

@@ -41,7 +41,21 @@ const UNSENDABLE_ID = /[\0\r\n\u0100-\uffff]|^[\t ]|[\t ]$/;
  * }
  */
 export async function* streamSSE(url: string, opts: StreamSSEOptions = {}): AsyncGenerator<SSEEvent, void, undefined> {
-  const { retry, idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS, deadlineMs, resume, lastEventId, fetch: doFetch = fetch, onOpen, onReconnect, onRun, signal, maxLineLength, maxEventLength, ...init } = opts;
+  const {
+    retry,
+    idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS,
+    deadlineMs,
+    resume,
+    lastEventId,
+    fetch: doFetch = fetch,
+    onOpen,
+    onReconnect,
+    onRun,
+    signal,
+    maxLineLength,
+    maxEventLength,
+    ...init
+  } = opts;
   const { maxAttempts = 5, maxReconnects = 10, baseDelayMs = 1000, maxDelayMs = 30_000 } = retry || {};
   const limit = retry === false ? 1 : maxAttempts;
   const budget = retry === false ? 0 : maxReconnects;
@@ -62,10 +76,12 @@ export async function* streamSSE(url: string, opts: StreamSSEOptions = {}): Asyn
   let reconnects = 0;
   const position = new ResumePosition();
   const unsendable = unsendableId(lastId);
-  if (unsendable) throw new RillError({ kind: 'interrupted', message: `Cannot resume: ${unsendable}`, retryable: true });
+  if (unsendable)
+    throw new RillError({ kind: 'interrupted', message: `Cannot resume: ${unsendable}`, retryable: true });
   // The caller's abort or the deadline: ends everything at once, never retried.
   const halt = haltOn(signal, deadlineMs);
-  const haltError = (): RillError => (isRillError(halt.signal.reason) ? halt.signal.reason : abortedError('request', signal?.reason));
+  const haltError = (): RillError =>
+    isRillError(halt.signal.reason) ? halt.signal.reason : abortedError('request', signal?.reason);
 
   async function* connect(): AsyncGenerator<SSEEvent, void, undefined> {
     if (halt.signal.aborted) throw haltError();
@@ -94,9 +110,11 @@ export async function* streamSSE(url: string, opts: StreamSSEOptions = {}): Asyn
       arm();
       retryAfterMs = undefined;
       const body = /^(get|head)$/i.test(verb) ? undefined : init.body;
-      const response = await doFetch(target, { ...init, method: verb, headers, body, signal: ctl.signal }).catch((cause: unknown) => {
-        throw failure ?? networkError(`Request to ${target} failed`, cause);
-      });
+      const response = await doFetch(target, { ...init, method: verb, headers, body, signal: ctl.signal }).catch(
+        (cause: unknown) => {
+          throw failure ?? networkError(`Request to ${target} failed`, cause);
+        },
+      );
       const bad = await responseFailure(response);
       retryAfterMs = parseRetryAfter(response.headers.get('retry-after')) ?? bad?.retryDelayMs;
       if (failure) throw failure;
@@ -105,7 +123,13 @@ export async function* streamSSE(url: string, opts: StreamSSEOptions = {}): Asyn
       onOpen?.(response);
       if (!response.body) return;
       // The idle timer runs only while a read waits (heartbeats count), never while the consumer holds an event.
-      const chunks = readSSEChunks(response.body, { signal: ctl.signal, maxLineLength, maxEventLength, onRetry: (ms) => (serverRetryMs = ms), onWait: (waiting) => (waiting ? arm() : clearTimeout(timer)) });
+      const chunks = readSSEChunks(response.body, {
+        signal: ctl.signal,
+        maxLineLength,
+        maxEventLength,
+        onRetry: (ms) => (serverRetryMs = ms),
+        onWait: (waiting) => (waiting ? arm() : clearTimeout(timer)),
+      });
       try {
         for await (const events of chunks) {
           for (const event of events) {
@@ -143,7 +167,8 @@ export async function* streamSSE(url: string, opts: StreamSSEOptions = {}): Asyn
 
   // Why a stream that broke after it started cannot be resumed; re-sending the request would start a second, billed generation.
   const noResume = (): string | undefined => {
-    if (!resume && !announced && lastEventId === undefined) return 'no resume target (the server announced none and the resume option is not set)';
+    if (!resume && !announced && lastEventId === undefined)
+      return 'no resume target (the server announced none and the resume option is not set)';
     if (!lastId) return 'no event id to resume from';
     return unsendableId(lastId);
   };
@@ -156,13 +181,16 @@ export async function* streamSSE(url: string, opts: StreamSSEOptions = {}): Asyn
       } catch (error) {
         if (halt.signal.aborted) throw haltError();
         if (ended || !(error instanceof RillError)) throw error;
-        if (started && error.kind === 'http' && (error.status === 404 || error.status === 410)) throw interruptedError(error, 'the run can no longer be resumed');
+        if (started && error.kind === 'http' && (error.status === 404 || error.status === 410))
+          throw interruptedError(error, 'the run can no longer be resumed');
         if (!error.retryable) throw error;
         const why = started ? noResume() : undefined;
         if (why) throw interruptedError(error, why);
-        if (++failures >= limit || reconnects >= budget) throw started ? interruptedError(error, `gave up after ${reconnects} reconnects`) : error;
+        if (++failures >= limit || reconnects >= budget)
+          throw started ? interruptedError(error, `gave up after ${reconnects} reconnects`) : error;
         reconnects++;
-        const wantedMs = retryAfterMs ?? (started ? serverRetryMs : undefined) ?? backoffDelay(failures - 1, baseDelayMs, maxDelayMs);
+        const wantedMs =
+          retryAfterMs ?? (started ? serverRetryMs : undefined) ?? backoffDelay(failures - 1, baseDelayMs, maxDelayMs);
         const delayMs = Math.min(MAX_WAIT_MS, Math.max(floorMs, wantedMs));
         onReconnect?.({ attempt: failures + 1, maxAttempts: limit, delayMs, error: error.toValue() });
         await sleep(delayMs, halt.signal);
@@ -175,5 +203,7 @@ export async function* streamSSE(url: string, opts: StreamSSEOptions = {}): Asyn
 
 /** Why `id` cannot travel in a Last-Event-ID header, if it cannot. */
 function unsendableId(id: string): string | undefined {
-  return UNSENDABLE_ID.test(id) ? `the last event id ${JSON.stringify(id.slice(0, 100))} cannot be sent in a Last-Event-ID header` : undefined;
+  return UNSENDABLE_ID.test(id)
+    ? `the last event id ${JSON.stringify(id.slice(0, 100))} cannot be sent in a Last-Event-ID header`
+    : undefined;
 }

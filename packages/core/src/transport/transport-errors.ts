@@ -38,7 +38,15 @@ export function stallError(ms: number): RillError {
  */
 export function interruptedError(cause: RillError, why: string): RillError {
   const status = cause.kind === 'http' ? cause.status : undefined;
-  return new RillError({ kind: 'interrupted', message: `${cause.message}; ${why}`, retryable: true, ...(status !== undefined && { status }) }, { cause });
+  return new RillError(
+    {
+      kind: 'interrupted',
+      message: `${cause.message}; ${why}`,
+      retryable: true,
+      ...(status !== undefined && { status }),
+    },
+    { cause },
+  );
 }
 
 /** Why a response cannot be streamed, with the wait its JSON body asked for (Gemini's RetryInfo), if any. */
@@ -62,7 +70,12 @@ export async function responseFailure(response: Response): Promise<ResponseFailu
   if (!response.ok) {
     const { status } = response;
     const body = await bodyStart(response, ERROR_BODY_BYTES);
-    const error = new RillError({ kind: 'http', status, message: `HTTP ${status} ${response.statusText}: ${body.slice(0, QUOTE_CHARS)}`, retryable: isRetryableStatus(status) });
+    const error = new RillError({
+      kind: 'http',
+      status,
+      message: `HTTP ${status} ${response.statusText}: ${body.slice(0, QUOTE_CHARS)}`,
+      retryable: isRetryableStatus(status),
+    });
     const retryDelayMs = parseRetryInfo(body);
     return retryDelayMs === undefined ? { error } : { error, retryDelayMs };
   }

@@ -33,10 +33,28 @@ const N_E = 5;
 const N_E_SIGN = 6;
 const N_EXP = 7;
 // Only the states a number cannot end in need words.
-const NUMBER_EXPECTS: Record<number, string> = { [N_MINUS]: 'a digit', [N_DOT]: 'a digit after "."', [N_E]: 'a digit or sign in the exponent', [N_E_SIGN]: 'a digit in the exponent' };
+const NUMBER_EXPECTS: Record<number, string> = {
+  [N_MINUS]: 'a digit',
+  [N_DOT]: 'a digit after "."',
+  [N_E]: 'a digit or sign in the exponent',
+  [N_E_SIGN]: 'a digit in the exponent',
+};
 
-const ESCAPES: Record<number, string> = { 0x22: '"', 0x5c: '\\', 0x2f: '/', 0x62: '\b', 0x66: '\f', 0x6e: '\n', 0x72: '\r', 0x74: '\t' };
-const LITERALS: Record<number, [string, boolean | null]> = { 0x74: ['true', true], 0x66: ['false', false], 0x6e: ['null', null] };
+const ESCAPES: Record<number, string> = {
+  0x22: '"',
+  0x5c: '\\',
+  0x2f: '/',
+  0x62: '\b',
+  0x66: '\f',
+  0x6e: '\n',
+  0x72: '\r',
+  0x74: '\t',
+};
+const LITERALS: Record<number, [string, boolean | null]> = {
+  0x74: ['true', true],
+  0x66: ['false', false],
+  0x6e: ['null', null],
+};
 
 function isWhitespace(code: number): boolean {
   return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
@@ -126,7 +144,10 @@ class IncrementalJsonParser implements IncrementalParser {
       this.stale = false;
       if (this.root) this.snapshot = this.root.value;
       else {
-        const partial = (this.state === STRING || this.state === ESCAPE || this.state === UNICODE) && !this.stringIsKey ? this.string.visible() : NOTHING;
+        const partial =
+          (this.state === STRING || this.state === ESCAPE || this.state === UNICODE) && !this.stringIsKey
+            ? this.string.visible()
+            : NOTHING;
         this.snapshot = this.stack.snapshot(partial);
       }
     }
@@ -158,7 +179,13 @@ class IncrementalJsonParser implements IncrementalParser {
     }
   }
 
-  private fail(kind: JSONStreamErrorKind, offset: number, expected: string, found?: string, path: JsonPath = this.stack.pathOfOpenChild()): never {
+  private fail(
+    kind: JSONStreamErrorKind,
+    offset: number,
+    expected: string,
+    found?: string,
+    path: JsonPath = this.stack.pathOfOpenChild(),
+  ): never {
     this.failure = new JSONStreamError({ kind, offset, expected, path, ...(found === undefined ? {} : { found }) });
     throw this.failure;
   }
@@ -180,13 +207,13 @@ class IncrementalJsonParser implements IncrementalParser {
       case FIRST_KEY:
         return 'a \'"\' starting a key, or "}"';
       case KEY:
-        return 'a \'"\' starting a key';
+        return "a '\"' starting a key";
       case COLON:
         return '":"';
       case AFTER_VALUE:
         return top?.isArray ? '"," or "]"' : '"," or "}"';
       case STRING:
-        return 'more of the string, or its closing \'"\'';
+        return "more of the string, or its closing '\"'";
       case ESCAPE:
         return 'an escape character (one of "\\/bfnrtu)';
       case UNICODE:
@@ -303,7 +330,12 @@ class IncrementalJsonParser implements IncrementalParser {
       }
       if (code < 0x20) {
         this.string.append(chunk.slice(start, index));
-        this.fail('syntax', this.base + index, 'a string character (control characters must be escaped)', chunk.charAt(index));
+        this.fail(
+          'syntax',
+          this.base + index,
+          'a string character (control characters must be escaped)',
+          chunk.charAt(index),
+        );
       }
     }
     if (start < length) {
@@ -353,7 +385,8 @@ class IncrementalJsonParser implements IncrementalParser {
   }
 
   private literalChar(code: number, index: number): void {
-    if (code !== this.literal.charCodeAt(this.literalIndex)) this.fail('syntax', this.base + index, this.expectedHere(), String.fromCharCode(code));
+    if (code !== this.literal.charCodeAt(this.literalIndex))
+      this.fail('syntax', this.base + index, this.expectedHere(), String.fromCharCode(code));
     if (++this.literalIndex === this.literal.length) this.complete(this.literalValue, this.base + index);
   }
 
@@ -370,7 +403,8 @@ class IncrementalJsonParser implements IncrementalParser {
         else if (state === N_DOT) state = N_FRAC;
         else if (state === N_E || state === N_E_SIGN) state = N_EXP;
       } else if (code === 0x2e && (state === N_ZERO || state === N_INT)) state = N_DOT;
-      else if ((code === 0x65 || code === 0x45) && (state === N_ZERO || state === N_INT || state === N_FRAC)) state = N_E;
+      else if ((code === 0x65 || code === 0x45) && (state === N_ZERO || state === N_INT || state === N_FRAC))
+        state = N_E;
       else if ((code === 0x2b || code === 0x2d) && state === N_E) state = N_E_SIGN;
       else break;
     }
@@ -383,7 +417,8 @@ class IncrementalJsonParser implements IncrementalParser {
   /** Ends a number at `offset` (its terminator, or the end of input). */
   private finishNumber(offset: number, found?: string): void {
     const state = this.numberState;
-    if (state !== N_ZERO && state !== N_INT && state !== N_FRAC && state !== N_EXP) this.fail(this.ended ? 'incomplete' : 'syntax', offset, this.expectedHere(), found);
+    if (state !== N_ZERO && state !== N_INT && state !== N_FRAC && state !== N_EXP)
+      this.fail(this.ended ? 'incomplete' : 'syntax', offset, this.expectedHere(), found);
     this.complete(Number(this.text), offset);
   }
 }

@@ -46,7 +46,10 @@ describe('createIncrementalParser snapshots', () => {
     let shown = '';
     for (let i = 0; i < 64; i++) {
       parser.push(pieces[i % 2] ?? '');
-      longest = Math.max(longest, longestStringRead(() => (shown = (parser.value() as { log: string }).log)));
+      longest = Math.max(
+        longest,
+        longestStringRead(() => (shown = (parser.value() as { log: string }).log)),
+      );
     }
     const whole = `${'a'.repeat(996)}\n😀${'b'.repeat(998)}`.repeat(32);
     expect(shown).toBe(whole);
@@ -90,7 +93,9 @@ describe('createIncrementalParser snapshots', () => {
 
   it('reports completed values that stay untouched and identical to the final tree', () => {
     const completed = new Map<string, unknown>();
-    const parser = createIncrementalParser({ onPathComplete: (path, value) => completed.set(JSON.stringify(path), value) });
+    const parser = createIncrementalParser({
+      onPathComplete: (path, value) => completed.set(JSON.stringify(path), value),
+    });
     parser.push('{"a":{"b":[1]},"c":');
     const inner = completed.get('["a"]');
     expect(inner).toEqual({ b: [1] });
@@ -138,7 +143,14 @@ describe('createIncrementalParser errors', () => {
     const parser = createIncrementalParser();
     parser.push('{"items":[{"id":1},');
     const error = caught(() => parser.push('{"id" 2}]}'));
-    expect(error).toMatchObject({ kind: 'syntax', offset: 25, path: ['items', 1, 'id'], expected: '":"', found: '2', retryable: false });
+    expect(error).toMatchObject({
+      kind: 'syntax',
+      offset: 25,
+      path: ['items', 1, 'id'],
+      expected: '":"',
+      found: '2',
+      retryable: false,
+    });
     expect(error.message).toBe('Unexpected "2" ($.items[1].id, offset 25): expected ":"');
   });
 
@@ -159,18 +171,32 @@ describe('createIncrementalParser errors', () => {
     const parser = createIncrementalParser();
     parser.push('{"a":"x\\u00');
     const error = caught(() => parser.end());
-    expect(error).toMatchObject({ kind: 'incomplete', offset: 11, path: ['a'], expected: 'a hex digit of a \\u escape' });
+    expect(error).toMatchObject({
+      kind: 'incomplete',
+      offset: 11,
+      path: ['a'],
+      expected: 'a hex digit of a \\u escape',
+    });
     expect(error.message).toBe('The JSON ended early ($.a, offset 11): expected a hex digit of a \\u escape');
   });
 
   it('rejects input after the document and after end()', () => {
     const parser = createIncrementalParser();
     parser.push('[1] ');
-    expect(caught(() => parser.push(' ,'))).toMatchObject({ kind: 'syntax', offset: 5, expected: 'the end of input', found: ',' });
+    expect(caught(() => parser.push(' ,'))).toMatchObject({
+      kind: 'syntax',
+      offset: 5,
+      expected: 'the end of input',
+      found: ',',
+    });
     const ended = createIncrementalParser();
     ended.push('{}');
     ended.end();
-    expect(caught(() => ended.push('{}'))).toMatchObject({ kind: 'syntax', offset: 2, expected: 'no input after end()' });
+    expect(caught(() => ended.push('{}'))).toMatchObject({
+      kind: 'syntax',
+      offset: 2,
+      expected: 'no input after end()',
+    });
   });
 
   it('rejects raw control characters inside strings, as JSON.parse does', () => {

@@ -3,11 +3,14 @@ import { randomChunks, SAMPLE, streamSample, valueAfter } from '../../test/snaps
 import { createPartialJsonParser } from './index.js';
 
 describe('partial-json adapter', () => {
-  it.each([1, 4, 64])('streams the sample in chunks of up to %i characters to JSON.parse’s value, every snapshot a valid partial', (max) => {
-    const parser = streamSample(createPartialJsonParser, max);
-    expect(parser.value()).toStrictEqual(JSON.parse(SAMPLE));
-    expect(parser.done()).toBe(true);
-  });
+  it.each([1, 4, 64])(
+    'streams the sample in chunks of up to %i characters to JSON.parse’s value, every snapshot a valid partial',
+    (max) => {
+      const parser = streamSample(createPartialJsonParser, max);
+      expect(parser.value()).toStrictEqual(JSON.parse(SAMPLE));
+      expect(parser.done()).toBe(true);
+    },
+  );
 
   it.each([
     ['{"a":tr', {}],

@@ -53,7 +53,13 @@ function readWithPartialJson(options: IncrementalParserOptions = {}): Incrementa
       snapshot = shareCompleted(snapshot, whole ? whole.value : withoutHalfSurrogate(parse(text, ALLOW)));
     } catch (error) {
       // partial-json names no reliable offset (it trims the text first): the fault is in what arrived last.
-      if (error instanceof MalformedJSON) problem = new JSONStreamError({ kind: 'syntax', offset: text.length, expected: `valid JSON (partial-json: ${error.message})`, path: [] });
+      if (error instanceof MalformedJSON)
+        problem = new JSONStreamError({
+          kind: 'syntax',
+          offset: text.length,
+          expected: `valid JSON (partial-json: ${error.message})`,
+          path: [],
+        });
       return;
     }
     complete = whole !== undefined;
@@ -97,7 +103,8 @@ function readWithPartialJson(options: IncrementalParserOptions = {}): Incrementa
  * report one (V8: "… at position N"); a fault at the very end means the text was cut short.
  */
 function endProblem(text: string): JSONStreamError {
-  if (text.trim() === '') return new JSONStreamError({ kind: 'incomplete', offset: text.length, expected: 'a JSON value', path: [] });
+  if (text.trim() === '')
+    return new JSONStreamError({ kind: 'incomplete', offset: text.length, expected: 'a JSON value', path: [] });
   let message = '';
   try {
     JSON.parse(text);
@@ -105,9 +112,22 @@ function endProblem(text: string): JSONStreamError {
     message = error instanceof Error ? error.message : String(error);
   }
   const position = /position (\d+)/.exec(message)?.[1];
-  const cutShort = /end of (JSON )?(input|data)|EOF/i.test(message) || (position !== undefined && Number(position) >= text.trimEnd().length);
-  if (cutShort) return new JSONStreamError({ kind: 'incomplete', offset: text.length, expected: 'the rest of the document', path: [] });
-  return new JSONStreamError({ kind: 'syntax', offset: position === undefined ? text.length : Number(position), expected: `valid JSON (${message})`, path: [] });
+  const cutShort =
+    /end of (JSON )?(input|data)|EOF/i.test(message) ||
+    (position !== undefined && Number(position) >= text.trimEnd().length);
+  if (cutShort)
+    return new JSONStreamError({
+      kind: 'incomplete',
+      offset: text.length,
+      expected: 'the rest of the document',
+      path: [],
+    });
+  return new JSONStreamError({
+    kind: 'syntax',
+    offset: position === undefined ? text.length : Number(position),
+    expected: `valid JSON (${message})`,
+    path: [],
+  });
 }
 
 /** partial-json can end a partial string on a lone high surrogate; the rightmost string loses it until its pair arrives. */

@@ -7,7 +7,14 @@
  * shareCompleted(a, { done: { x: 1 }, list: [1, 2] }).done === a.done; // true
  */
 export function shareCompleted(previous: unknown, next: unknown): unknown {
-  if (previous === next || typeof previous !== 'object' || typeof next !== 'object' || previous === null || next === null) return next;
+  if (
+    previous === next ||
+    typeof previous !== 'object' ||
+    typeof next !== 'object' ||
+    previous === null ||
+    next === null
+  )
+    return next;
   if (Array.isArray(next)) {
     if (!Array.isArray(previous)) return next;
     let same = previous.length === next.length;

@@ -13,5 +13,9 @@ export function deepEqual(left: unknown, right: unknown): boolean {
   }
   const leftKeys = Object.keys(left);
   if (leftKeys.length !== Object.keys(right).length) return false;
-  return leftKeys.every((key) => Object.hasOwn(right, key) && deepEqual((left as Record<string, unknown>)[key], (right as Record<string, unknown>)[key]));
+  return leftKeys.every(
+    (key) =>
+      Object.hasOwn(right, key) &&
+      deepEqual((left as Record<string, unknown>)[key], (right as Record<string, unknown>)[key]),
+  );
 }

@@ -26,7 +26,14 @@ const order: JSONSchema = {
     status: { enum: ['open', 'paid'] },
     currency: { const: 'EUR' },
     note: { type: 'string', minLength: 2, maxLength: 4 },
-    lines: { type: 'array', items: { type: 'object', properties: { sku: { type: 'string' }, qty: { type: 'number', exclusiveMinimum: 0, maximum: 99 } }, required: ['sku'] } },
+    lines: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { sku: { type: 'string' }, qty: { type: 'number', exclusiveMinimum: 0, maximum: 99 } },
+        required: ['sku'],
+      },
+    },
   },
 };
 
@@ -43,11 +50,35 @@ describe('JSON Schema while streaming', () => {
     ['a fraction where an integer is due', '{"id":1.5,', ['id'], 'integer', '1.5'],
     ['a value outside its enum', '{"id":1,"status":"late"', ['status'], 'one of "open", "paid"', '"late"'],
     ['a value other than its const', '{"id":1,"currency":"USD"', ['currency'], 'the constant "EUR"', '"USD"'],
-    ['a string that is too long (in characters, not UTF-16 units)', '{"id":1,"note":"😀😀😀😀😀"', ['note'], 'a string of at most 4 characters', '"😀😀😀😀😀"'],
+    [
+      'a string that is too long (in characters, not UTF-16 units)',
+      '{"id":1,"note":"😀😀😀😀😀"',
+      ['note'],
+      'a string of at most 4 characters',
+      '"😀😀😀😀😀"',
+    ],
     ['a string that is too short', '{"id":1,"note":"x"', ['note'], 'a string of at least 2 characters', '"x"'],
-    ['an item number at its exclusive minimum', '{"id":1,"lines":[{"sku":"a","qty":0}', ['lines', 0, 'qty'], 'a number > 0', '0'],
-    ['an item missing a required property', '{"id":1,"lines":[{"sku":"a"},{"qty":1}', ['lines', 1], 'the required properties "sku"', 'an object'],
-    ['a key that additionalProperties forbids, as soon as the key is whole', '{"id":1,"extra"', ['extra'], 'only the properties "id", "status", "currency", "note", "lines"', '"extra"'],
+    [
+      'an item number at its exclusive minimum',
+      '{"id":1,"lines":[{"sku":"a","qty":0}',
+      ['lines', 0, 'qty'],
+      'a number > 0',
+      '0',
+    ],
+    [
+      'an item missing a required property',
+      '{"id":1,"lines":[{"sku":"a"},{"qty":1}',
+      ['lines', 1],
+      'the required properties "sku"',
+      'an object',
+    ],
+    [
+      'a key that additionalProperties forbids, as soon as the key is whole',
+      '{"id":1,"extra"',
+      ['extra'],
+      'only the properties "id", "status", "currency", "note", "lines"',
+      '"extra"',
+    ],
     ['a container of the wrong type, at its opening bracket', '{"id":1,"lines":{', ['lines'], 'array', 'an object'],
     ['a root missing required properties', '{"id":1}', [], 'the required properties "lines"', 'an object'],
   ])('stops early at %s', (_name, prefix, path, expected, found) => {
@@ -67,7 +98,10 @@ describe('JSON Schema while streaming', () => {
 
   it('treats a false sub-schema as "no value allowed" and a true one as anything', () => {
     const schema: JSONSchema = { properties: { never: false, any: true } };
-    expect(streamUntilError(schema, '{"any":[{"x":null}],"never":1}').error).toMatchObject({ path: ['never'], expected: 'no value here (the schema is false)' });
+    expect(streamUntilError(schema, '{"any":[{"x":null}],"never":1}').error).toMatchObject({
+      path: ['never'],
+      expected: 'no value here (the schema is false)',
+    });
   });
 
   it('accepts integers where a number is due, and type lists', () => {

@@ -61,7 +61,10 @@ export function keyViolation(schema: SchemaNode, key: string): SchemaViolation |
   if (typeof schema !== 'object' || schema.additionalProperties !== false) return undefined;
   if (schema.properties && Object.hasOwn(schema.properties, key)) return undefined;
   const allowed = Object.keys(schema.properties ?? {}).map((name) => JSON.stringify(name));
-  return { expected: allowed.length ? `only the properties ${allowed.join(', ')}` : 'no properties', found: JSON.stringify(key) };
+  return {
+    expected: allowed.length ? `only the properties ${allowed.join(', ')}` : 'no properties',
+    found: JSON.stringify(key),
+  };
 }
 
 function jsonType(value: unknown): JSONSchemaType {
@@ -120,24 +123,30 @@ function countCodePoints(text: string): number {
 function numberViolation(schema: JSONSchema, value: number): string | undefined {
   if (schema.minimum !== undefined && value < schema.minimum) return `a number >= ${schema.minimum}`;
   if (schema.maximum !== undefined && value > schema.maximum) return `a number <= ${schema.maximum}`;
-  if (schema.exclusiveMinimum !== undefined && value <= schema.exclusiveMinimum) return `a number > ${schema.exclusiveMinimum}`;
-  if (schema.exclusiveMaximum !== undefined && value >= schema.exclusiveMaximum) return `a number < ${schema.exclusiveMaximum}`;
+  if (schema.exclusiveMinimum !== undefined && value <= schema.exclusiveMinimum)
+    return `a number > ${schema.exclusiveMinimum}`;
+  if (schema.exclusiveMaximum !== undefined && value >= schema.exclusiveMaximum)
+    return `a number < ${schema.exclusiveMaximum}`;
   return undefined;
 }
 
 function stringViolation(schema: JSONSchema, value: string): string | undefined {
   if (schema.minLength === undefined && schema.maxLength === undefined) return undefined;
   const length = countCodePoints(value);
-  if (schema.minLength !== undefined && length < schema.minLength) return `a string of at least ${schema.minLength} characters`;
-  if (schema.maxLength !== undefined && length > schema.maxLength) return `a string of at most ${schema.maxLength} characters`;
+  if (schema.minLength !== undefined && length < schema.minLength)
+    return `a string of at least ${schema.minLength} characters`;
+  if (schema.maxLength !== undefined && length > schema.maxLength)
+    return `a string of at most ${schema.maxLength} characters`;
   return undefined;
 }
 
 function ownViolation(schema: JSONSchema, value: unknown): string | undefined {
   const type = jsonType(value);
   if (!typeAllows(schema, type)) return typeText(schema);
-  if (schema.const !== undefined && !deepEqual(schema.const, value)) return `the constant ${JSON.stringify(schema.const)}`;
-  if (schema.enum && !schema.enum.some((option) => deepEqual(option, value))) return `one of ${schema.enum.map((option) => JSON.stringify(option)).join(', ')}`;
+  if (schema.const !== undefined && !deepEqual(schema.const, value))
+    return `the constant ${JSON.stringify(schema.const)}`;
+  if (schema.enum && !schema.enum.some((option) => deepEqual(option, value)))
+    return `one of ${schema.enum.map((option) => JSON.stringify(option)).join(', ')}`;
   if (typeof value === 'number') return numberViolation(schema, value);
   if (typeof value === 'string') return stringViolation(schema, value);
   if (type === 'object' && schema.required) {

@@ -24,7 +24,10 @@ function end(schema: StandardSchemaV1, text: string): { error: unknown; value: u
 
 describe.each(schemas)('Standard Schema: %s', (_name, schema) => {
   it('accepts a final value that matches', () => {
-    expect(end(schema, '{"city":"Paris","days":[1,2]}')).toEqual({ error: undefined, value: { city: 'Paris', days: [1, 2] } });
+    expect(end(schema, '{"city":"Paris","days":[1,2]}')).toEqual({
+      error: undefined,
+      value: { city: 'Paris', days: [1, 2] },
+    });
   });
 
   it('rejects a final value that does not, at the issue path, keeping the value', () => {

@@ -15,7 +15,8 @@ export interface StandardSchemaIssue {
 }
 
 /** A Standard Schema's verdict: the (possibly transformed) value, or issues. */
-export type StandardSchemaResult<Output> = { readonly value: Output; readonly issues?: undefined } | { readonly issues: readonly StandardSchemaIssue[] };
+export type StandardSchemaResult<Output> =
+  { readonly value: Output; readonly issues?: undefined } | { readonly issues: readonly StandardSchemaIssue[] };
 
 /** Any schema library that implements Standard Schema v1: zod 4, valibot, arktype and others. */
 export interface StandardSchemaV1<Input = unknown, Output = Input> {
@@ -45,11 +46,21 @@ function toJsonPath(path: StandardSchemaIssue['path']): JsonPath {
 export function validateStandard(schema: StandardSchemaV1, value: unknown, offset: number): void {
   const result = schema['~standard'].validate(value);
   if (result instanceof Promise) {
-    throw new JSONStreamError({ kind: 'schema', offset, path: [], expected: 'a synchronous Standard Schema (validate returned a Promise; validate value() yourself)' });
+    throw new JSONStreamError({
+      kind: 'schema',
+      offset,
+      path: [],
+      expected: 'a synchronous Standard Schema (validate returned a Promise; validate value() yourself)',
+    });
   }
   if (!result.issues) return;
   const [first, ...rest] = result.issues;
   if (!first) return;
   const more = rest.length ? ` (and ${rest.length} more issue${rest.length > 1 ? 's' : ''})` : '';
-  throw new JSONStreamError({ kind: 'schema', offset, path: toJsonPath(first.path), expected: `${first.message}${more}` });
+  throw new JSONStreamError({
+    kind: 'schema',
+    offset,
+    path: toJsonPath(first.path),
+    expected: `${first.message}${more}`,
+  });
 }

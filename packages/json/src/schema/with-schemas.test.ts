@@ -5,9 +5,19 @@ import type { IncrementalParserFactory } from '../index.js';
 import { createPartialJsonParser } from '../partial-json/index.js';
 import { withSchemas } from './with-schemas.js';
 
-const schema = { type: 'object', additionalProperties: false, properties: { items: { type: 'array', items: { type: 'object', required: ['id'], properties: { id: { type: 'integer' } } } } } } as const;
+const schema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    items: { type: 'array', items: { type: 'object', required: ['id'], properties: { id: { type: 'integer' } } } },
+  },
+} as const;
 
-function run(make: IncrementalParserFactory, text: string, options: Parameters<IncrementalParserFactory>[0]): { error: unknown; value: unknown } {
+function run(
+  make: IncrementalParserFactory,
+  text: string,
+  options: Parameters<IncrementalParserFactory>[0],
+): { error: unknown; value: unknown } {
   const parser = make(options);
   try {
     for (const char of text) parser.push(char);
@@ -19,7 +29,8 @@ function run(make: IncrementalParserFactory, text: string, options: Parameters<I
 }
 
 // The default parser without its own checks (no schema passed through) stands in for a backend.
-const plainDefault: IncrementalParserFactory = (opts) => createIncrementalParser({ ...(opts?.onPathComplete ? { onPathComplete: opts.onPathComplete } : {}) });
+const plainDefault: IncrementalParserFactory = (opts) =>
+  createIncrementalParser({ ...(opts?.onPathComplete ? { onPathComplete: opts.onPathComplete } : {}) });
 
 describe.each([
   ['default parser', plainDefault],
@@ -53,7 +64,10 @@ describe.each([
 
   it('runs a Standard Schema on the final value and still reports completions', () => {
     const paths: string[] = [];
-    const { error } = run(make, '{"items":[{"id":"x"}]}', { standardSchema: z.object({ items: z.array(z.object({ id: z.number() })) }), onPathComplete: (path) => paths.push(path.join('.')) });
+    const { error } = run(make, '{"items":[{"id":"x"}]}', {
+      standardSchema: z.object({ items: z.array(z.object({ id: z.number() })) }),
+      onPathComplete: (path) => paths.push(path.join('.')),
+    });
     expect(error).toMatchObject({ kind: 'schema', path: ['items', 0, 'id'] });
     expect(paths.at(-1)).toBe('');
   });

@@ -1,5 +1,10 @@
 import { JSONStreamError } from '../errors.js';
-import type { IncrementalParser, IncrementalParserFactory, IncrementalParserOptions, JsonPath } from '../parser-types.js';
+import type {
+  IncrementalParser,
+  IncrementalParserFactory,
+  IncrementalParserOptions,
+  JsonPath,
+} from '../parser-types.js';
 import { itemSchema, propertySchema, schemaViolation } from './json-schema.js';
 import type { SchemaNode } from './json-schema.js';
 import { validateStandard } from './standard-schema.js';

@@ -34,7 +34,10 @@ export async function loadTreeSitterBackend(options: TreeSitterBackendOptions = 
   await Parser.init(runtimeWasmUrl === undefined ? {} : { locateFile: () => String(runtimeWasmUrl) });
   let grammar = options.grammarWasmUrl;
   if (grammar === undefined) {
-    if (!runningInNode()) throw new Error('loadTreeSitterBackend: pass grammarWasmUrl (e.g. `tree-sitter-json/tree-sitter-json.wasm?url`) outside Node');
+    if (!runningInNode())
+      throw new Error(
+        'loadTreeSitterBackend: pass grammarWasmUrl (e.g. `tree-sitter-json/tree-sitter-json.wasm?url`) outside Node',
+      );
     grammar = (await import('./node-wasm.js')).nodeGrammarWasm();
   }
   const language = await Language.load(grammar);

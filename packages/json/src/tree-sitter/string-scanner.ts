@@ -56,7 +56,12 @@ export class StringScanner {
       const stop = slash >= 0 && (quote < 0 || slash < quote) ? slash : quote;
       const plain = raw.slice(index, stop < 0 ? raw.length : stop);
       const control = plain.search(CONTROL);
-      if (control >= 0) return { found: plain.charAt(control), expected: 'an escaped control character (JSON strings cannot hold raw ones)', at: base + index + control };
+      if (control >= 0)
+        return {
+          found: plain.charAt(control),
+          expected: 'an escaped control character (JSON strings cannot hold raw ones)',
+          at: base + index + control,
+        };
       if (stop < 0) {
         // A high surrogate at the very end waits for its pair, so no snapshot shows half a character.
         const held = isHighSurrogate(plain.charCodeAt(plain.length - 1)) ? 1 : 0;
@@ -96,7 +101,8 @@ export class StringScanner {
         continue;
       }
       const escaped = ESCAPES[kind];
-      if (escaped === undefined) return { found: kind, expected: 'an escape: \\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX', at: base + stop + 1 };
+      if (escaped === undefined)
+        return { found: kind, expected: 'an escape: \\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX', at: base + stop + 1 };
       this.decoded += escaped;
       index = stop + 2;
     }

@@ -42,7 +42,7 @@ export class TextStore {
   /** The characters in [start, end). @example store.slice(0, 2) */
   slice(start: number, end: number): string {
     let result = '';
-    for (let index = start; index < end; ) {
+    for (let index = start; index < end;) {
       const block = this.blockAt(index);
       if (block < 0) break;
       const blockStart = this.starts[block] ?? 0;

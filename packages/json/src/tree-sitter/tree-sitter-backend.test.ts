@@ -10,12 +10,15 @@ beforeAll(async () => {
 const after = (text: string): unknown => valueAfter(create, text);
 
 describe('tree-sitter backend', () => {
-  it.each([1, 3, 17, 200])('streams the sample in chunks of up to %i characters to JSON.parse’s value, every snapshot a valid partial', (max) => {
-    const parser = streamSample(create, max);
-    expect(parser.value()).toStrictEqual(JSON.parse(SAMPLE));
-    expect(parser.done()).toBe(true);
-    expect(Object.hasOwn(parser.value() as object, '__proto__')).toBe(true);
-  });
+  it.each([1, 3, 17, 200])(
+    'streams the sample in chunks of up to %i characters to JSON.parse’s value, every snapshot a valid partial',
+    (max) => {
+      const parser = streamSample(create, max);
+      expect(parser.value()).toStrictEqual(JSON.parse(SAMPLE));
+      expect(parser.done()).toBe(true);
+      expect(Object.hasOwn(parser.value() as object, '__proto__')).toBe(true);
+    },
+  );
 
   it('reads exponents with a + sign, which the tree-sitter grammar rejects', () => {
     expect(after('{"a":1e+21,"b":[2E+3, -1.5e-2]}')).toStrictEqual({ a: 1e21, b: [2000, -0.015] });
@@ -80,7 +83,16 @@ describe('tree-sitter backend', () => {
     const parser = create();
     parser.push('{"a":[1,2],"b":}');
     expect(parser.value()).toStrictEqual({ a: [1, 2] });
-    expect(() => parser.end()).toThrow(expect.objectContaining({ kind: 'syntax', offset: 15, found: '}', expected: 'a value', path: ['b'], retryable: false }));
+    expect(() => parser.end()).toThrow(
+      expect.objectContaining({
+        kind: 'syntax',
+        offset: 15,
+        found: '}',
+        expected: 'a value',
+        path: ['b'],
+        retryable: false,
+      }),
+    );
     expect(parser.value()).toStrictEqual({ a: [1, 2] });
   });
 

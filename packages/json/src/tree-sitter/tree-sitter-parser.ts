@@ -7,7 +7,6 @@ import { StringScanner } from './string-scanner.js';
 import { TextStore } from './text-store.js';
 import { ValueBuilder } from './value-builder.js';
 
-
 /** The web-tree-sitter runtime, loaded once by `loadTreeSitterBackend`. */
 export interface TreeSitterRuntime {
   Parser: new () => ParserInstance;
@@ -96,7 +95,12 @@ export class TreeSitterDocument implements IncrementalParser {
     this.parser = undefined;
     if (!this.problem && !this.builder.complete()) {
       const expected = this.openString ? 'the closing quote of the string' : this.builder.expected();
-      this.problem = new JSONStreamError({ kind: 'incomplete', offset: this.text.length, expected, path: this.builder.path() });
+      this.problem = new JSONStreamError({
+        kind: 'incomplete',
+        offset: this.text.length,
+        expected,
+        path: this.builder.path(),
+      });
     }
     if (this.problem) throw this.problem;
   }
@@ -126,14 +130,16 @@ export class TreeSitterDocument implements IncrementalParser {
     if (!this.parser) return this.tree?.rootNode;
     if (this.tree && this.parsedLength === this.text.length) return this.tree.rootNode;
     const old = this.tree;
-    old?.edit(new this.runtime.Edit({
-      startIndex: this.parsedLength,
-      oldEndIndex: this.parsedLength,
-      newEndIndex: this.text.length,
-      startPosition: this.parsedPoint,
-      oldEndPosition: this.parsedPoint,
-      newEndPosition: this.point,
-    }));
+    old?.edit(
+      new this.runtime.Edit({
+        startIndex: this.parsedLength,
+        oldEndIndex: this.parsedLength,
+        newEndIndex: this.text.length,
+        startPosition: this.parsedPoint,
+        oldEndPosition: this.parsedPoint,
+        newEndPosition: this.point,
+      }),
+    );
     this.tree = this.parser.parse((index) => this.text.read(index), old);
     old?.delete();
     this.parsedLength = this.text.length;
@@ -224,7 +230,9 @@ export class TreeSitterDocument implements IncrementalParser {
     }
     this.openString = undefined;
     this.resume = scanner.end;
-    const accepted = this.builder.expectsKey() ? this.builder.key(scanner.decoded) : this.builder.value(scanner.decoded);
+    const accepted = this.builder.expectsKey()
+      ? this.builder.key(scanner.decoded)
+      : this.builder.value(scanner.decoded);
     return accepted || this.fail('"', scanner.start);
   }
 
@@ -250,8 +258,19 @@ export class TreeSitterDocument implements IncrementalParser {
     return this.builder.value(scalar.value) ? undefined : 'rejected';
   }
 
-  private fail(found: string | undefined, offset: number, expected = this.builder.expected(), kind: 'syntax' | 'incomplete' = 'syntax'): false {
-    this.problem = new JSONStreamError({ kind, offset, expected, path: this.builder.path(), ...(found !== undefined && { found }) });
+  private fail(
+    found: string | undefined,
+    offset: number,
+    expected = this.builder.expected(),
+    kind: 'syntax' | 'incomplete' = 'syntax',
+  ): false {
+    this.problem = new JSONStreamError({
+      kind,
+      offset,
+      expected,
+      path: this.builder.path(),
+      ...(found !== undefined && { found }),
+    });
     return false;
   }
 }

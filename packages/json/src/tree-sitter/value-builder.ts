@@ -124,7 +124,9 @@ export class ValueBuilder {
     const expect = this.expecting();
     if (!top || expect === undefined) return this.root ? 'the end of the input' : 'a JSON value';
     if (top.isArray) return expect === 'comma' ? '"," or "]"' : expect === 'first' ? 'a value or "]"' : 'a value';
-    return { first: 'a key or "}"', key: 'a key (a string)', colon: '":"', value: 'a value', comma: '"," or "}"' }[expect];
+    return { first: 'a key or "}"', key: 'a key (a string)', colon: '":"', value: 'a value', comma: '"," or "}"' }[
+      expect
+    ];
   }
 
   /** The path of the value being written now. @example b.path() // ['items', 3] */
@@ -152,7 +154,9 @@ export class ValueBuilder {
   // Children complete before their parent, in document order, as a streaming parser reports them.
   private reportInside(path: JsonPath, value: unknown): void {
     if (typeof value !== 'object' || value === null || !this.onComplete) return;
-    const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((item, index) => [index, item]) : Object.entries(value);
+    const entries: [string | number, unknown][] = Array.isArray(value)
+      ? value.map((item, index) => [index, item])
+      : Object.entries(value);
     for (const [key, child] of entries) {
       const childPath = [...path, key];
       this.reportInside(childPath, child);

@@ -1,6 +1,12 @@
 import type { FinishReason, Part } from '@rill/core';
 import { splitChunks, splitTokens } from '../scenario/tokens.js';
-import type { MockCodeExecutionPart, MockPart, MockProviderPart, MockTextPart, MockWebSearchPart } from '../scenario/types.js';
+import type {
+  MockCodeExecutionPart,
+  MockPart,
+  MockProviderPart,
+  MockTextPart,
+  MockWebSearchPart,
+} from '../scenario/types.js';
 import { doneMessage, keepFinishAndUsage } from './expected-message.js';
 import { ARGUMENT_CHUNK_CHARS, citedBlocks, expectedParts, quoteOf } from './expected-parts.js';
 import type { ProviderWire, WireEvent } from './types.js';
@@ -12,7 +18,11 @@ const stopReasons: Record<Exclude<FinishReason, 'error' | 'other'>, string> = {
   'content-filter': 'refusal',
 };
 
-const event = (type: string, body: object, token = false): WireEvent => ({ event: type, data: JSON.stringify({ type, ...body }), token });
+const event = (type: string, body: object, token = false): WireEvent => ({
+  event: type,
+  data: JSON.stringify({ type, ...body }),
+  token,
+});
 
 const delta = (index: number, body: object): WireEvent => event('content_block_delta', { index, delta: body }, true);
 
@@ -33,7 +43,13 @@ const serverTool = (part: MockWebSearchPart | MockCodeExecutionPart): ServerTool
         input: { query: part.query },
         resultType: 'web_search_tool_result',
         // Anthropic keeps each result's page content encrypted, for the next turn only.
-        content: part.results.map((r, i) => ({ type: 'web_search_result', title: r.title, url: r.url, encrypted_content: `mock-encrypted-page-${i}`, page_age: null })),
+        content: part.results.map((r, i) => ({
+          type: 'web_search_result',
+          title: r.title,
+          url: r.url,
+          encrypted_content: `mock-encrypted-page-${i}`,
+          page_age: null,
+        })),
       }
     : {
         name: 'code_execution',
@@ -49,11 +65,25 @@ function textBlocks(part: MockTextPart, next: () => number): WireEvent[] {
     const cited = citations.map((c, i) =>
       delta(index, {
         type: 'citations_delta',
-        citation: { type: 'web_search_result_location', cited_text: quoteOf(part.text, c), url: c.source.url, title: c.source.title, encrypted_index: `mock-encrypted-index-${i}` },
+        citation: {
+          type: 'web_search_result_location',
+          cited_text: quoteOf(part.text, c),
+          url: c.source.url,
+          title: c.source.title,
+          encrypted_index: `mock-encrypted-index-${i}`,
+        },
       }),
     );
-    const start = event('content_block_start', { index, content_block: citations.length > 0 ? { citations: [], type: 'text', text: '' } : { type: 'text', text: '' } });
-    return [start, ...cited, ...splitTokens(text).map((t) => delta(index, { type: 'text_delta', text: t })), stop(index)];
+    const start = event('content_block_start', {
+      index,
+      content_block: citations.length > 0 ? { citations: [], type: 'text', text: '' } : { type: 'text', text: '' },
+    });
+    return [
+      start,
+      ...cited,
+      ...splitTokens(text).map((t) => delta(index, { type: 'text_delta', text: t })),
+      stop(index),
+    ];
   });
 }
 
@@ -73,8 +103,13 @@ function blocks(part: MockPart, next: () => number): WireEvent[] {
     case 'tool-call': {
       const index = next();
       return [
-        event('content_block_start', { index, content_block: { type: 'tool_use', id: part.toolCallId, name: part.toolName, input: {} } }),
-        ...splitChunks(JSON.stringify(part.input), ARGUMENT_CHUNK_CHARS).map((partial_json) => delta(index, { type: 'input_json_delta', partial_json })),
+        event('content_block_start', {
+          index,
+          content_block: { type: 'tool_use', id: part.toolCallId, name: part.toolName, input: {} },
+        }),
+        ...splitChunks(JSON.stringify(part.input), ARGUMENT_CHUNK_CHARS).map((partial_json) =>
+          delta(index, { type: 'input_json_delta', partial_json }),
+        ),
         stop(index),
       ];
     }
@@ -84,11 +119,20 @@ function blocks(part: MockPart, next: () => number): WireEvent[] {
       const call = next();
       const result = next();
       return [
-        event('content_block_start', { index: call, content_block: { type: 'server_tool_use', id: part.id, name: tool.name, input: {} } }),
-        ...splitChunks(JSON.stringify(tool.input), ARGUMENT_CHUNK_CHARS).map((partial_json) => delta(call, { type: 'input_json_delta', partial_json })),
+        event('content_block_start', {
+          index: call,
+          content_block: { type: 'server_tool_use', id: part.id, name: tool.name, input: {} },
+        }),
+        ...splitChunks(JSON.stringify(tool.input), ARGUMENT_CHUNK_CHARS).map((partial_json) =>
+          delta(call, { type: 'input_json_delta', partial_json }),
+        ),
         stop(call),
         // The result comes whole, in its block's start.
-        event('content_block_start', { index: result, content_block: { type: tool.resultType, tool_use_id: part.id, content: tool.content } }, true),
+        event(
+          'content_block_start',
+          { index: result, content_block: { type: tool.resultType, tool_use_id: part.id, content: tool.content } },
+          true,
+        ),
         stop(result),
       ];
     }
@@ -134,7 +178,12 @@ export const anthropicWire: ProviderWire = {
         model: scenario.model,
         stop_reason: null,
         stop_sequence: null,
-        usage: { input_tokens: usage.inputTokens - cached, cache_creation_input_tokens: 0, cache_read_input_tokens: cached, output_tokens: 1 },
+        usage: {
+          input_tokens: usage.inputTokens - cached,
+          cache_creation_input_tokens: 0,
+          cache_read_input_tokens: cached,
+          output_tokens: 1,
+        },
       },
     });
     let index = 0;
@@ -147,7 +196,10 @@ export const anthropicWire: ProviderWire = {
       ...content.slice(0, 1),
       ping,
       ...content.slice(1),
-      event('message_delta', { delta: { stop_reason: stopReasons[scenario.finishReason], stop_sequence: null }, usage: { output_tokens: usage.outputTokens } }),
+      event('message_delta', {
+        delta: { stop_reason: stopReasons[scenario.finishReason], stop_sequence: null },
+        usage: { output_tokens: usage.outputTokens },
+      }),
       ...(terminate ? [event('message_stop', {})] : []),
     ];
   },
@@ -156,8 +208,17 @@ export const anthropicWire: ProviderWire = {
     return doneMessage(scenario, {
       finishReason: scenario.finishReason,
       rawFinishReason: stopReasons[scenario.finishReason],
-      usage: { inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, cachedInputTokens: usage.cachedInputTokens ?? 0 },
-      parts: expectedParts(scenario.parts, { signatures: true, joinNeighbours: false, citations: 'blocks', providerParts }),
+      usage: {
+        inputTokens: usage.inputTokens,
+        outputTokens: usage.outputTokens,
+        cachedInputTokens: usage.cachedInputTokens ?? 0,
+      },
+      parts: expectedParts(scenario.parts, {
+        signatures: true,
+        joinNeighbours: false,
+        citations: 'blocks',
+        providerParts,
+      }),
     });
   },
   // message_delta (finish and usage) comes before message_stop.

@@ -44,7 +44,12 @@ function estimatedUsage(scenario: MockScenario): MockUsage {
     // An image is billed by its size; any fixed count will do.
     else output += IMAGE_TOKENS;
   }
-  return { inputTokens: DEFAULT_INPUT_TOKENS, outputTokens: output + reasoning, cachedInputTokens: 0, reasoningTokens: reasoning };
+  return {
+    inputTokens: DEFAULT_INPUT_TOKENS,
+    outputTokens: output + reasoning,
+    cachedInputTokens: 0,
+    reasoningTokens: reasoning,
+  };
 }
 
 /**
@@ -53,7 +58,11 @@ function estimatedUsage(scenario: MockScenario): MockUsage {
  *
  * @example resolveScenario('anthropic', { parts: [{ type: 'text', text: 'Hi' }] }).id; // 'msg_mock_01'
  */
-export function resolveScenario(provider: ProviderName, scenario: MockScenario, requestModel?: string): ResolvedScenario {
+export function resolveScenario(
+  provider: ProviderName,
+  scenario: MockScenario,
+  requestModel?: string,
+): ResolvedScenario {
   const wire = providerWires[provider];
   return {
     ...scenario,
@@ -72,9 +81,15 @@ export function resolveScenario(provider: ProviderName, scenario: MockScenario, 
  * const events = encodeScenario('openai-chat', { parts: [{ type: 'text', text: 'Hi there' }] });
  * events.at(-1)?.data; // '[DONE]'
  */
-export function encodeScenario(provider: ProviderName, scenario: MockScenario, options: EncodeOptions = {}): MockEvent[] {
+export function encodeScenario(
+  provider: ProviderName,
+  scenario: MockScenario,
+  options: EncodeOptions = {},
+): MockEvent[] {
   const resolved = resolveScenario(provider, scenario, options.requestModel);
-  return providerWires[provider].encode(resolved, options.terminate ?? true).map((event, index) => ({ ...event, id: String(index + 1) }));
+  return providerWires[provider]
+    .encode(resolved, options.terminate ?? true)
+    .map((event, index) => ({ ...event, id: String(index + 1) }));
 }
 
 /**
@@ -83,7 +98,11 @@ export function encodeScenario(provider: ProviderName, scenario: MockScenario, o
  * @example formatEvent({ event: 'ping', data: '{}', id: '3', token: false }, '\n'); // 'event: ping\ndata: {}\nid: 3\n\n'
  */
 export function formatEvent(event: MockEvent, lineEnding: '\n' | '\r\n', withId = true): string {
-  const lines = [...(event.event === undefined ? [] : [`event: ${event.event}`]), `data: ${event.data}`, ...(withId ? [`id: ${event.id}`] : [])];
+  const lines = [
+    ...(event.event === undefined ? [] : [`event: ${event.event}`]),
+    `data: ${event.data}`,
+    ...(withId ? [`id: ${event.id}`] : []),
+  ];
   return lines.join(lineEnding) + lineEnding + lineEnding;
 }
 
@@ -92,7 +111,11 @@ export function formatEvent(event: MockEvent, lineEnding: '\n' | '\r\n', withId 
  *
  * @example readSSE(new Response(encodeScenarioText('gemini', scenario)));
  */
-export function encodeScenarioText(provider: ProviderName, scenario: MockScenario, options: EncodeOptions = {}): string {
+export function encodeScenarioText(
+  provider: ProviderName,
+  scenario: MockScenario,
+  options: EncodeOptions = {},
+): string {
   const { lineEnding } = providerWires[provider];
   return encodeScenario(provider, scenario, options)
     .map((event) => formatEvent(event, lineEnding))

@@ -8,7 +8,10 @@ import type { ResolvedScenario } from './types.js';
  *
  * @example doneMessage(scenario, { finishReason: 'stop', rawFinishReason: 'stop', usage, parts }).status; // 'done'
  */
-export function doneMessage(scenario: ResolvedScenario, fields: Required<Pick<Message, 'finishReason' | 'rawFinishReason' | 'usage' | 'parts'>>): Message {
+export function doneMessage(
+  scenario: ResolvedScenario,
+  fields: Required<Pick<Message, 'finishReason' | 'rawFinishReason' | 'usage' | 'parts'>>,
+): Message {
   return { role: 'assistant', id: scenario.id, model: scenario.model, status: 'done', ...fields };
 }
 
@@ -18,7 +21,12 @@ export function doneMessage(scenario: ResolvedScenario, fields: Required<Pick<Me
  * @example reportedUsage({ inputTokens: 10, outputTokens: 5 }); // { inputTokens: 10, outputTokens: 5, cachedInputTokens: 0, reasoningTokens: 0 }
  */
 export function reportedUsage(usage: MockUsage): Usage {
-  return { inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, cachedInputTokens: usage.cachedInputTokens ?? 0, reasoningTokens: usage.reasoningTokens ?? 0 };
+  return {
+    inputTokens: usage.inputTokens,
+    outputTokens: usage.outputTokens,
+    cachedInputTokens: usage.cachedInputTokens ?? 0,
+    reasoningTokens: usage.reasoningTokens ?? 0,
+  };
 }
 
 /**
@@ -26,6 +34,10 @@ export function reportedUsage(usage: MockUsage): Usage {
  *
  * @example keepFinishAndUsage(expected); // { finishReason, rawFinishReason, usage } of the whole stream
  */
-export function keepFinishAndUsage({ finishReason, rawFinishReason, usage }: Message): Pick<Message, 'finishReason' | 'rawFinishReason' | 'usage'> {
+export function keepFinishAndUsage({
+  finishReason,
+  rawFinishReason,
+  usage,
+}: Message): Pick<Message, 'finishReason' | 'rawFinishReason' | 'usage'> {
   return { finishReason, rawFinishReason, usage };
 }

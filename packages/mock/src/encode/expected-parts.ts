@@ -86,9 +86,21 @@ function toPart(part: Exclude<MockPart, MockProviderPart | MockTextPart>, index:
   switch (part.type) {
     case 'reasoning':
       if (!options.signatures || part.signature === undefined) return { type: 'reasoning', text: part.text };
-      return { type: 'reasoning', text: part.text, signature: part.signature, ...(options.reasoningItemId && { itemId: options.reasoningItemId(index) }) };
+      return {
+        type: 'reasoning',
+        text: part.text,
+        signature: part.signature,
+        ...(options.reasoningItemId && { itemId: options.reasoningItemId(index) }),
+      };
     case 'tool-call':
-      return { type: 'tool-call', toolCallId: part.toolCallId, toolName: part.toolName, inputText: JSON.stringify(part.input), input: part.input, state: 'input-available' };
+      return {
+        type: 'tool-call',
+        toolCallId: part.toolCallId,
+        toolName: part.toolName,
+        inputText: JSON.stringify(part.input),
+        input: part.input,
+        state: 'input-available',
+      };
   }
 }
 
@@ -109,7 +121,11 @@ function createPartList(options: PartOptions) {
   const addText = (text: string, citations: Citation[]): void => {
     const open = openText === undefined ? undefined : out[openText];
     if (options.joinNeighbours && open?.type === 'text') {
-      const shifted = citations.map((c) => ({ ...c, start: (c.start ?? 0) + open.text.length, end: (c.end ?? 0) + open.text.length }));
+      const shifted = citations.map((c) => ({
+        ...c,
+        start: (c.start ?? 0) + open.text.length,
+        end: (c.end ?? 0) + open.text.length,
+      }));
       const all = [...(open.citations ?? []), ...shifted];
       out[openText as number] = { type: 'text', text: open.text + text, ...(all.length > 0 && { citations: all }) };
       return;
@@ -148,7 +164,8 @@ function createPartList(options: PartOptions) {
     push(part: Part): void {
       const last = out.at(-1);
       openText = undefined;
-      if (options.joinNeighbours && last?.type === 'reasoning' && part.type === 'reasoning') out[out.length - 1] = { ...last, ...part, text: last.text + part.text };
+      if (options.joinNeighbours && last?.type === 'reasoning' && part.type === 'reasoning')
+        out[out.length - 1] = { ...last, ...part, text: last.text + part.text };
       else out.push(part);
     },
     parts: (): Part[] => [...out, ...late],

@@ -25,7 +25,11 @@ export function groundingMetadata(parts: readonly MockPart[]): Record<string, un
       let index = sources.findIndex((s) => s.url === citation.source.url);
       if (index === -1) index = sources.push(citation.source) - 1;
       const startIndex = bytes(answer + part.text.slice(0, citation.start));
-      const segment = { ...(startIndex > 0 && { startIndex }), endIndex: bytes(answer + part.text.slice(0, citation.end)), text: part.text.slice(citation.start, citation.end) };
+      const segment = {
+        ...(startIndex > 0 && { startIndex }),
+        endIndex: bytes(answer + part.text.slice(0, citation.end)),
+        text: part.text.slice(citation.start, citation.end),
+      };
       supports.push({ segment, groundingChunkIndices: [index] });
     }
     answer += part.text;
@@ -33,6 +37,9 @@ export function groundingMetadata(parts: readonly MockPart[]): Record<string, un
   if (queries.length === 0 && sources.length === 0) return undefined;
   return {
     ...(queries.length > 0 && { webSearchQueries: queries }),
-    ...(sources.length > 0 && { groundingChunks: sources.map((s) => ({ web: { uri: s.url, title: s.title } })), groundingSupports: supports }),
+    ...(sources.length > 0 && {
+      groundingChunks: sources.map((s) => ({ web: { uri: s.url, title: s.title } })),
+      groundingSupports: supports,
+    }),
   };
 }

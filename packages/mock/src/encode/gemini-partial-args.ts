@@ -9,14 +9,19 @@ const segment = (key: string): string => (/^[^.[\]'"\\\s]+$/.test(key) ? `.${key
 /** Every leaf of a JSON value in document order, with its JSON path (`$.a.b[0]`). */
 function leaves(value: unknown, path: string): { path: string; value: unknown }[] {
   if (Array.isArray(value)) return value.flatMap((item, i) => leaves(item, `${path}[${i}]`));
-  if (value !== null && typeof value === 'object') return Object.entries(value).flatMap(([key, item]) => leaves(item, path + segment(key)));
+  if (value !== null && typeof value === 'object')
+    return Object.entries(value).flatMap(([key, item]) => leaves(item, path + segment(key)));
   return [{ path, value }];
 }
 
 /** One leaf as `partialArgs` entries: a string in pieces (`willContinue`) closed by an empty piece, as Gemini sends it. */
 function entries(path: string, value: unknown): PartialArg[] {
   if (typeof value === 'string') {
-    const pieces = splitChunks(value, ARGUMENT_CHUNK_CHARS).map((stringValue) => ({ jsonPath: path, stringValue, willContinue: true }));
+    const pieces = splitChunks(value, ARGUMENT_CHUNK_CHARS).map((stringValue) => ({
+      jsonPath: path,
+      stringValue,
+      willContinue: true,
+    }));
     return [...pieces, { jsonPath: path, stringValue: '' }];
   }
   if (typeof value === 'number') return [{ jsonPath: path, numberValue: value }];

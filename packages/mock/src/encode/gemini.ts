@@ -31,23 +31,33 @@ function geminiParts(parts: readonly MockPart[]): GeminiChunk[] {
   const out: GeminiChunk[] = [];
   let signature: string | undefined;
   const push = (part: GeminiPart, candidateTokens: number, thoughtTokens = 0): void => {
-    out.push({ part: signature === undefined ? part : { ...part, thoughtSignature: signature }, candidateTokens, thoughtTokens });
+    out.push({
+      part: signature === undefined ? part : { ...part, thoughtSignature: signature },
+      candidateTokens,
+      thoughtTokens,
+    });
     signature = undefined;
   };
   for (const part of parts) {
     switch (part.type) {
       case 'text':
-        for (const tokens of groupsOf(splitTokens(part.text), TOKENS_PER_CHUNK)) push({ text: tokens.join('') }, tokens.length);
+        for (const tokens of groupsOf(splitTokens(part.text), TOKENS_PER_CHUNK))
+          push({ text: tokens.join('') }, tokens.length);
         break;
       case 'reasoning':
-        for (const tokens of groupsOf(splitTokens(part.text), TOKENS_PER_CHUNK)) push({ text: tokens.join(''), thought: true }, 0, tokens.length);
+        for (const tokens of groupsOf(splitTokens(part.text), TOKENS_PER_CHUNK))
+          push({ text: tokens.join(''), thought: true }, 0, tokens.length);
         signature = part.signature;
         break;
       case 'tool-call':
         if (part.streamArguments === true) {
           push({ functionCall: { id: part.toolCallId, name: part.toolName, willContinue: true } }, 0);
           for (const streamed of streamedArgumentParts(part.input)) push(streamed, 1);
-        } else push({ functionCall: { id: part.toolCallId, name: part.toolName, args: part.input } }, splitChunks(JSON.stringify(part.input), ARGUMENT_CHUNK_CHARS).length);
+        } else
+          push(
+            { functionCall: { id: part.toolCallId, name: part.toolName, args: part.input } },
+            splitChunks(JSON.stringify(part.input), ARGUMENT_CHUNK_CHARS).length,
+          );
         break;
       case 'code-execution':
         // Gemini names neither the code nor its result: they pair by order.
@@ -80,7 +90,11 @@ function usageMetadata(usage: MockUsage): Record<string, number> {
 }
 
 /** The counts of a chunk on the way: the tokens sent so far, never past the final counts. */
-function runningUsageMetadata(usage: MockUsage, candidatesSoFar: number, thoughtsSoFar: number): Record<string, number> {
+function runningUsageMetadata(
+  usage: MockUsage,
+  candidatesSoFar: number,
+  thoughtsSoFar: number,
+): Record<string, number> {
   const reasoning = usage.reasoningTokens ?? 0;
   const candidates = Math.min(candidatesSoFar, usage.outputTokens - reasoning);
   const thoughts = Math.min(thoughtsSoFar, reasoning);
@@ -95,7 +109,12 @@ function runningUsageMetadata(usage: MockUsage, candidatesSoFar: number, thought
 function expectedUsage(usage: MockUsage): Usage {
   const reasoning = usage.reasoningTokens ?? 0;
   const cached = usage.cachedInputTokens ?? 0;
-  return { inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, ...(reasoning > 0 && { reasoningTokens: reasoning }), ...(cached > 0 && { cachedInputTokens: cached }) };
+  return {
+    inputTokens: usage.inputTokens,
+    outputTokens: usage.outputTokens,
+    ...(reasoning > 0 && { reasoningTokens: reasoning }),
+    ...(cached > 0 && { cachedInputTokens: cached }),
+  };
 }
 
 /** What Gemini's provider-run parts decode to; without ids on the wire, calls and files are named by the response id and their order. */
@@ -143,7 +162,15 @@ export const geminiWire: ProviderWire = {
         ...(last && terminate && { finishReason: finishReasons[scenario.finishReason] }),
         ...(last && grounding !== undefined && { groundingMetadata: grounding }),
       };
-      return { data: JSON.stringify({ candidates: [candidate], usageMetadata: usage, modelVersion: scenario.model, responseId: scenario.id }), token: part !== undefined };
+      return {
+        data: JSON.stringify({
+          candidates: [candidate],
+          usageMetadata: usage,
+          modelVersion: scenario.model,
+          responseId: scenario.id,
+        }),
+        token: part !== undefined,
+      };
     };
     const chunks = geminiParts(scenario.parts);
     if (chunks.length === 0) return [chunk(undefined, usageMetadata(scenario.usage), true)];
@@ -154,17 +181,30 @@ export const geminiWire: ProviderWire = {
       candidates += candidateTokens;
       thoughts += thoughtTokens;
       const last = index === chunks.length - 1;
-      return chunk(part, last ? usageMetadata(scenario.usage) : runningUsageMetadata(scenario.usage, candidates, thoughts), last);
+      return chunk(
+        part,
+        last ? usageMetadata(scenario.usage) : runningUsageMetadata(scenario.usage, candidates, thoughts),
+        last,
+      );
     });
   },
   expected(scenario) {
     // STOP says nothing of tool calls: a decoder can only see whether the candidate ended on one.
     const stopped = scenario.finishReason === 'stop' || scenario.finishReason === 'tool-calls';
     return doneMessage(scenario, {
-      finishReason: stopped ? (scenario.parts.at(-1)?.type === 'tool-call' ? 'tool-calls' : 'stop') : scenario.finishReason,
+      finishReason: stopped
+        ? scenario.parts.at(-1)?.type === 'tool-call'
+          ? 'tool-calls'
+          : 'stop'
+        : scenario.finishReason,
       rawFinishReason: finishReasons[scenario.finishReason],
       usage: expectedUsage(scenario.usage),
-      parts: expectedParts(scenario.parts, { signatures: true, joinNeighbours: true, citations: 'at-end', providerParts: providerPartsOf(scenario.id) }),
+      parts: expectedParts(scenario.parts, {
+        signatures: true,
+        joinNeighbours: true,
+        citations: 'at-end',
+        providerParts: providerPartsOf(scenario.id),
+      }),
     });
   },
   // The last chunk still arrives, with its usage, only without finishReason.

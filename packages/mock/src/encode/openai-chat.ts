@@ -15,7 +15,13 @@ const finishReasons: Record<Exclude<FinishReason, 'error' | 'other'>, string> = 
 /** The fixed `created` timestamp keeps re-encoding (for Last-Event-ID resumes) byte-identical. */
 const CREATED = 1764000000;
 
-const envelope = (scenario: ResolvedScenario) => ({ id: scenario.id, object: 'chat.completion.chunk', created: CREATED, model: scenario.model, system_fingerprint: 'fp_rill_mock' });
+const envelope = (scenario: ResolvedScenario) => ({
+  id: scenario.id,
+  object: 'chat.completion.chunk',
+  created: CREATED,
+  model: scenario.model,
+  system_fingerprint: 'fp_rill_mock',
+});
 
 function chunker(scenario: ResolvedScenario) {
   const head = envelope(scenario);
@@ -41,9 +47,20 @@ export const openAIChatWire: ProviderWire = {
         case 'text': {
           const at = contentLength;
           contentLength += p.text.length;
-          const annotations = (p.citations ?? []).map((c) => ({ type: 'url_citation', url_citation: { url: c.source.url, title: c.source.title, start_index: at + c.start, end_index: at + c.end } }));
+          const annotations = (p.citations ?? []).map((c) => ({
+            type: 'url_citation',
+            url_citation: {
+              url: c.source.url,
+              title: c.source.title,
+              start_index: at + c.start,
+              end_index: at + c.end,
+            },
+          }));
           // Search models send the annotations once the text they cite is out.
-          return [...splitTokens(p.text).map((content) => chunk({ content }, true)), ...(annotations.length > 0 ? [chunk({ annotations }, false)] : [])];
+          return [
+            ...splitTokens(p.text).map((content) => chunk({ content }, true)),
+            ...(annotations.length > 0 ? [chunk({ annotations }, false)] : []),
+          ];
         }
         case 'reasoning':
           // OpenAI-compatible servers (DeepSeek, vLLM, OpenRouter) stream reasoning as reasoning_content; there is no signature.
@@ -51,8 +68,17 @@ export const openAIChatWire: ProviderWire = {
         case 'tool-call': {
           const index = toolIndex++;
           return [
-            chunk({ tool_calls: [{ index, id: p.toolCallId, type: 'function', function: { name: p.toolName, arguments: '' } }] }, false),
-            ...splitChunks(JSON.stringify(p.input), ARGUMENT_CHUNK_CHARS).map((args) => chunk({ tool_calls: [{ index, function: { arguments: args } }] }, true)),
+            chunk(
+              {
+                tool_calls: [
+                  { index, id: p.toolCallId, type: 'function', function: { name: p.toolName, arguments: '' } },
+                ],
+              },
+              false,
+            ),
+            ...splitChunks(JSON.stringify(p.input), ARGUMENT_CHUNK_CHARS).map((args) =>
+              chunk({ tool_calls: [{ index, function: { arguments: args } }] }, true),
+            ),
           ];
         }
         default:
@@ -88,7 +114,12 @@ export const openAIChatWire: ProviderWire = {
       finishReason: scenario.finishReason,
       rawFinishReason: finishReasons[scenario.finishReason],
       usage: reportedUsage(scenario.usage),
-      parts: expectedParts(scenario.parts, { signatures: false, joinNeighbours: true, citations: 'after-text', providerParts: () => [] }),
+      parts: expectedParts(scenario.parts, {
+        signatures: false,
+        joinNeighbours: true,
+        citations: 'after-text',
+        providerParts: () => [],
+      }),
     });
   },
   // The finish chunk and the usage chunk come before [DONE].

@@ -1,7 +1,23 @@
 import { readFileSync, readdirSync } from 'node:fs';
-import { createMessageAccumulator, createSSEDecoder, decodeProvider, type Message, type ProviderName, type SSEEvent } from '@rill/core';
+import {
+  createMessageAccumulator,
+  createSSEDecoder,
+  decodeProvider,
+  type Message,
+  type ProviderName,
+  type SSEEvent,
+} from '@rill/core';
 import { describe, expect, it } from 'vitest';
-import { builtinScenarios, encodeScenario, encodeScenarioText, type MockImagePart, type MockPart, type MockScenario, type MockTextPart, type MockToolCallPart } from '../index.js';
+import {
+  builtinScenarios,
+  encodeScenario,
+  encodeScenarioText,
+  type MockImagePart,
+  type MockPart,
+  type MockScenario,
+  type MockTextPart,
+  type MockToolCallPart,
+} from '../index.js';
 import { decodeChunks, providers } from '../../test/round-trip.js';
 
 /** The scenario's first part of a kind (the built-in scenarios have each kind they are tested for). */
@@ -31,29 +47,43 @@ async function snapshots(provider: ProviderName, scenario: MockScenario): Promis
 }
 
 describe('provider-run parts, citations and files on each wire', () => {
-  it.each(providers)('%s: every citation covers the words the scenario cites and names a source of the message', async (provider) => {
-    const scenario = builtinScenarios['web-search'];
-    const cited: MockTextPart = partOf(scenario, 'text');
-    const citedSpans = cited.citations ?? [];
-    const spans = new Set(citedSpans.map((c) => cited.text.slice(c.start, c.end)));
-    const message = await decodeChunks(provider, [encodeScenarioText(provider, scenario)]);
-    const sources = new Set(message.parts.flatMap((p) => (p.type === 'source' ? [p.id] : [])));
-    const citations = message.parts.flatMap((p) => (p.type === 'text' ? (p.citations ?? []).map((c) => ({ words: c.start === undefined ? p.text : p.text.slice(c.start, c.end), sourceId: c.sourceId })) : []));
-    expect(citations).toHaveLength(citedSpans.length);
-    for (const { words, sourceId } of citations) {
-      expect(spans.has(words)).toBe(true);
-      expect(sources.has(sourceId)).toBe(true);
-    }
-    expect([...sources]).toEqual([...new Set(citedSpans.map((c) => c.source.url))]);
-  });
+  it.each(providers)(
+    '%s: every citation covers the words the scenario cites and names a source of the message',
+    async (provider) => {
+      const scenario = builtinScenarios['web-search'];
+      const cited: MockTextPart = partOf(scenario, 'text');
+      const citedSpans = cited.citations ?? [];
+      const spans = new Set(citedSpans.map((c) => cited.text.slice(c.start, c.end)));
+      const message = await decodeChunks(provider, [encodeScenarioText(provider, scenario)]);
+      const sources = new Set(message.parts.flatMap((p) => (p.type === 'source' ? [p.id] : [])));
+      const citations = message.parts.flatMap((p) =>
+        p.type === 'text'
+          ? (p.citations ?? []).map((c) => ({
+              words: c.start === undefined ? p.text : p.text.slice(c.start, c.end),
+              sourceId: c.sourceId,
+            }))
+          : [],
+      );
+      expect(citations).toHaveLength(citedSpans.length);
+      for (const { words, sourceId } of citations) {
+        expect(spans.has(words)).toBe(true);
+        expect(sources.has(sourceId)).toBe(true);
+      }
+      expect([...sources]).toEqual([...new Set(citedSpans.map((c) => c.source.url))]);
+    },
+  );
 
   it('the web search and the code run are calls the provider executed, with their results, where the wire has them', async () => {
     const executed = async (provider: ProviderName, name: 'web-search' | 'code-execution') =>
-      (await decodeChunks(provider, [encodeScenarioText(provider, builtinScenarios[name])])).parts.filter((p) => p.type === 'tool-call').map((p) => [p.toolName, p.state, p.providerExecuted]);
+      (await decodeChunks(provider, [encodeScenarioText(provider, builtinScenarios[name])])).parts
+        .filter((p) => p.type === 'tool-call')
+        .map((p) => [p.toolName, p.state, p.providerExecuted]);
     expect(await executed('anthropic', 'web-search')).toEqual([['web_search', 'output-available', true]]);
     expect(await executed('openai-responses', 'web-search')).toEqual([['web_search', 'output-available', true]]);
     expect(await executed('anthropic', 'code-execution')).toEqual([['code_execution', 'output-available', true]]);
-    expect(await executed('openai-responses', 'code-execution')).toEqual([['code_interpreter', 'output-available', true]]);
+    expect(await executed('openai-responses', 'code-execution')).toEqual([
+      ['code_interpreter', 'output-available', true],
+    ]);
     expect(await executed('gemini', 'code-execution')).toEqual([['code_execution', 'output-available', true]]);
     // Chat Completions has no provider-run tools, and Gemini's search is only its grounding.
     expect(await executed('openai-chat', 'web-search')).toEqual([]);
@@ -63,7 +93,9 @@ describe('provider-run parts, citations and files on each wire', () => {
   it('openai-responses: the partial image shows first, then the finished image replaces it in place', async () => {
     const seen = await snapshots('openai-responses', builtinScenarios.image);
     const image: MockImagePart = partOf(builtinScenarios.image, 'image');
-    const files = seen.flatMap((m) => m.parts.flatMap((p, i) => (p.type === 'file' ? [{ i, partial: p.partial === true, data: p.data }] : [])));
+    const files = seen.flatMap((m) =>
+      m.parts.flatMap((p, i) => (p.type === 'file' ? [{ i, partial: p.partial === true, data: p.data }] : [])),
+    );
     expect(files[0]).toEqual({ i: 2, partial: true, data: image.partials?.[0] });
     expect(files.at(-1)).toEqual({ i: 2, partial: false, data: image.data });
     expect(seen.at(-1)?.parts.filter((p) => p.type === 'file')).toHaveLength(1);
@@ -72,14 +104,26 @@ describe('provider-run parts, citations and files on each wire', () => {
   it('gemini: streamed arguments (partialArgs, willContinue) make one call whose input fills in, never a call per chunk', async () => {
     const scenario = builtinScenarios['streamed-tool-args'];
     const call: MockToolCallPart = partOf(scenario, 'tool-call');
-    const events = encodeScenario('gemini', scenario).map((e) => JSON.parse(e.data) as { candidates: { content: { parts: { functionCall?: { partialArgs?: unknown[]; willContinue?: boolean } }[] } }[] });
-    const calls = events.flatMap((e) => e.candidates[0]?.content.parts.flatMap((p) => (p.functionCall === undefined ? [] : [p.functionCall])) ?? []);
+    const events = encodeScenario('gemini', scenario).map(
+      (e) =>
+        JSON.parse(e.data) as {
+          candidates: {
+            content: { parts: { functionCall?: { partialArgs?: unknown[]; willContinue?: boolean } }[] };
+          }[];
+        },
+    );
+    const calls = events.flatMap(
+      (e) =>
+        e.candidates[0]?.content.parts.flatMap((p) => (p.functionCall === undefined ? [] : [p.functionCall])) ?? [],
+    );
     expect(calls.filter((c) => c.partialArgs !== undefined).length).toBeGreaterThan(5);
     expect(calls.at(-1)).toEqual({});
 
     const seen = await snapshots('gemini', scenario);
     expect(seen.every((m) => m.parts.filter((p) => p.type === 'tool-call').length <= 1)).toBe(true);
-    const inputs = seen.flatMap((m) => m.parts.flatMap((p) => (p.type === 'tool-call' && p.state === 'input-streaming' ? [p.input] : [])));
+    const inputs = seen.flatMap((m) =>
+      m.parts.flatMap((p) => (p.type === 'tool-call' && p.state === 'input-streaming' ? [p.input] : [])),
+    );
     expect(inputs).toContainEqual({ location: 'San Fran' });
     expect(inputs).toContainEqual({ location: 'San Francisco, CA', days: 3, units: { temperature: 'celsius' } });
     expect(seen.at(-1)?.parts).toEqual([expect.objectContaining({ state: 'input-available', input: call.input })]);
@@ -138,8 +182,11 @@ describe('the mock writes these shapes as the real APIs do (the recorded fixture
     const recorded = recordedPaths(provider);
     const own = provider === 'gemini' ? [...scenarios, builtinScenarios['streamed-tool-args']] : scenarios;
     const paths = new Set<string>();
-    for (const scenario of own) for (const event of encodeScenario(provider, scenario)) fieldPaths(json(event.data), '', paths);
-    const unknown = [...paths].filter((path) => !recorded.has(path) && !documented[provider].some((field) => path.includes(field)));
+    for (const scenario of own)
+      for (const event of encodeScenario(provider, scenario)) fieldPaths(json(event.data), '', paths);
+    const unknown = [...paths].filter(
+      (path) => !recorded.has(path) && !documented[provider].some((field) => path.includes(field)),
+    );
     expect(unknown).toEqual([]);
   });
 });

@@ -17,7 +17,10 @@ describe('parseFault (the x-rill-mock-fault header)', () => {
     expect(parseFault(text)).toEqual(fault);
   });
 
-  it.each([['drop-after'], ['drop-after=-1'], ['stall=soon'], ['html=404'], ['teleport'], ['429;times=x']])('rejects %s with a readable reason', (text) => {
-    expect(parseFault(text)).toEqual({ error: expect.stringContaining(`Bad x-rill-mock-fault "${text}"`) });
-  });
+  it.each([['drop-after'], ['drop-after=-1'], ['stall=soon'], ['html=404'], ['teleport'], ['429;times=x']])(
+    'rejects %s with a readable reason',
+    (text) => {
+      expect(parseFault(text)).toEqual({ error: expect.stringContaining(`Bad x-rill-mock-fault "${text}"`) });
+    },
+  );
 });

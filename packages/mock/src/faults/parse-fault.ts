@@ -9,7 +9,8 @@ const DEFAULT_AFTER_EVENTS = 2;
 
 function count(value: string | undefined, what: string): number {
   const n = Number(value);
-  if (value === undefined || value === '' || !Number.isInteger(n) || n < 0) throw new RangeError(`${what} needs a whole number, got "${value ?? ''}"`);
+  if (value === undefined || value === '' || !Number.isInteger(n) || n < 0)
+    throw new RangeError(`${what} needs a whole number, got "${value ?? ''}"`);
   return n;
 }
 
@@ -19,7 +20,12 @@ function fault(name: string, value: string | undefined, opts: Map<string, string
     case 'drop-after':
       return { type: 'drop', afterEvents: count(value, 'drop-after') };
     case 'stall':
-      return { type: 'stall', ms: count(value, 'stall'), afterEvents: after(), ...(opts.has('heartbeat') && { heartbeatMs: count(opts.get('heartbeat'), 'heartbeat') }) };
+      return {
+        type: 'stall',
+        ms: count(value, 'stall'),
+        afterEvents: after(),
+        ...(opts.has('heartbeat') && { heartbeatMs: count(opts.get('heartbeat'), 'heartbeat') }),
+      };
     case 'malformed':
       return { type: 'malformed', afterEvents: after() };
     case 'no-terminator':
@@ -27,15 +33,21 @@ function fault(name: string, value: string | undefined, opts: Map<string, string
     case 'buffer':
       return { type: 'buffering', windowMs: count(value, 'buffer') };
     case '429':
-      return { type: 'rate-limit', retryAfterSeconds: opts.has('retry-after') ? count(opts.get('retry-after'), 'retry-after') : 1 };
+      return {
+        type: 'rate-limit',
+        retryAfterSeconds: opts.has('retry-after') ? count(opts.get('retry-after'), 'retry-after') : 1,
+      };
     case '500':
     case '503':
       return { type: 'server-error', status: name === '500' ? 500 : 503 };
     case 'html':
-      if (value !== undefined && value !== '200' && value !== '502') throw new RangeError(`html takes 200 or 502, got "${value}"`);
+      if (value !== undefined && value !== '200' && value !== '502')
+        throw new RangeError(`html takes 200 or 502, got "${value}"`);
       return { type: 'html', status: value === '502' ? 502 : 200 };
     default:
-      throw new RangeError(`unknown fault "${name}" (known: drop-after=N, stall=MS, malformed, no-terminator, buffer=MS, 429, 500, 503, html[=502])`);
+      throw new RangeError(
+        `unknown fault "${name}" (known: drop-after=N, stall=MS, malformed, no-terminator, buffer=MS, 429, 500, 503, html[=502])`,
+      );
   }
 }
 
@@ -58,7 +70,10 @@ export function parseFault(text: string): MockFaultSpec | FaultSyntaxError {
   }
   try {
     const times = opts.get('times');
-    return { ...fault(name.trim(), value?.trim(), opts), ...(times !== undefined && { times: times === 'always' ? Infinity : count(times, 'times') }) };
+    return {
+      ...fault(name.trim(), value?.trim(), opts),
+      ...(times !== undefined && { times: times === 'always' ? Infinity : count(times, 'times') }),
+    };
   } catch (err) {
     return { error: `Bad x-rill-mock-fault "${text}": ${err instanceof Error ? err.message : String(err)}` };
   }

@@ -17,7 +17,12 @@ describe('MSW handlers (setupServer) × every provider × every fault, read with
   for (const provider of providers) {
     for (const { fault, scenario, check } of faultCases) {
       it(`${provider} / ${scenario} / ${fault || 'no fault'}`, async () => {
-        const message = await decodeStream(provider, BASE, { 'x-rill-mock-scenario': scenario, ...(fault && { 'x-rill-mock-fault': fault }) }, { idleTimeoutMs: 100 });
+        const message = await decodeStream(
+          provider,
+          BASE,
+          { 'x-rill-mock-scenario': scenario, ...(fault && { 'x-rill-mock-fault': fault }) },
+          { idleTimeoutMs: 100 },
+        );
         check(message, provider, scenario);
       });
     }
@@ -26,7 +31,10 @@ describe('MSW handlers (setupServer) × every provider × every fault, read with
 
 describe('createMockHandlers', () => {
   // Another set of handlers in place of the shared ones for the length of `run`; an unhandled request is an error.
-  async function withHandlers(handlers: ReturnType<typeof createMockHandlers>, run: () => Promise<void>): Promise<void> {
+  async function withHandlers(
+    handlers: ReturnType<typeof createMockHandlers>,
+    run: () => Promise<void>,
+  ): Promise<void> {
     const other = setupServer(...handlers);
     server.close();
     other.listen({ onUnhandledRequest: 'error' });
@@ -41,29 +49,49 @@ describe('createMockHandlers', () => {
   it('answers on any origin by default, real providers’ included', async () => {
     await withHandlers(createMockHandlers({ timing: instant, scenario: 'text' }), async () => {
       const message = await decodeStream('anthropic', 'https://api.anthropic.com');
-      expect(message).toEqual(expectedMessage('anthropic', builtinScenarios.text, { requestModel: requestModels.anthropic }));
+      expect(message).toEqual(
+        expectedMessage('anthropic', builtinScenarios.text, { requestModel: requestModels.anthropic }),
+      );
     });
   });
 
-  it.each(providers)('serves %s under a path prefix on the origin it is given, as an app mounts its relay', async (provider) => {
-    await withHandlers(createMockHandlers({ timing: instant, scenario: 'text' }, { baseUrl: 'https://app.test/' }), async () => {
-      for (const prefix of ['https://app.test', `https://app.test/api/${provider}`, 'https://app.test/api/relay/v2']) {
-        const message = await decodeStream(provider, prefix);
-        expect(message).toEqual(expectedMessage(provider, builtinScenarios.text, { requestModel: requestModels[provider] }));
-      }
-    });
-  });
+  it.each(providers)(
+    'serves %s under a path prefix on the origin it is given, as an app mounts its relay',
+    async (provider) => {
+      await withHandlers(
+        createMockHandlers({ timing: instant, scenario: 'text' }, { baseUrl: 'https://app.test/' }),
+        async () => {
+          for (const prefix of [
+            'https://app.test',
+            `https://app.test/api/${provider}`,
+            'https://app.test/api/relay/v2',
+          ]) {
+            const message = await decodeStream(provider, prefix);
+            expect(message).toEqual(
+              expectedMessage(provider, builtinScenarios.text, { requestModel: requestModels[provider] }),
+            );
+          }
+        },
+      );
+    },
+  );
 
   it('serves any prefix on any origin by default, and nothing on another origin than the one given', async () => {
     await withHandlers(createMockHandlers({ timing: instant, scenario: 'text' }), async () => {
       expect(await decodeStream('gemini', 'http://localhost:5173/api/gemini')).toMatchObject({ status: 'done' });
     });
-    await withHandlers(createMockHandlers({ timing: instant, scenario: 'text' }, { baseUrl: 'https://app.test/api' }), async () => {
-      expect(await decodeStream('openai-chat', 'https://app.test/api/openai')).toMatchObject({ status: 'done' });
-      // Unhandled (MSW errors the request): another origin, or a path outside the prefix.
-      for (const elsewhere of ['https://other.test/api', 'https://app.test/other']) {
-        expect(await decodeStream('openai-chat', elsewhere, {}, { retry: { maxAttempts: 1 } })).toMatchObject({ status: 'error', error: { kind: 'network' } });
-      }
-    });
+    await withHandlers(
+      createMockHandlers({ timing: instant, scenario: 'text' }, { baseUrl: 'https://app.test/api' }),
+      async () => {
+        expect(await decodeStream('openai-chat', 'https://app.test/api/openai')).toMatchObject({ status: 'done' });
+        // Unhandled (MSW errors the request): another origin, or a path outside the prefix.
+        for (const elsewhere of ['https://other.test/api', 'https://app.test/other']) {
+          expect(await decodeStream('openai-chat', elsewhere, {}, { retry: { maxAttempts: 1 } })).toMatchObject({
+            status: 'error',
+            error: { kind: 'network' },
+          });
+        }
+      },
+    );
   });
 });

@@ -35,10 +35,15 @@ function escape(text: string): string {
  * const server = setupServer(...createMockHandlers({ scenario: 'tool-call', timing: { ttftMs: 0, tokenDelayMs: 0 } }));
  * const worker = setupWorker(...createMockHandlers({}, { baseUrl: location.origin })); // serves /api/anthropic/v1/messages too
  */
-export function createMockHandlers(mock: MockProvider | MockProviderOptions = {}, options: MockHandlerOptions = {}): HttpHandler[] {
+export function createMockHandlers(
+  mock: MockProvider | MockProviderOptions = {},
+  options: MockHandlerOptions = {},
+): HttpHandler[] {
   const provider = 'handle' in mock ? mock : createMockProvider(mock);
   // MSW matches a RegExp against the URL without its query and hash.
   const base = options.baseUrl === undefined ? '[a-z][a-z0-9+.-]*://[^/]+' : escape(options.baseUrl.replace(/\/$/, ''));
   const providers = options.providers ?? (Object.keys(providerPaths) as ProviderName[]);
-  return providers.map((name) => http.post(new RegExp(`^${base}(?:/.*)?${pathPatterns[name]}$`), ({ request }) => provider.handle(request)));
+  return providers.map((name) =>
+    http.post(new RegExp(`^${base}(?:/.*)?${pathPatterns[name]}$`), ({ request }) => provider.handle(request)),
+  );
 }

@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { builtinScenarios, expectedMessage } from '../index.js';
 import { startMockServer, STATS_PATH, type MockServer } from './index.js';
-import { decodeResponse, decodeStream, instant, providerRequest, providers, requestModels } from '../../test/round-trip.js';
+import {
+  decodeResponse,
+  decodeStream,
+  instant,
+  providerRequest,
+  providers,
+  requestModels,
+} from '../../test/round-trip.js';
 import { faultCases } from '../../test/fault-cases.js';
 
 let server: MockServer;
@@ -21,7 +28,12 @@ describe('Node server (real HTTP on 127.0.0.1) × every provider × every fault,
   for (const provider of providers) {
     for (const { fault, scenario, check } of faultCases) {
       it(`${provider} / ${scenario} / ${fault || 'no fault'}`, async () => {
-        const message = await decodeStream(provider, server.url, { 'x-rill-mock-scenario': scenario, ...(fault && { 'x-rill-mock-fault': fault }) }, { idleTimeoutMs: 100 });
+        const message = await decodeStream(
+          provider,
+          server.url,
+          { 'x-rill-mock-scenario': scenario, ...(fault && { 'x-rill-mock-fault': fault }) },
+          { idleTimeoutMs: 100 },
+        );
         check(message, provider, scenario);
       });
     }
@@ -31,7 +43,11 @@ describe('Node server (real HTTP on 127.0.0.1) × every provider × every fault,
 describe('Node server behaviour', () => {
   it('a drop destroys the socket: a plain fetch reader fails after the events before it', async () => {
     const { url, body } = providerRequest('gemini', server.url);
-    const response = await fetch(url, { method: 'POST', body, headers: { 'x-rill-mock-fault': 'drop-after=2', 'x-rill-mock-scenario': 'text' } });
+    const response = await fetch(url, {
+      method: 'POST',
+      body,
+      headers: { 'x-rill-mock-fault': 'drop-after=2', 'x-rill-mock-scenario': 'text' },
+    });
     const message = await decodeResponse('gemini', response);
     expect(message.status).not.toBe('done');
     expect(message.parts).toEqual([{ type: 'text', text: 'Hello! This is Rill’s mock provider, streaming one' }]);
@@ -48,7 +64,9 @@ describe('Node server behaviour', () => {
       const doneAt = performance.now() - started;
       expect(headersAt).toBeLessThan(80);
       expect(doneAt).toBeGreaterThanOrEqual(80);
-      expect(message).toEqual(expectedMessage('openai-chat', builtinScenarios.text, { requestModel: requestModels['openai-chat'] }));
+      expect(message).toEqual(
+        expectedMessage('openai-chat', builtinScenarios.text, { requestModel: requestModels['openai-chat'] }),
+      );
     } finally {
       await timed.close();
     }
@@ -79,17 +97,30 @@ describe('Node server behaviour', () => {
 describe('Node server stats: generations cancelled by the client', () => {
   it('counts a stream the client leaves as cancelled (and says so), one read to its end as completed, a drop fault as dropped', async () => {
     const cancelled: string[] = [];
-    const slow = await startMockServer({ port: 0, timing: { ttftMs: 0, tokenDelayMs: 20, jitterMs: 0 }, onCancel: (path) => cancelled.push(path) });
+    const slow = await startMockServer({
+      port: 0,
+      timing: { ttftMs: 0, tokenDelayMs: 20, jitterMs: 0 },
+      onCancel: (path) => cancelled.push(path),
+    });
     try {
       const { url, body } = providerRequest('anthropic', slow.url);
       const left = new AbortController();
-      const leaving = await fetch(url, { method: 'POST', body, signal: left.signal, headers: { 'x-rill-mock-scenario': 'long-text' } });
+      const leaving = await fetch(url, {
+        method: 'POST',
+        body,
+        signal: left.signal,
+        headers: { 'x-rill-mock-scenario': 'long-text' },
+      });
       await leaving.body?.getReader().read();
       left.abort();
       await vi.waitFor(() => expect(cancelled).toEqual(['/v1/messages']));
 
       await (await fetch(url, { method: 'POST', body, headers: { 'x-rill-mock-timing': 'delay=0' } })).text();
-      const dropped = await fetch(url, { method: 'POST', body, headers: { 'x-rill-mock-fault': 'drop-after=2', 'x-rill-mock-timing': 'delay=0' } });
+      const dropped = await fetch(url, {
+        method: 'POST',
+        body,
+        headers: { 'x-rill-mock-fault': 'drop-after=2', 'x-rill-mock-timing': 'delay=0' },
+      });
       await dropped.text().catch(() => undefined);
       // An error answer is no stream: not counted.
       await fetch(url, { method: 'POST', body, headers: { 'x-rill-mock-fault': '500' } });
@@ -114,11 +145,24 @@ describe('Node server stats per x-rill-mock-key', () => {
     try {
       const { url, body } = providerRequest('openai-chat', slow.url);
       const left = new AbortController();
-      const leaving = await fetch(url, { method: 'POST', body, signal: left.signal, headers: { 'x-rill-mock-key': 'tab-a', 'x-rill-mock-scenario': 'long-text' } });
+      const leaving = await fetch(url, {
+        method: 'POST',
+        body,
+        signal: left.signal,
+        headers: { 'x-rill-mock-key': 'tab-a', 'x-rill-mock-scenario': 'long-text' },
+      });
       await leaving.body?.getReader().read();
       left.abort();
-      await (await fetch(url, { method: 'POST', body, headers: { 'x-rill-mock-key': 'tab-b', 'x-rill-mock-timing': 'delay=0' } })).text();
-      await vi.waitFor(() => expect(slow.stats('tab-a')).toEqual({ started: 1, completed: 0, cancelled: 1, dropped: 0 }));
+      await (
+        await fetch(url, {
+          method: 'POST',
+          body,
+          headers: { 'x-rill-mock-key': 'tab-b', 'x-rill-mock-timing': 'delay=0' },
+        })
+      ).text();
+      await vi.waitFor(() =>
+        expect(slow.stats('tab-a')).toEqual({ started: 1, completed: 0, cancelled: 1, dropped: 0 }),
+      );
       expect(slow.stats('tab-b')).toEqual({ started: 1, completed: 1, cancelled: 0, dropped: 0 });
       expect(slow.stats()).toEqual({ started: 2, completed: 1, cancelled: 1, dropped: 0 });
       expect(await (await fetch(`${slow.url}${STATS_PATH}?key=tab-a`)).json()).toEqual(slow.stats('tab-a'));

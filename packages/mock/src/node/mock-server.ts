@@ -52,7 +52,12 @@ async function toRequest(req: IncomingMessage, origin: string, signal: AbortSign
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const method = req.method ?? 'GET';
   const hasBody = method !== 'GET' && method !== 'HEAD';
-  return new Request(new URL(req.url ?? '/', origin), { method, headers, signal, ...(hasBody && { body: Buffer.concat(chunks) }) });
+  return new Request(new URL(req.url ?? '/', origin), {
+    method,
+    headers,
+    signal,
+    ...(hasBody && { body: Buffer.concat(chunks) }),
+  });
 }
 
 /** Sends a response; says how the stream went (a client that went away before the end cancelled it). */
@@ -107,7 +112,9 @@ export function startMockServer(options: MockServerOptions = {}): Promise<MockSe
     keyed[field] += 1;
     byKey.set(key, keyed);
   };
-  const snapshot = (key?: string | null): MockServerStats => ({ ...(key == null ? stats : (byKey.get(key) ?? zero())) });
+  const snapshot = (key?: string | null): MockServerStats => ({
+    ...(key == null ? stats : (byKey.get(key) ?? zero())),
+  });
   let origin = '';
   const server = createServer((req, res) => {
     const abort = new AbortController();
@@ -116,7 +123,13 @@ export function startMockServer(options: MockServerOptions = {}): Promise<MockSe
     });
     const { pathname: path, searchParams } = new URL(req.url ?? '/', 'http://mock');
     if (req.method === 'GET' && path === STATS_PATH) {
-      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store', 'access-control-allow-origin': '*' }).end(JSON.stringify(snapshot(searchParams.get('key'))));
+      res
+        .writeHead(200, {
+          'content-type': 'application/json',
+          'cache-control': 'no-store',
+          'access-control-allow-origin': '*',
+        })
+        .end(JSON.stringify(snapshot(searchParams.get('key'))));
       return;
     }
     const key = typeof req.headers['x-rill-mock-key'] === 'string' ? req.headers['x-rill-mock-key'] : null;

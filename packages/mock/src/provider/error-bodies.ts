@@ -1,6 +1,12 @@
 import type { ProviderName } from '@rill/core';
 
-const anthropicTypes: Record<number, string> = { 400: 'invalid_request_error', 404: 'not_found_error', 429: 'rate_limit_error', 500: 'api_error', 503: 'overloaded_error' };
+const anthropicTypes: Record<number, string> = {
+  400: 'invalid_request_error',
+  404: 'not_found_error',
+  429: 'rate_limit_error',
+  500: 'api_error',
+  503: 'overloaded_error',
+};
 const openAITypes: Record<number, { type: string; code: string | null }> = {
   400: { type: 'invalid_request_error', code: null },
   404: { type: 'invalid_request_error', code: 'unknown_url' },
@@ -8,7 +14,13 @@ const openAITypes: Record<number, { type: string; code: string | null }> = {
   500: { type: 'server_error', code: null },
   503: { type: 'server_error', code: 'service_unavailable' },
 };
-const geminiStatuses: Record<number, string> = { 400: 'INVALID_ARGUMENT', 404: 'NOT_FOUND', 429: 'RESOURCE_EXHAUSTED', 500: 'INTERNAL', 503: 'UNAVAILABLE' };
+const geminiStatuses: Record<number, string> = {
+  400: 'INVALID_ARGUMENT',
+  404: 'NOT_FOUND',
+  429: 'RESOURCE_EXHAUSTED',
+  500: 'INTERNAL',
+  503: 'UNAVAILABLE',
+};
 
 /**
  * The JSON error body each provider sends for an HTTP status, e.g. Anthropic's
@@ -35,8 +47,16 @@ export function errorBody(provider: ProviderName, status: number, message: strin
  *
  * @example errorResponse('anthropic', 429, 'Slow down.', { 'retry-after': '2' });
  */
-export function errorResponse(provider: ProviderName, status: number, message: string, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(errorBody(provider, status, message)), { status, headers: { 'content-type': 'application/json', ...headers } });
+export function errorResponse(
+  provider: ProviderName,
+  status: number,
+  message: string,
+  headers: Record<string, string> = {},
+): Response {
+  return new Response(JSON.stringify(errorBody(provider, status, message)), {
+    status,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
 }
 
 /**
@@ -45,11 +65,20 @@ export function errorResponse(provider: ProviderName, status: number, message: s
  *
  * @example rateLimitResponse('gemini', 2, 'Slow down.'); // body error.details: [{ '@type': '…RetryInfo', retryDelay: '2s' }]
  */
-export function rateLimitResponse(provider: ProviderName, retryAfterSeconds: number, message: string, headers: Record<string, string> = {}): Response {
-  if (provider !== 'gemini') return errorResponse(provider, 429, message, { ...headers, 'retry-after': String(retryAfterSeconds) });
+export function rateLimitResponse(
+  provider: ProviderName,
+  retryAfterSeconds: number,
+  message: string,
+  headers: Record<string, string> = {},
+): Response {
+  if (provider !== 'gemini')
+    return errorResponse(provider, 429, message, { ...headers, 'retry-after': String(retryAfterSeconds) });
   const retryInfo = { '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: `${retryAfterSeconds}s` };
   const body = { error: { code: 429, message, status: geminiStatuses[429], details: [retryInfo] } };
-  return new Response(JSON.stringify(body), { status: 429, headers: { 'content-type': 'application/json', ...headers } });
+  return new Response(JSON.stringify(body), {
+    status: 429,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
 }
 
 /**

@@ -42,12 +42,25 @@ export interface MockProvider {
 }
 
 /** Request headers the mock reads; browsers must be allowed to send them across origins. */
-export const MOCK_HEADERS = ['x-rill-mock-scenario', 'x-rill-mock-fault', 'x-rill-mock-timing', 'x-rill-mock-key', 'last-event-id'] as const;
+export const MOCK_HEADERS = [
+  'x-rill-mock-scenario',
+  'x-rill-mock-fault',
+  'x-rill-mock-timing',
+  'x-rill-mock-key',
+  'last-event-id',
+] as const;
 
 const cors = {
   'access-control-allow-origin': '*',
   'access-control-allow-methods': 'POST, OPTIONS',
-  'access-control-allow-headers': ['content-type', 'authorization', 'x-api-key', 'x-goog-api-key', 'anthropic-version', ...MOCK_HEADERS].join(', '),
+  'access-control-allow-headers': [
+    'content-type',
+    'authorization',
+    'x-api-key',
+    'x-goog-api-key',
+    'anthropic-version',
+    ...MOCK_HEADERS,
+  ].join(', '),
   'access-control-expose-headers': 'retry-after, x-request-id',
 };
 
@@ -57,7 +70,9 @@ function named(name: string, options: MockProviderOptions): MockScenario | undef
 }
 
 function chooseScenario(context: MockRequestContext, options: MockProviderOptions): MockScenario | { error: string } {
-  const name = context.request.headers.get('x-rill-mock-scenario') ?? (typeof options.scenario === 'string' ? options.scenario : undefined);
+  const name =
+    context.request.headers.get('x-rill-mock-scenario') ??
+    (typeof options.scenario === 'string' ? options.scenario : undefined);
   if (name !== undefined) {
     const known = [...Object.keys(builtinScenarios), ...Object.keys(options.scenarios ?? {})];
     return named(name, options) ?? { error: `Unknown mock scenario "${name}" (known: ${known.join(', ')}).` };
@@ -96,9 +111,14 @@ export function createMockProvider(options: MockProviderOptions = {}): MockProvi
     if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: cors });
     const url = new URL(request.url);
     const route = matchRoute(url.pathname);
-    if (route === undefined) return Response.json({ error: { message: `rill-mock serves no ${url.pathname}` } }, { status: 404, headers: cors });
+    if (route === undefined)
+      return Response.json(
+        { error: { message: `rill-mock serves no ${url.pathname}` } },
+        { status: 404, headers: cors },
+      );
     const { provider } = route;
-    const fail = (status: number, message: string, headers: Record<string, string> = {}): Response => errorResponse(provider, status, message, { ...cors, ...headers });
+    const fail = (status: number, message: string, headers: Record<string, string> = {}): Response =>
+      errorResponse(provider, status, message, { ...cors, ...headers });
     if (request.method !== 'POST') return fail(404, `${request.method} ${url.pathname} is not served: use POST.`);
 
     const summary = readRequestBody(provider, await request.text());
@@ -114,18 +134,36 @@ export function createMockProvider(options: MockProviderOptions = {}): MockProvi
     const headerTiming = timingText === null ? {} : parseTiming(timingText);
     if ('error' in headerTiming) return fail(400, headerTiming.error);
 
-    const key = [provider, scenario.name ?? '', JSON.stringify(spec), request.headers.get('x-rill-mock-key') ?? ''].join('|');
+    const key = [
+      provider,
+      scenario.name ?? '',
+      JSON.stringify(spec),
+      request.headers.get('x-rill-mock-key') ?? '',
+    ].join('|');
     const fault: MockFault | undefined = spec !== undefined && applies(spec, key) ? spec : undefined;
     switch (fault?.type) {
       case 'rate-limit':
-        return rateLimitResponse(provider, fault.retryAfterSeconds, `Rate limit reached (rill-mock fault). Please retry in ${fault.retryAfterSeconds}s.`, cors);
+        return rateLimitResponse(
+          provider,
+          fault.retryAfterSeconds,
+          `Rate limit reached (rill-mock fault). Please retry in ${fault.retryAfterSeconds}s.`,
+          cors,
+        );
       case 'server-error':
-        return fail(fault.status, fault.status === 503 ? 'The service is overloaded (rill-mock fault).' : 'Internal server error (rill-mock fault).');
+        return fail(
+          fault.status,
+          fault.status === 503
+            ? 'The service is overloaded (rill-mock fault).'
+            : 'Internal server error (rill-mock fault).',
+        );
       case 'html':
         return htmlResponse(fault.status);
     }
 
-    const events = encodeScenario(provider, scenario, { requestModel: route.model ?? summary.model, terminate: fault?.type !== 'no-terminator' });
+    const events = encodeScenario(provider, scenario, {
+      requestModel: route.model ?? summary.model,
+      terminate: fault?.type !== 'no-terminator',
+    });
     const steps = planStream(resumeAfter(events, request.headers.get('last-event-id')), {
       timing: { ...options.timing, ...scenario.timing, ...headerTiming },
       ...(fault !== undefined && { fault }),
@@ -134,7 +172,12 @@ export function createMockProvider(options: MockProviderOptions = {}): MockProvi
     });
     return new Response(playSteps(steps, request.signal), {
       status: 200,
-      headers: { ...cors, 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', 'x-request-id': `req_rill_mock_${scenario.name ?? 'custom'}` },
+      headers: {
+        ...cors,
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache',
+        'x-request-id': `req_rill_mock_${scenario.name ?? 'custom'}`,
+      },
     });
   };
 

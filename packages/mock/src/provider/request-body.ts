@@ -36,15 +36,23 @@ function check(body: Json, provider: ProviderName): string | undefined {
     case 'anthropic':
       if (needsModel) return needsModel;
       if (typeof body['max_tokens'] !== 'number') return 'max_tokens: Field required';
-      return Array.isArray(body['messages']) && body['messages'].length > 0 ? undefined : 'messages: at least one message is required';
+      return Array.isArray(body['messages']) && body['messages'].length > 0
+        ? undefined
+        : 'messages: at least one message is required';
     case 'openai-chat':
       if (needsModel) return "Missing required parameter: 'model'.";
-      return Array.isArray(body['messages']) && body['messages'].length > 0 ? undefined : "Missing required parameter: 'messages'.";
+      return Array.isArray(body['messages']) && body['messages'].length > 0
+        ? undefined
+        : "Missing required parameter: 'messages'.";
     case 'openai-responses':
       if (needsModel) return "Missing required parameter: 'model'.";
-      return typeof body['input'] === 'string' || Array.isArray(body['input']) ? undefined : "Missing required parameter: 'input'.";
+      return typeof body['input'] === 'string' || Array.isArray(body['input'])
+        ? undefined
+        : "Missing required parameter: 'input'.";
     case 'gemini':
-      return Array.isArray(body['contents']) && body['contents'].length > 0 ? undefined : '* GenerateContentRequest.contents: contents is not specified';
+      return Array.isArray(body['contents']) && body['contents'].length > 0
+        ? undefined
+        : '* GenerateContentRequest.contents: contents is not specified';
   }
 }
 
@@ -54,7 +62,9 @@ function userText(body: Json, provider: ProviderName): string | undefined {
     case 'openai-chat':
       return lastUser(body['messages'] as unknown[], 'user', 'content');
     case 'openai-responses':
-      return typeof body['input'] === 'string' ? body['input'] : lastUser(body['input'] as unknown[], 'user', 'content');
+      return typeof body['input'] === 'string'
+        ? body['input']
+        : lastUser(body['input'] as unknown[], 'user', 'content');
     case 'gemini':
       return lastUser(body['contents'] as unknown[], 'user', 'parts');
   }

@@ -1,6 +1,12 @@
 import type { MockTiming } from '../scenario/types.js';
 
-const keys: Record<string, keyof MockTiming> = { ttft: 'ttftMs', delay: 'tokenDelayMs', jitter: 'jitterMs', seed: 'seed', batch: 'batchSize' };
+const keys: Record<string, keyof MockTiming> = {
+  ttft: 'ttftMs',
+  delay: 'tokenDelayMs',
+  jitter: 'jitterMs',
+  seed: 'seed',
+  batch: 'batchSize',
+};
 
 /**
  * Reads the `x-rill-mock-timing` header: `ttft=MS;delay=MS;jitter=MS;seed=N;batch=N`, any subset.
@@ -13,7 +19,8 @@ export function parseTiming(text: string): MockTiming | { error: string } {
     const [name = '', value = ''] = option.split('=', 2).map((s) => s.trim());
     const key = Object.hasOwn(keys, name) ? keys[name] : undefined;
     const n = Number(value);
-    if (key === undefined || value === '' || !Number.isFinite(n) || n < 0) return { error: `Bad x-rill-mock-timing "${text}": use ttft=MS;delay=MS;jitter=MS;seed=N;batch=N` };
+    if (key === undefined || value === '' || !Number.isFinite(n) || n < 0)
+      return { error: `Bad x-rill-mock-timing "${text}": use ttft=MS;delay=MS;jitter=MS;seed=N;batch=N` };
     timing[key] = n;
   }
   return timing;

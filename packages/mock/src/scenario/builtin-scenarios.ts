@@ -21,7 +21,11 @@ export const builtinScenarios = {
   reasoning: {
     name: 'reasoning',
     parts: [
-      { type: 'reasoning', text: 'The user asks for 17 × 23. 17 × 20 = 340 and 17 × 3 = 51, so the total is 391.', signature: 'RXFRQkNnSVlBaElNMWdiY0RhOUdKd1pBMmIzaA==' },
+      {
+        type: 'reasoning',
+        text: 'The user asks for 17 × 23. 17 × 20 = 340 and 17 × 3 = 51, so the total is 391.',
+        signature: 'RXFRQkNnSVlBaElNMWdiY0RhOUdKd1pBMmIzaA==',
+      },
       { type: 'text', text: '17 × 23 = 391.' },
     ],
     usage: { inputTokens: 52, outputTokens: 88, cachedInputTokens: 12, reasoningTokens: 60 },
@@ -30,14 +34,24 @@ export const builtinScenarios = {
     name: 'tool-call',
     parts: [
       { type: 'text', text: 'Let me check the weather.' },
-      { type: 'tool-call', toolCallId: 'call_weather_1', toolName: 'get_weather', input: { location: 'New York', unit: 'celsius' } },
+      {
+        type: 'tool-call',
+        toolCallId: 'call_weather_1',
+        toolName: 'get_weather',
+        input: { location: 'New York', unit: 'celsius' },
+      },
     ],
   },
   'parallel-tool-calls': {
     name: 'parallel-tool-calls',
     parts: [
       { type: 'tool-call', toolCallId: 'call_weather_1', toolName: 'get_weather', input: { location: 'Paris' } },
-      { type: 'tool-call', toolCallId: 'call_time_2', toolName: 'get_time', input: { timezone: 'Europe/Paris', format: { hours: 24, seconds: false } } },
+      {
+        type: 'tool-call',
+        toolCallId: 'call_time_2',
+        toolName: 'get_time',
+        input: { timezone: 'Europe/Paris', format: { hours: 24, seconds: false } },
+      },
     ],
   },
   'long-text': {
@@ -55,6 +69,12 @@ export type BuiltinScenarioName = keyof typeof builtinScenarios;
  * @example echoScenario('hi').parts; // [{ type: 'text', text: 'You said: “hi”. …' }]
  */
 export function echoScenario(userText: string | undefined): MockScenario {
-  const said = userText === undefined || userText.trim() === '' ? 'You sent no text, so here is a short reply instead.' : `You said: “${userText.trim()}”.`;
-  return { name: 'echo', parts: [{ type: 'text', text: `${said} This answer comes from Rill’s mock provider, a few words at a time.` }] };
+  const said =
+    userText === undefined || userText.trim() === ''
+      ? 'You sent no text, so here is a short reply instead.'
+      : `You said: “${userText.trim()}”.`;
+  return {
+    name: 'echo',
+    parts: [{ type: 'text', text: `${said} This answer comes from Rill’s mock provider, a few words at a time.` }],
+  };
 }

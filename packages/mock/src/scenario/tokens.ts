@@ -9,7 +9,8 @@ const MAX_TOKEN_CHARS = 12;
  */
 export function splitTokens(text: string): string[] {
   const tokens: string[] = [];
-  for (const word of text.match(/\s*\S+|\s+/g) ?? []) tokens.push(...(word.length > MAX_TOKEN_CHARS ? splitChunks(word, MAX_TOKEN_CHARS) : [word]));
+  for (const word of text.match(/\s*\S+|\s+/g) ?? [])
+    tokens.push(...(word.length > MAX_TOKEN_CHARS ? splitChunks(word, MAX_TOKEN_CHARS) : [word]));
   return tokens;
 }
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { builtinScenarios, encodeScenario, planStream, type StreamPlanOptions, type StreamStep } from '../index.js';
 
 const events = encodeScenario('openai-chat', builtinScenarios.text);
-const plan = (options: Partial<StreamPlanOptions>): StreamStep[] => planStream(events, { timing: { jitterMs: 0 }, lineEnding: '\n', eventIds: true, ...options });
+const plan = (options: Partial<StreamPlanOptions>): StreamStep[] =>
+  planStream(events, { timing: { jitterMs: 0 }, lineEnding: '\n', eventIds: true, ...options });
 const times = (steps: StreamStep[]): number[] => steps.map((s) => s.atMs);
 const text = (steps: StreamStep[]): string => steps.map((s) => ('text' in s ? s.text : '')).join('');
 
@@ -31,13 +32,18 @@ describe('planStream', () => {
   });
 
   it('a buffering proxy releases events only at the end of each window', () => {
-    const at = times(plan({ timing: { ttftMs: 0, tokenDelayMs: 30, jitterMs: 0 }, fault: { type: 'buffering', windowMs: 100 } }));
+    const at = times(
+      plan({ timing: { ttftMs: 0, tokenDelayMs: 30, jitterMs: 0 }, fault: { type: 'buffering', windowMs: 100 } }),
+    );
     expect(at.every((t) => t % 100 === 0)).toBe(true);
     expect(new Set(at).size).toBeLessThan(at.length / 2);
   });
 
   it('a stall pauses after N events, with heartbeat comments in between', () => {
-    const steps = plan({ timing: { ttftMs: 0, tokenDelayMs: 0, jitterMs: 0 }, fault: { type: 'stall', afterEvents: 2, ms: 1000, heartbeatMs: 300 } });
+    const steps = plan({
+      timing: { ttftMs: 0, tokenDelayMs: 0, jitterMs: 0 },
+      fault: { type: 'stall', afterEvents: 2, ms: 1000, heartbeatMs: 300 },
+    });
     expect(steps.slice(2, 5)).toEqual([
       { atMs: 300, text: ': heartbeat\n\n' },
       { atMs: 600, text: ': heartbeat\n\n' },
@@ -47,10 +53,16 @@ describe('planStream', () => {
   });
 
   it('a drop ends the plan after N events; a malformed line goes in after N events', () => {
-    const dropped = plan({ timing: { ttftMs: 0, tokenDelayMs: 0, jitterMs: 0 }, fault: { type: 'drop', afterEvents: 3 } });
+    const dropped = plan({
+      timing: { ttftMs: 0, tokenDelayMs: 0, jitterMs: 0 },
+      fault: { type: 'drop', afterEvents: 3 },
+    });
     expect(dropped).toHaveLength(4);
     expect(dropped[3]).toEqual({ atMs: 0, drop: true });
-    const malformed = plan({ timing: { ttftMs: 0, tokenDelayMs: 0, jitterMs: 0 }, fault: { type: 'malformed', afterEvents: 1 } });
+    const malformed = plan({
+      timing: { ttftMs: 0, tokenDelayMs: 0, jitterMs: 0 },
+      fault: { type: 'malformed', afterEvents: 1 },
+    });
     expect(text(malformed.slice(1, 2))).toMatch(/^data: \{.*cut off\n\n$/);
   });
 });

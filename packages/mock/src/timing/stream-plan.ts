@@ -8,7 +8,13 @@ import { seededRandom } from './prng.js';
 export type StreamStep = { atMs: number; text: string } | { atMs: number; drop: true };
 
 /** Defaults that look like a fast hosted model. */
-export const DEFAULT_TIMING: Required<MockTiming> = { ttftMs: 300, tokenDelayMs: 25, jitterMs: 10, seed: 1, batchSize: 1 };
+export const DEFAULT_TIMING: Required<MockTiming> = {
+  ttftMs: 300,
+  tokenDelayMs: 25,
+  jitterMs: 10,
+  seed: 1,
+  batchSize: 1,
+};
 
 export interface StreamPlanOptions {
   timing: MockTiming;
@@ -24,7 +30,8 @@ const MALFORMED_EVENT = 'data: {"type":"content_block_delta","index":0,"delta":{
 function timed(events: readonly MockEvent[], options: StreamPlanOptions): { atMs: number; text: string }[] {
   const timing = { ...DEFAULT_TIMING, ...options.timing };
   const random = seededRandom(timing.seed);
-  const jittered = (ms: number): number => Math.max(0, ms + (timing.jitterMs === 0 ? 0 : timing.jitterMs * (2 * random() - 1)));
+  const jittered = (ms: number): number =>
+    Math.max(0, ms + (timing.jitterMs === 0 ? 0 : timing.jitterMs * (2 * random() - 1)));
   let at = 0;
   let tokenSeen = false;
   return events.map((event) => {
@@ -36,20 +43,36 @@ function timed(events: readonly MockEvent[], options: StreamPlanOptions): { atMs
   });
 }
 
-function withFault(steps: { atMs: number; text: string }[], fault: MockFault | undefined, lineEnding: string): StreamStep[] {
+function withFault(
+  steps: { atMs: number; text: string }[],
+  fault: MockFault | undefined,
+  lineEnding: string,
+): StreamStep[] {
   switch (fault?.type) {
     case 'drop':
-      return [...steps.slice(0, fault.afterEvents), { atMs: steps[Math.min(fault.afterEvents, steps.length) - 1]?.atMs ?? 0, drop: true }];
+      return [
+        ...steps.slice(0, fault.afterEvents),
+        { atMs: steps[Math.min(fault.afterEvents, steps.length) - 1]?.atMs ?? 0, drop: true },
+      ];
     case 'malformed': {
       const at = Math.min(fault.afterEvents, steps.length);
-      return [...steps.slice(0, at), { atMs: steps[at - 1]?.atMs ?? 0, text: MALFORMED_EVENT + lineEnding + lineEnding }, ...steps.slice(at)];
+      return [
+        ...steps.slice(0, at),
+        { atMs: steps[at - 1]?.atMs ?? 0, text: MALFORMED_EVENT + lineEnding + lineEnding },
+        ...steps.slice(at),
+      ];
     }
     case 'stall': {
       const at = Math.min(fault.afterEvents, steps.length);
       const start = steps[at - 1]?.atMs ?? 0;
       const heartbeats: StreamStep[] = [];
       // Heartbeats are comments: they keep an idle timer alive without being events.
-      for (let t = fault.heartbeatMs ?? fault.ms; fault.heartbeatMs !== undefined && t < fault.ms; t += fault.heartbeatMs) heartbeats.push({ atMs: start + t, text: `: heartbeat${lineEnding}${lineEnding}` });
+      for (
+        let t = fault.heartbeatMs ?? fault.ms;
+        fault.heartbeatMs !== undefined && t < fault.ms;
+        t += fault.heartbeatMs
+      )
+        heartbeats.push({ atMs: start + t, text: `: heartbeat${lineEnding}${lineEnding}` });
       return [...steps.slice(0, at), ...heartbeats, ...steps.slice(at).map((s) => ({ ...s, atMs: s.atMs + fault.ms }))];
     }
     case 'buffering':

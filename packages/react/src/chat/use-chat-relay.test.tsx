@@ -2,7 +2,15 @@ import { messageText, storagePersistence, type ChatMessage } from '@rill/core';
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import { StrictMode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AUTH, MODEL, MemoryStorage, WHOLE, runEnd, startRelayStack, type RelayStack } from '../../../core/test/relay-stack.js';
+import {
+  AUTH,
+  MODEL,
+  MemoryStorage,
+  WHOLE,
+  runEnd,
+  startRelayStack,
+  type RelayStack,
+} from '../../../core/test/relay-stack.js';
 import { useChat } from './use-chat.js';
 
 // The real @rill/relay on loopback in front of the mock Node server: what counts is what the relay sees.
@@ -17,7 +25,15 @@ afterEach(async () => {
 
 /** A chat page as an app writes it: useChat with persistence, and nothing about runs. */
 function ChatPage({ storage, onFinish }: { storage: MemoryStorage; onFinish?: () => void }) {
-  const chat = useChat({ provider: 'anthropic', url: stack.url, model: MODEL, headers: AUTH, throttle: 1, persistence: storagePersistence(storage, 'chat:a'), onFinish });
+  const chat = useChat({
+    provider: 'anthropic',
+    url: stack.url,
+    model: MODEL,
+    headers: AUTH,
+    throttle: 1,
+    persistence: storagePersistence(storage, 'chat:a'),
+    onFinish,
+  });
   const last = chat.messages[chat.messages.length - 1];
   return (
     <div>
@@ -45,7 +61,11 @@ describe('useChat through @rill/relay', () => {
     // What the reloaded page finds: the page is gone without unmounting.
     const reloaded = storage.copy();
     const kept = savedAnswer(reloaded);
-    expect(kept).toMatchObject({ role: 'assistant', message: { status: 'streaming' }, run: { runId: expect.stringMatching(/^run_/) } });
+    expect(kept).toMatchObject({
+      role: 'assistant',
+      message: { status: 'streaming' },
+      run: { runId: expect.stringMatching(/^run_/) },
+    });
     first.unmount();
 
     render(<ChatPage storage={reloaded} />);

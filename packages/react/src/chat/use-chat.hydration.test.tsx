@@ -8,17 +8,28 @@ import { useChat } from './use-chat.js';
 const KEY = 'chat:hydration';
 const saved: ChatMessage[] = [
   { id: 'u1', role: 'user', text: 'Is it raining in Paris?' },
-  { id: 'a1', role: 'assistant', message: { role: 'assistant', status: 'done', parts: [{ type: 'text', text: 'Not today.' }] } },
+  {
+    id: 'a1',
+    role: 'assistant',
+    message: { role: 'assistant', status: 'done', parts: [{ type: 'text', text: 'Not today.' }] },
+  },
 ];
 
 /** The README's persistence pattern, as a page would render it on the server and then hydrate it. */
 function Chat() {
-  const chat = useChat({ provider: 'anthropic', url: '/api/anthropic/v1/messages', model: 'claude-test', persistence: storagePersistence(() => localStorage, KEY) });
+  const chat = useChat({
+    provider: 'anthropic',
+    url: '/api/anthropic/v1/messages',
+    model: 'claude-test',
+    persistence: storagePersistence(() => localStorage, KEY),
+  });
   return (
     <section data-status={chat.status}>
       {chat.messages.length === 0 && <p>No messages yet.</p>}
       {chat.messages.map((m) => (
-        <p key={m.id}>{m.role === 'user' ? m.text : m.message.parts.map((p) => (p.type === 'text' ? p.text : '')).join('')}</p>
+        <p key={m.id}>
+          {m.role === 'user' ? m.text : m.message.parts.map((p) => (p.type === 'text' ? p.text : '')).join('')}
+        </p>
       ))}
     </section>
   );

@@ -5,7 +5,12 @@ import { describe, expect, it, vi } from 'vitest';
 import { useChat } from './use-chat.js';
 
 function Chat() {
-  const chat = useChat({ provider: 'anthropic', url: '/api/anthropic/v1/messages', model: 'claude-test', persistence: storagePersistence(() => localStorage, 'chat') });
+  const chat = useChat({
+    provider: 'anthropic',
+    url: '/api/anthropic/v1/messages',
+    model: 'claude-test',
+    persistence: storagePersistence(() => localStorage, 'chat'),
+  });
   return <p data-status={chat.status}>{chat.messages.length} messages</p>;
 }
 

@@ -9,7 +9,9 @@ const mock = mockProviderServer();
 
 const URL = 'https://mock.test/v1/messages';
 const bodies: Record<string, unknown>[] = [];
-const weatherCall: MockScenario = { parts: [{ type: 'tool-call', toolCallId: 'call_1', toolName: 'get_weather', input: { city: 'Paris' } }] };
+const weatherCall: MockScenario = {
+  parts: [{ type: 'tool-call', toolCallId: 'call_1', toolName: 'get_weather', input: { city: 'Paris' } }],
+};
 const sunny: MockScenario = { parts: [{ type: 'text', text: 'It is sunny in Paris.' }] };
 const hasToolResult = (body: Record<string, unknown>): boolean => JSON.stringify(body).includes('tool_result');
 
@@ -24,7 +26,8 @@ function serve(scenario: (body: Record<string, unknown>) => MockScenario) {
 }
 
 const base = { provider: 'anthropic' as const, url: URL, model: 'claude-test', maxTokens: 256 };
-const textOf = (m: ChatMessage | undefined) => (m === undefined ? undefined : m.role === 'user' ? m.text : messageText(m.message));
+const textOf = (m: ChatMessage | undefined) =>
+  m === undefined ? undefined : m.role === 'user' ? m.text : messageText(m.message);
 
 describe('useChat', () => {
   it('sends a message and streams the answer', async () => {
@@ -46,7 +49,11 @@ describe('useChat', () => {
     expect(execute).toHaveBeenCalledWith({ city: 'Paris' }, expect.objectContaining({ toolCallId: 'call_1' }));
     expect(result.current.messages).toHaveLength(3);
     const call = result.current.messages[1];
-    expect(call?.role === 'assistant' && call.message.parts[0]).toMatchObject({ type: 'tool-call', state: 'output-available', output: { forecast: 'sunny' } });
+    expect(call?.role === 'assistant' && call.message.parts[0]).toMatchObject({
+      type: 'tool-call',
+      state: 'output-available',
+      output: { forecast: 'sunny' },
+    });
     expect(textOf(result.current.messages[2])).toBe('It is sunny in Paris.');
     expect(JSON.stringify(bodies[1])).toContain('"tool_use_id":"call_1"');
   });
@@ -70,14 +77,21 @@ describe('useChat', () => {
 
   it('stops after maxSteps model turns when the model keeps calling tools', async () => {
     serve(() => weatherCall);
-    const { result } = renderHook(() => useChat({ ...base, maxSteps: 2, tools: { get_weather: { execute: () => 'sunny' } } }));
+    const { result } = renderHook(() =>
+      useChat({ ...base, maxSteps: 2, tools: { get_weather: { execute: () => 'sunny' } } }),
+    );
     act(() => result.current.send('Loop'));
     await waitFor(() => expect(result.current.status).toBe('done'));
     expect(bodies).toHaveLength(2);
   });
 
   it('sends signed reasoning back on the next turn', async () => {
-    serve(() => ({ parts: [{ type: 'reasoning', text: 'Think.', signature: 'sig-123' }, { type: 'text', text: 'Answer.' }] }));
+    serve(() => ({
+      parts: [
+        { type: 'reasoning', text: 'Think.', signature: 'sig-123' },
+        { type: 'text', text: 'Answer.' },
+      ],
+    }));
     const { result } = renderHook(() => useChat(base));
     act(() => result.current.send('One'));
     await waitFor(() => expect(result.current.status).toBe('done'));
@@ -102,7 +116,10 @@ describe('useChat', () => {
   it('restores a persisted conversation on the next mount', async () => {
     serve(() => ({ parts: [{ type: 'text', text: 'Saved.' }] }));
     const storage = new Map<string, string>();
-    const area = { getItem: (k: string) => storage.get(k) ?? null, setItem: (k: string, v: string) => void storage.set(k, v) };
+    const area = {
+      getItem: (k: string) => storage.get(k) ?? null,
+      setItem: (k: string, v: string) => void storage.set(k, v),
+    };
     const first = renderHook(() => useChat({ ...base, persistence: storagePersistence(area, 'chat') }));
     act(() => first.result.current.send('Remember'));
     await waitFor(() => expect(first.result.current.status).toBe('done'));
@@ -114,13 +131,20 @@ describe('useChat', () => {
   describe('with an async persistence load', () => {
     const history: ChatMessage[] = [
       { id: 'u0', role: 'user', text: 'Earlier question' },
-      { id: 'a0', role: 'assistant', message: { role: 'assistant', status: 'done', parts: [{ type: 'text', text: 'Earlier answer.' }] } },
+      {
+        id: 'a0',
+        role: 'assistant',
+        message: { role: 'assistant', status: 'done', parts: [{ type: 'text', text: 'Earlier answer.' }] },
+      },
     ];
     /** A store whose load resolves when the test says so, recording every save. */
     function slowStore(saved: ChatMessage[] | undefined) {
       let resolve: (messages: ChatMessage[] | undefined) => void = () => undefined;
       const saves: ChatMessage[][] = [];
-      const persistence = { load: () => new Promise<ChatMessage[] | undefined>((r) => (resolve = r)), save: (m: ChatMessage[]) => void saves.push(m) };
+      const persistence = {
+        load: () => new Promise<ChatMessage[] | undefined>((r) => (resolve = r)),
+        save: (m: ChatMessage[]) => void saves.push(m),
+      };
       return { persistence, saves, finishLoad: () => act(async () => resolve(saved)) };
     }
 
@@ -136,9 +160,19 @@ describe('useChat', () => {
       expect(store.saves).toHaveLength(0);
       await store.finishLoad();
       await waitFor(() => expect(result.current.status).toBe('done'));
-      expect(result.current.messages.map(textOf)).toEqual(['Earlier question', 'Earlier answer.', 'New question', 'New answer.']);
+      expect(result.current.messages.map(textOf)).toEqual([
+        'Earlier question',
+        'Earlier answer.',
+        'New question',
+        'New answer.',
+      ]);
       expect(JSON.stringify(bodies[0])).toContain('Earlier answer.');
-      expect(store.saves.at(-1)?.map(textOf)).toEqual(['Earlier question', 'Earlier answer.', 'New question', 'New answer.']);
+      expect(store.saves.at(-1)?.map(textOf)).toEqual([
+        'Earlier question',
+        'Earlier answer.',
+        'New question',
+        'New answer.',
+      ]);
     });
 
     it('restores into an idle chat when nothing was sent, and setMessages meanwhile wins over the late load', async () => {

@@ -4,7 +4,8 @@ import { createChatController, type ChatController, type ChatControllerOptions, 
 import { useGatedStore } from '../lifecycle/use-gated-store.js';
 
 /** The conversation plus its controls. */
-export type UseChatResult = ChatState & Pick<ChatController, 'send' | 'stop' | 'regenerate' | 'approve' | 'deny' | 'setMessages'>;
+export type UseChatResult = ChatState &
+  Pick<ChatController, 'send' | 'stop' | 'regenerate' | 'approve' | 'deny' | 'setMessages'>;
 
 /**
  * A conversation with any provider, over the framework-free chat controller: `send`, `stop`,
@@ -34,6 +35,17 @@ export type UseChatResult = ChatState & Pick<ChatController, 'send' | 'stop' | '
  */
 export function useChat<const T>(options: ChatControllerOptions<T>): UseChatResult {
   // The tools' input types are checked where they are written; the controller erases them.
-  const { state, store: chat } = useGatedStore(createChatController<Record<string, unknown>>, options as ChatControllerOptions);
-  return { ...state, send: chat.send, stop: chat.stop, regenerate: chat.regenerate, approve: chat.approve, deny: chat.deny, setMessages: chat.setMessages };
+  const { state, store: chat } = useGatedStore(
+    createChatController<Record<string, unknown>>,
+    options as ChatControllerOptions,
+  );
+  return {
+    ...state,
+    send: chat.send,
+    stop: chat.stop,
+    regenerate: chat.regenerate,
+    approve: chat.approve,
+    deny: chat.deny,
+    setMessages: chat.setMessages,
+  };
 }

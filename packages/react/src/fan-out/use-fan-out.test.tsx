@@ -10,18 +10,34 @@ const mock = mockProviderServer();
 const BASE = 'https://mock.test';
 const TEXT = 'Hello! This is Rill’s mock provider, streaming one small piece at a time.';
 const requests = {
-  'openai-chat': { path: '/v1/chat/completions', body: { model: 'gpt-test', stream: true, messages: [{ role: 'user', content: 'Hi' }] } },
-  anthropic: { path: '/v1/messages', body: { model: 'claude-test', max_tokens: 64, stream: true, messages: [{ role: 'user', content: 'Hi' }] } },
+  'openai-chat': {
+    path: '/v1/chat/completions',
+    body: { model: 'gpt-test', stream: true, messages: [{ role: 'user', content: 'Hi' }] },
+  },
+  anthropic: {
+    path: '/v1/messages',
+    body: { model: 'claude-test', max_tokens: 64, stream: true, messages: [{ role: 'user', content: 'Hi' }] },
+  },
 } as const;
 
 /** A real provider candidate over the mock, remembering the abort signal it was started with. */
-function model(provider: keyof typeof requests, headers: Record<string, string> = {}, signals: AbortSignal[] = []): StreamCandidate {
+function model(
+  provider: keyof typeof requests,
+  headers: Record<string, string> = {},
+  signals: AbortSignal[] = [],
+): StreamCandidate {
   const { path, body } = requests[provider];
   return {
     id: provider,
     start(signal) {
       signals.push(signal);
-      const events = streamSSE(`${BASE}${path}`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers }, signal, retry: { maxAttempts: 1 } });
+      const events = streamSSE(`${BASE}${path}`, {
+        method: 'POST',
+        body: JSON.stringify(body),
+        headers: { 'content-type': 'application/json', ...headers },
+        signal,
+        retry: { maxAttempts: 1 },
+      });
       return decodeProvider(provider as ProviderName, events);
     },
   };
@@ -50,15 +66,25 @@ describe('useFanOut over the mock provider', () => {
     const { result } = renderHook(() => useFanOut(candidates, { autoStart: true, onFinish }));
     expect(Object.keys(result.current.sources)).toEqual(['openai-chat', 'anthropic']);
     await waitFor(() => expect(result.current.status).toBe('done'));
-    expect(result.current.sources['openai-chat']).toMatchObject({ status: 'done', text: TEXT, message: { model: 'gpt-test' } });
-    expect(result.current.sources.anthropic).toMatchObject({ status: 'done', text: TEXT, message: { model: 'claude-test' } });
+    expect(result.current.sources['openai-chat']).toMatchObject({
+      status: 'done',
+      text: TEXT,
+      message: { model: 'gpt-test' },
+    });
+    expect(result.current.sources.anthropic).toMatchObject({
+      status: 'done',
+      text: TEXT,
+      message: { model: 'claude-test' },
+    });
     expect(result.current.sources.anthropic?.metrics.ttftMs).toBeGreaterThanOrEqual(0);
     await waitFor(() => expect(onFinish).toHaveBeenCalledWith(expect.objectContaining({ status: 'done' })));
   });
 
   it('one provider failing does not stop the other', async () => {
     mock.serve({ scenario: 'text', timing: { ttftMs: 0, tokenDelayMs: 1 } });
-    const { result } = renderHook(() => useFanOut([model('openai-chat', { 'x-rill-mock-fault': '500' }), model('anthropic')], { autoStart: true }));
+    const { result } = renderHook(() =>
+      useFanOut([model('openai-chat', { 'x-rill-mock-fault': '500' }), model('anthropic')], { autoStart: true }),
+    );
     await waitFor(() => expect(result.current.status).toBe('done'));
     expect(result.current.sources['openai-chat']?.error).toMatchObject({ kind: 'http', status: 500 });
     expect(result.current.sources.anthropic).toMatchObject({ status: 'done', text: TEXT });
@@ -82,7 +108,9 @@ describe('useFanOut over the mock provider', () => {
     mock.serve({ scenario: 'text' });
     const signals: AbortSignal[] = [];
     const stall = { 'x-rill-mock-fault': 'stall=10000;after=6' };
-    const view = render(<Compare candidates={[model('openai-chat', stall, signals), model('anthropic', stall, signals)]} />);
+    const view = render(
+      <Compare candidates={[model('openai-chat', stall, signals), model('anthropic', stall, signals)]} />,
+    );
     await waitFor(() => expect(screen.getByTestId('anthropic').textContent).toMatch(/^streaming:/));
     view.unmount();
     await waitFor(() => expect(signals.map((s) => s.aborted)).toEqual([true, true]));

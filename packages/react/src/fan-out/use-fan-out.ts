@@ -31,6 +31,10 @@ export interface UseFanOutResult extends FanOutState {
 export function useFanOut(candidates: readonly StreamCandidate[], options: UseFanOutOptions = {}): UseFanOutResult {
   const { onFinish, throttle, autoStart } = options;
   const storeOptions: FanOutStoreOptions = { candidates, ...(throttle !== undefined && { throttle }), onFinish };
-  const { state, store } = useGatedStore(createFanOutStore, storeOptions, autoStart === true ? (s) => s.start() : undefined);
+  const { state, store } = useGatedStore(
+    createFanOutStore,
+    storeOptions,
+    autoStart === true ? (s) => s.start() : undefined,
+  );
   return { ...state, start: store.start, stop: store.stop };
 }

@@ -11,10 +11,16 @@ describe('Stop is never an error in the hooks', () => {
     const sse = controlledSSE();
     const onError = vi.fn();
     const onFinish = vi.fn();
-    const { result } = renderHook(() => useStream({ url: 'https://mock.test/raw', fetch: sse.fetch, autoStart: true, throttle: 1, onError, onFinish }));
+    const { result } = renderHook(() =>
+      useStream({ url: 'https://mock.test/raw', fetch: sse.fetch, autoStart: true, throttle: 1, onError, onFinish }),
+    );
     await waitFor(() => expect(result.current.status).toBe('streaming'));
     act(() => result.current.stop());
-    await waitFor(() => expect(onFinish).toHaveBeenCalledExactlyOnceWith(expect.objectContaining({ status: 'aborted', error: expect.objectContaining({ kind: 'aborted' }) })));
+    await waitFor(() =>
+      expect(onFinish).toHaveBeenCalledExactlyOnceWith(
+        expect.objectContaining({ status: 'aborted', error: expect.objectContaining({ kind: 'aborted' }) }),
+      ),
+    );
     expect(onError).not.toHaveBeenCalled();
   });
 
@@ -22,7 +28,16 @@ describe('Stop is never an error in the hooks', () => {
     const sse = controlledSSE();
     const calls: string[] = [];
     const { result } = renderHook(() =>
-      useStream({ url: 'https://mock.test/v1/chat/completions', provider: 'openai-chat', fetch: sse.fetch, autoStart: true, throttle: 1, retry: false, onError: (e) => calls.push(`onError ${e.kind}`), onFinish: (s) => calls.push(`onFinish ${s.status}`) }),
+      useStream({
+        url: 'https://mock.test/v1/chat/completions',
+        provider: 'openai-chat',
+        fetch: sse.fetch,
+        autoStart: true,
+        throttle: 1,
+        retry: false,
+        onError: (e) => calls.push(`onError ${e.kind}`),
+        onFinish: (s) => calls.push(`onFinish ${s.status}`),
+      }),
     );
     await waitFor(() => expect(result.current.status).toBe('streaming'));
     // The body ends before OpenAI's [DONE].
@@ -35,11 +50,23 @@ describe('Stop is never an error in the hooks', () => {
     const sse = controlledSSE();
     const onError = vi.fn();
     const onFinish = vi.fn();
-    const { result } = renderHook(() => useChat({ provider: 'anthropic', url: 'https://mock.test/v1/messages', model: 'claude-test', fetch: sse.fetch, throttle: 1, onError, onFinish }));
+    const { result } = renderHook(() =>
+      useChat({
+        provider: 'anthropic',
+        url: 'https://mock.test/v1/messages',
+        model: 'claude-test',
+        fetch: sse.fetch,
+        throttle: 1,
+        onError,
+        onFinish,
+      }),
+    );
     act(() => result.current.send('Hi'));
     await waitFor(() => expect(result.current.status).toBe('streaming'));
     act(() => result.current.stop());
-    await waitFor(() => expect(onFinish).toHaveBeenCalledExactlyOnceWith(expect.objectContaining({ status: 'aborted' })));
+    await waitFor(() =>
+      expect(onFinish).toHaveBeenCalledExactlyOnceWith(expect.objectContaining({ status: 'aborted' })),
+    );
     expect(onError).not.toHaveBeenCalled();
   });
 });

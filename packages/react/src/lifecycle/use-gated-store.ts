@@ -24,7 +24,10 @@ export interface GatedStore<S, O> extends Owned {
  * The options with `onError` then `onFinish` moved behind the gate, so they run after the final
  * state's commit. Whether `onError` runs is the store's call (core's `reportEnd`): the gate only delays it.
  */
-function gateEndCallbacks<S extends { status: string; error?: RillErrorValue }, O extends EndCallbacks<S>>(options: O, gate: CommitGate<S>): O {
+function gateEndCallbacks<S extends { status: string; error?: RillErrorValue }, O extends EndCallbacks<S>>(
+  options: O,
+  gate: CommitGate<S>,
+): O {
   const { onFinish, onError } = options;
   // The store reports onError just before onFinish: it is held and called with it, after the commit.
   let reported: RillErrorValue | undefined;

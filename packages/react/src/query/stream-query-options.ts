@@ -30,7 +30,11 @@ export function streamQueryOptions<K extends QueryKey>(options: StreamQueryOptio
   return queryOptions({
     queryKey,
     queryFn: streamedQuery<Message, Message | null, K>({
-      streamFn: ({ signal }) => messageSnapshots(httpSource(source)({ body, signal, onOpen: () => undefined, onReconnect: () => undefined }), throttle),
+      streamFn: ({ signal }) =>
+        messageSnapshots(
+          httpSource(source)({ body, signal, onOpen: () => undefined, onReconnect: () => undefined }),
+          throttle,
+        ),
       refetchMode,
       reducer: (_previous, message) => message,
       initialValue: null,

@@ -7,11 +7,20 @@ import { useStreamQuery } from './use-stream-query.js';
 
 const mock = mockProviderServer();
 
-const options = { queryKey: ['answer', 'hi'], url: 'https://mock.test/v1/chat/completions', provider: 'openai-chat' as const, body: { model: 'gpt-test', stream: true, messages: [{ role: 'user', content: 'hi' }] } };
+const options = {
+  queryKey: ['answer', 'hi'],
+  url: 'https://mock.test/v1/chat/completions',
+  provider: 'openai-chat' as const,
+  body: { model: 'gpt-test', stream: true, messages: [{ role: 'user', content: 'hi' }] },
+};
 
 function Answer({ label }: { label: string }) {
   const { text, message } = useStreamQuery(options);
-  return <p data-testid={label} data-status={message?.status}>{text}</p>;
+  return (
+    <p data-testid={label} data-status={message?.status}>
+      {text}
+    </p>
+  );
 }
 
 describe('useStreamQuery', () => {
@@ -19,7 +28,9 @@ describe('useStreamQuery', () => {
     let requests = 0;
     mock.serve({ scenario: () => (requests++, { parts: [{ type: 'text', text: 'Shared answer.' }] }) });
     const client = new QueryClient();
-    const wrapper = ({ children }: { children: ReactNode }) => <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <QueryClientProvider client={client}>{children}</QueryClientProvider>
+    );
     render(
       <>
         <Answer label="a" />

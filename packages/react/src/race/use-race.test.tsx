@@ -34,7 +34,10 @@ describe('useRace', () => {
 
   it('shows the race log of the state it shows: a re-render between publishes brings no newer events', async () => {
     const aborted = new Set<string>();
-    const candidates = [candidate('primary', 1000, 'late', aborted), candidate('backup', 100, 'backup answer', aborted)];
+    const candidates = [
+      candidate('primary', 1000, 'late', aborted),
+      candidate('backup', 100, 'backup answer', aborted),
+    ];
     const { result, rerender } = renderHook(() => useRace({ candidates, ttftTimeoutMs: 20, autoStart: true }));
     await waitFor(() => expect(result.current.status).toBe('connecting'));
     const shown = result.current.events;
@@ -44,7 +47,12 @@ describe('useRace', () => {
     expect(result.current.events).toBe(shown);
     await waitFor(() => expect(result.current.status).toBe('done'));
     expect(result.current.winner).toBe('backup');
-    expect(result.current.events).toContainEqual({ type: 'fallback', id: 'backup', from: 'primary', reason: 'timeout' });
+    expect(result.current.events).toContainEqual({
+      type: 'fallback',
+      id: 'backup',
+      from: 'primary',
+      reason: 'timeout',
+    });
   });
 
   it('a restart shows no winner or events of the previous race', async () => {

@@ -32,7 +32,11 @@ export interface UseRaceResult extends RaceState {
 export function useRace(options: UseRaceOptions): UseRaceResult {
   const [breakers] = useState(() => breakerSource(options.breaker));
   // Core's race store carries the events on its snapshot: no render of their own, never newer than the state shown.
-  const { state, store } = useGatedStore(createRaceStore, options, options.autoStart === true ? (s) => s.start() : undefined);
+  const { state, store } = useGatedStore(
+    createRaceStore,
+    options,
+    options.autoStart === true ? (s) => s.start() : undefined,
+  );
   const breakerStates = useSyncExternalStore(breakers.subscribe, breakers.getSnapshot, breakers.getSnapshot);
   return { ...state, breakers: breakerStates, start: store.start, stop: store.stop };
 }

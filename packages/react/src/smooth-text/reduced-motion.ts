@@ -5,7 +5,8 @@ import { useSyncExternalStore } from 'react';
 const QUERY = '(prefers-reduced-motion: reduce)';
 
 // matchMedia is looked up at subscription time, never at import (SSR, workers, old jsdom).
-const media = (): MediaQueryList | undefined => (typeof globalThis.matchMedia === 'function' ? globalThis.matchMedia(QUERY) : undefined);
+const media = (): MediaQueryList | undefined =>
+  typeof globalThis.matchMedia === 'function' ? globalThis.matchMedia(QUERY) : undefined;
 
 function subscribe(onChange: () => void): () => void {
   const list = media();

@@ -5,7 +5,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useSmoothText } from './use-smooth-text.js';
 
 beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['requestAnimationFrame', 'cancelAnimationFrame', 'performance', 'setTimeout', 'clearTimeout'] });
+  vi.useFakeTimers({
+    toFake: ['requestAnimationFrame', 'cancelAnimationFrame', 'performance', 'setTimeout', 'clearTimeout'],
+  });
 });
 afterEach(() => {
   cleanup();
@@ -17,7 +19,10 @@ const batch = 'word '.repeat(40);
 const advance = (ms: number) => act(() => vi.advanceTimersByTime(ms));
 
 function smooth(initial: { text: string; status: StreamStatus }, maxLagMs = 300) {
-  return renderHook((props: { text: string; status: StreamStatus }) => useSmoothText(props.text, { status: props.status, maxLagMs }), { initialProps: initial });
+  return renderHook(
+    (props: { text: string; status: StreamStatus }) => useSmoothText(props.text, { status: props.status, maxLagMs }),
+    { initialProps: initial },
+  );
 }
 
 describe('useSmoothText', () => {
@@ -45,7 +50,11 @@ describe('useSmoothText', () => {
   });
 
   it('shows text as it arrives under prefers-reduced-motion', () => {
-    vi.stubGlobal('matchMedia', (query: string) => ({ matches: query.includes('reduce'), addEventListener: () => undefined, removeEventListener: () => undefined }));
+    vi.stubGlobal('matchMedia', (query: string) => ({
+      matches: query.includes('reduce'),
+      addEventListener: () => undefined,
+      removeEventListener: () => undefined,
+    }));
     const { result, rerender } = smooth({ text: '', status: 'streaming' });
     rerender({ text: batch, status: 'streaming' });
     expect(result.current).toBe(batch);
@@ -110,7 +119,10 @@ describe('useSmoothText', () => {
   it('reveals at the same pace under StrictMode, which runs state updaters and mount effects twice', () => {
     const text = 'x'.repeat(400);
     const sample = (wrapper?: typeof StrictMode) => {
-      const { result, rerender, unmount } = renderHook((props: { text: string }) => useSmoothText(props.text, { status: 'streaming' }), { initialProps: { text: '' }, ...(wrapper !== undefined && { wrapper }) });
+      const { result, rerender, unmount } = renderHook(
+        (props: { text: string }) => useSmoothText(props.text, { status: 'streaming' }),
+        { initialProps: { text: '' }, ...(wrapper !== undefined && { wrapper }) },
+      );
       rerender({ text });
       const lengths: number[] = [];
       // One sample per 16 ms frame, so both runs see frames at the same times.

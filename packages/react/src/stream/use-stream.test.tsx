@@ -14,7 +14,13 @@ const BASE = 'https://mock.test';
 const TEXT = 'Hello! This is Rill’s mock provider, streaming one small piece at a time.';
 const chatBody = { model: 'gpt-test', stream: true, messages: [{ role: 'user', content: 'Hi' }] };
 const openai = (extra: Partial<UseStreamOptions> = {}): UseStreamOptions =>
-  ({ url: `${BASE}/v1/chat/completions`, provider: 'openai-chat', body: chatBody, retry: { baseDelayMs: 1, maxDelayMs: 5 }, ...extra }) as UseStreamOptions;
+  ({
+    url: `${BASE}/v1/chat/completions`,
+    provider: 'openai-chat',
+    body: chatBody,
+    retry: { baseDelayMs: 1, maxDelayMs: 5 },
+    ...extra,
+  }) as UseStreamOptions;
 
 function Answer(props: { options: UseStreamOptions }) {
   const { text, status, stop } = useStream(props.options);
@@ -31,7 +37,9 @@ describe('useStream over the mock provider', () => {
   it('streams a message to done and calls onFinish after the final text is on screen', async () => {
     mock.serve({ scenario: 'text' });
     const seenAtFinish: string[] = [];
-    const onFinish = vi.fn((state: StreamState) => seenAtFinish.push(`${state.status}:${screen.getByTestId('text').textContent ?? ''}`));
+    const onFinish = vi.fn((state: StreamState) =>
+      seenAtFinish.push(`${state.status}:${screen.getByTestId('text').textContent ?? ''}`),
+    );
     render(<Answer options={openai({ autoStart: true, onFinish })} />);
     await waitFor(() => expect(onFinish).toHaveBeenCalledTimes(1));
     expect(seenAtFinish).toEqual([`done:${TEXT}`]);
@@ -40,7 +48,12 @@ describe('useStream over the mock provider', () => {
 
   it('starts on demand with a body, reports metrics, and retry() sends the same body again', async () => {
     const bodies: unknown[] = [];
-    mock.serve({ scenario: (ctx) => (bodies.push(JSON.parse(ctx.request.headers.get('x-test-body') ?? 'null')), { parts: [{ type: 'text', text: 'ok' }] }) });
+    mock.serve({
+      scenario: (ctx) => (
+        bodies.push(JSON.parse(ctx.request.headers.get('x-test-body') ?? 'null')),
+        { parts: [{ type: 'text', text: 'ok' }] }
+      ),
+    });
     const { result } = renderHook(() => useStream(openai({ headers: { 'x-test-body': '"first"' } })));
     expect(result.current.status).toBe('idle');
     act(() => result.current.start({ ...chatBody, model: 'other' }));
@@ -88,23 +101,51 @@ describe('useStream over the mock provider', () => {
 
   it('resumes a dropped stream with Last-Event-ID at the resume target it is given (the mock resumes the same POST)', async () => {
     mock.serve({ scenario: 'text', fault: { type: 'drop', afterEvents: 4 } });
-    const { result } = renderHook(() => useStream(openai({ autoStart: true, resume: { url: `${BASE}/v1/chat/completions`, method: 'POST' } })));
+    const { result } = renderHook(() =>
+      useStream(openai({ autoStart: true, resume: { url: `${BASE}/v1/chat/completions`, method: 'POST' } })),
+    );
     await waitFor(() => expect(result.current.status).toBe('done'));
     expect(result.current.text).toBe(TEXT);
   });
 
   it.each([
-    ['a dropped connection without ids', 'interrupted', 'interrupted', { type: 'drop', afterEvents: 4 } as const, false],
-    ['a dropped connection with ids but no resume target (the POST is not sent again)', 'interrupted', 'interrupted', { type: 'drop', afterEvents: 4 } as const, true],
-    ['a stall past idleTimeoutMs without ids', 'interrupted', 'interrupted', { type: 'stall', afterEvents: 3, ms: 2000 } as const, false],
+    [
+      'a dropped connection without ids',
+      'interrupted',
+      'interrupted',
+      { type: 'drop', afterEvents: 4 } as const,
+      false,
+    ],
+    [
+      'a dropped connection with ids but no resume target (the POST is not sent again)',
+      'interrupted',
+      'interrupted',
+      { type: 'drop', afterEvents: 4 } as const,
+      true,
+    ],
+    [
+      'a stall past idleTimeoutMs without ids',
+      'interrupted',
+      'interrupted',
+      { type: 'stall', afterEvents: 3, ms: 2000 } as const,
+      false,
+    ],
     ['a missing terminator', 'interrupted', 'interrupted', { type: 'no-terminator' } as const, true],
     ['a malformed payload', 'error', 'malformed-event', { type: 'malformed', afterEvents: 2 } as const, true],
-    ['a 500 that outlives the retries', 'error', 'http', { type: 'server-error', status: 500, times: Infinity } as const, true],
+    [
+      'a 500 that outlives the retries',
+      'error',
+      'http',
+      { type: 'server-error', status: 500, times: Infinity } as const,
+      true,
+    ],
     ['an HTML page instead of a stream', 'error', 'content-type', { type: 'html', status: 200 } as const, true],
   ])('ends %s as %s, keeping what arrived, and calls onError', async (_name, status, kind, fault, eventIds) => {
     mock.serve({ scenario: 'text', fault, eventIds });
     const onError = vi.fn();
-    const { result } = renderHook(() => useStream(openai({ autoStart: true, idleTimeoutMs: 100, retry: { maxAttempts: 2, baseDelayMs: 1 }, onError })));
+    const { result } = renderHook(() =>
+      useStream(openai({ autoStart: true, idleTimeoutMs: 100, retry: { maxAttempts: 2, baseDelayMs: 1 }, onError })),
+    );
     await waitFor(() => expect(result.current.status).toBe(status), { timeout: 3000 });
     expect(result.current.error?.kind).toBe(kind);
     expect(TEXT.startsWith(result.current.text)).toBe(true);
@@ -148,14 +189,20 @@ describe('useStream rendering and lifecycle', () => {
     expect(screen.getByTestId('status').textContent).toBe('aborted');
     expect(screen.getByTestId('text').textContent).toBe('partial');
     await waitFor(() => expect(sse.cancelled).toBe(true));
-    await waitFor(() => expect(onFinish).toHaveBeenCalledWith(expect.objectContaining({ status: 'aborted', error: expect.objectContaining({ kind: 'aborted' }) })));
+    await waitFor(() =>
+      expect(onFinish).toHaveBeenCalledWith(
+        expect.objectContaining({ status: 'aborted', error: expect.objectContaining({ kind: 'aborted' }) }),
+      ),
+    );
   });
 
   it('unmount aborts the request and calls nothing afterwards', async () => {
     const sse = controlledSSE();
     const onFinish = vi.fn();
     const onPart = vi.fn();
-    const view = render(<Answer options={{ url: `${BASE}/raw`, fetch: sse.fetch, autoStart: true, onFinish, onPart }} />);
+    const view = render(
+      <Answer options={{ url: `${BASE}/raw`, fetch: sse.fetch, autoStart: true, onFinish, onPart }} />,
+    );
     await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('streaming'));
     view.unmount();
     await waitFor(() => expect(sse.cancelled).toBe(true));

@@ -1,6 +1,13 @@
 'use client';
 
-import { createStreamStore, type Message, type RunHandle, type StreamState, type StreamStore, type StreamStoreOptions } from '@rill/core';
+import {
+  createStreamStore,
+  type Message,
+  type RunHandle,
+  type StreamState,
+  type StreamStore,
+  type StreamStoreOptions,
+} from '@rill/core';
 import { useGatedStore } from '../lifecycle/use-gated-store.js';
 
 /** `createStreamStore` options (url, body, headers, provider, fetch, retry, resume, idleTimeoutMs, deadlineMs, throttle, callbacks) plus `autoStart` and `attachTo`. */
@@ -30,7 +37,12 @@ export interface UseStreamResult extends StreamState {
  */
 export function useStreamStore(options: UseStreamOptions): { state: StreamState; store: StreamStore } {
   const { attachTo, autoStart } = options;
-  const onFirstMount = attachTo !== undefined ? (store: StreamStore) => store.attach(attachTo.run, attachTo.message) : autoStart === true ? (store: StreamStore) => store.start() : undefined;
+  const onFirstMount =
+    attachTo !== undefined
+      ? (store: StreamStore) => store.attach(attachTo.run, attachTo.message)
+      : autoStart === true
+        ? (store: StreamStore) => store.start()
+        : undefined;
   return useGatedStore(createStreamStore, options, onFirstMount);
 }
 

@@ -29,6 +29,10 @@ export interface UseStructuredStreamResult<T> extends StructuredState<T> {
  * }
  */
 export function useStructuredStream<T = unknown>(options: UseStructuredStreamOptions<T>): UseStructuredStreamResult<T> {
-  const { state, store } = useGatedStore(createStructuredStore<T>, options, options.autoStart === true ? (s) => s.start() : undefined);
+  const { state, store } = useGatedStore(
+    createStructuredStore<T>,
+    options,
+    options.autoStart === true ? (s) => s.start() : undefined,
+  );
   return { ...state, start: store.start, stop: store.stop, retry: store.retry };
 }

@@ -58,7 +58,11 @@ export interface EventLog {
    * until its `rill-end` (included). The iteration ends early when `signal` aborts, and throws
    * when the log can no longer give the next events (the follower should drop the connection).
    */
-  follow(runId: string, after: string, signal: AbortSignal): Promise<AsyncIterable<LogEntry[]> | { refused: FollowRefusal }>;
+  follow(
+    runId: string,
+    after: string,
+    signal: AbortSignal,
+  ): Promise<AsyncIterable<LogEntry[]> | { refused: FollowRefusal }>;
   /** Asks the run's writer, wherever it is, to stop its generation. */
   stop(runId: string): Promise<void>;
   /** Lets go of timers and connections. */

@@ -1,5 +1,13 @@
 import { RillError } from '@rill/core';
-import { endEvent, type EventLog, type LogEntry, type LogEvent, type RunEnd, type RunLookup, type RunWriter } from './event-log.js';
+import {
+  endEvent,
+  type EventLog,
+  type LogEntry,
+  type LogEvent,
+  type RunEnd,
+  type RunLookup,
+  type RunWriter,
+} from './event-log.js';
 
 /** Bounds of the in-memory log. */
 export interface MemoryEventLogOptions {
@@ -28,7 +36,11 @@ const START = '0';
 const ENTRY_OVERHEAD = 32;
 
 const fellBehind = (): RillError =>
-  new RillError({ kind: 'interrupted', message: 'This follower fell behind the events the relay keeps for the run', retryable: true });
+  new RillError({
+    kind: 'interrupted',
+    message: 'This follower fell behind the events the relay keeps for the run',
+    retryable: true,
+  });
 
 /**
  * The default event log: runs in this process's memory, bounded by run count, characters per run
@@ -123,13 +135,24 @@ export function createMemoryEventLog(options: MemoryEventLogOptions = {}): Event
         if (ended === undefined) return { refused: 'full' };
         forget(...ended);
       }
-      const run: MemoryRun = { principal, entries: [], firstSeq: 1, nextSeq: 1, chars: 0, stop: new AbortController(), waiters: new Set() };
+      const run: MemoryRun = {
+        principal,
+        entries: [],
+        firstSeq: 1,
+        nextSeq: 1,
+        chars: 0,
+        stop: new AbortController(),
+        waiters: new Set(),
+      };
       runs.set(runId, run);
       return writer(runId, run);
     },
     lookup: async (runId): Promise<RunLookup> => {
       const run = runs.get(runId);
-      if (run !== undefined) return run.end === undefined ? { state: 'live', principal: run.principal } : { state: 'ended', principal: run.principal, end: run.end };
+      if (run !== undefined)
+        return run.end === undefined
+          ? { state: 'live', principal: run.principal }
+          : { state: 'ended', principal: run.principal, end: run.end };
       const principal = gone.get(runId);
       return principal === undefined ? { state: 'unknown' } : { state: 'expired', principal };
     },

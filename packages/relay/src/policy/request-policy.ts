@@ -40,7 +40,12 @@ export function requestPolicy(options: RequestPolicyOptions): RequestPolicy {
   const { models, maxOutputTokens, system, tools } = options;
   return ({ provider, model, body }) => {
     if (models !== undefined && (model === undefined || !models.includes(model))) {
-      return { refuse: { status: 403, message: `The model ${model === undefined ? '(none given)' : JSON.stringify(model)} is not allowed here; allowed: ${models.join(', ')}` } };
+      return {
+        refuse: {
+          status: 403,
+          message: `The model ${model === undefined ? '(none given)' : JSON.stringify(model)} is not allowed here; allowed: ${models.join(', ')}`,
+        },
+      };
     }
     let next = body;
     if (maxOutputTokens !== undefined) next = capOutputTokens(provider, next, maxOutputTokens);

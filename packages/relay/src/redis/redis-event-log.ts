@@ -1,6 +1,13 @@
 import { createClient, createClientPool } from '@redis/client';
 import { RillError } from '@rill/core';
-import { END_EVENT, type EventLog, type LogEntry, type RunEnd, type RunLookup, type RunWriter } from '../log/event-log.js';
+import {
+  END_EVENT,
+  type EventLog,
+  type LogEntry,
+  type RunEnd,
+  type RunLookup,
+  type RunWriter,
+} from '../log/event-log.js';
 import { appendScript, endScript } from './redis-scripts.js';
 
 /** Where and how runs are kept on Redis. */
@@ -38,7 +45,14 @@ function compareIds(a: string, b: string): number {
 }
 
 const lapsed = (leaseMs: number): string =>
-  JSON.stringify({ status: 'interrupted', error: { kind: 'interrupted', message: `The relay running this answer stopped renewing its lease (${leaseMs} ms)`, retryable: true } } satisfies RunEnd);
+  JSON.stringify({
+    status: 'interrupted',
+    error: {
+      kind: 'interrupted',
+      message: `The relay running this answer stopped renewing its lease (${leaseMs} ms)`,
+      retryable: true,
+    },
+  } satisfies RunEnd);
 
 /**
  * An event log on Redis Streams, for several relay instances behind a load balancer: events are
@@ -51,26 +65,49 @@ const lapsed = (leaseMs: number): string =>
  * const relay = createRelay({ provider: 'openai-chat', authorize, log });
  */
 export async function createRedisEventLog(options: RedisEventLogOptions): Promise<EventLog> {
-  const { url, prefix = 'rill', leaseMs = 10_000, endedTtlMs = 10 * 60_000, tombstoneMs = 60 * 60_000, maxRunEvents = 100_000, maxFollowers = 1_000, onError = () => undefined } = options;
+  const {
+    url,
+    prefix = 'rill',
+    leaseMs = 10_000,
+    endedTtlMs = 10 * 60_000,
+    tombstoneMs = 60 * 60_000,
+    maxRunEvents = 100_000,
+    maxFollowers = 1_000,
+    onError = () => undefined,
+  } = options;
   const keepMs = endedTtlMs + tombstoneMs;
   // Followers wake at least this often to check the writer's lease (and notice a client that left).
   const pollMs = Math.max(10, Math.min(1_000, Math.floor(leaseMs / 2)));
   const channel = `${prefix}:stop`;
-  const keys = (runId: string) => ({ meta: `${prefix}:{${runId}}:meta`, events: `${prefix}:{${runId}}:events`, lease: `${prefix}:{${runId}}:lease` });
+  const keys = (runId: string) => ({
+    meta: `${prefix}:{${runId}}:meta`,
+    events: `${prefix}:{${runId}}:events`,
+    lease: `${prefix}:{${runId}}:lease`,
+  });
 
   // A Redis that cannot be reached at start is an error now; once connected, the clients reconnect by themselves.
   let connected = false;
-  const socket = { reconnectStrategy: (retries: number, cause: Error) => (connected ? Math.min(50 * 2 ** retries, 2_000) : cause) };
+  const socket = {
+    reconnectStrategy: (retries: number, cause: Error) => (connected ? Math.min(50 * 2 ** retries, 2_000) : cause),
+  };
   const client = createClient({ url, socket, scripts: { rillAppend: appendScript, rillEnd: endScript } });
   const subscriber = client.duplicate();
   const readers = createClientPool({ url, socket }, { minimum: 1, maximum: maxFollowers });
-  for (const emitter of [client, subscriber, readers]) emitter.on('error', (error: Error) => connected && onError(error));
+  for (const emitter of [client, subscriber, readers])
+    emitter.on('error', (error: Error) => connected && onError(error));
   try {
     await Promise.all([client.connect(), subscriber.connect(), readers.connect()]);
   } catch (error) {
-    await Promise.allSettled([async () => client.destroy(), async () => subscriber.destroy(), async () => readers.destroy()].map((destroy) => destroy()));
+    await Promise.allSettled(
+      [async () => client.destroy(), async () => subscriber.destroy(), async () => readers.destroy()].map((destroy) =>
+        destroy(),
+      ),
+    );
     // The host only: a Redis URL may carry a password.
-    throw new Error(`@rill/relay: cannot reach Redis at ${new URL(url).host}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new Error(
+      `@rill/relay: cannot reach Redis at ${new URL(url).host}: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
   }
   connected = true;
 
@@ -93,7 +130,10 @@ export async function createRedisEventLog(options: RedisEventLogOptions): Promis
     };
     // XX: a lease that lapsed stays lapsed, so a writer that was too slow cannot take its run back.
     const renew = async (): Promise<void> => {
-      const [renewed, state] = await Promise.all([client.set(lease, '1', { PX: leaseMs, XX: true }), client.hmGet(meta, ['stop', 'end'])]);
+      const [renewed, state] = await Promise.all([
+        client.set(lease, '1', { PX: leaseMs, XX: true }),
+        client.hmGet(meta, ['stop', 'end']),
+      ]);
       if (state[0] === '1') stop.abort('stop');
       else if (renewed === null || state[1] !== null) stop.abort('ended');
     };
@@ -118,7 +158,9 @@ export async function createRedisEventLog(options: RedisEventLogOptions): Promis
     const { principal, end: ended } = record;
     if (principal === undefined) return { state: 'unknown' };
     if (ended === undefined) return { state: 'live', principal };
-    return kept === 0 ? { state: 'expired', principal } : { state: 'ended', principal, end: JSON.parse(ended) as RunEnd };
+    return kept === 0
+      ? { state: 'expired', principal }
+      : { state: 'ended', principal, end: JSON.parse(ended) as RunEnd };
   };
 
   async function* follow(runId: string, after: string, signal: AbortSignal): AsyncGenerator<LogEntry[]> {
@@ -129,8 +171,17 @@ export async function createRedisEventLog(options: RedisEventLogOptions): Promis
       if (signal.aborted) return;
       const messages = reply?.[0]?.messages ?? [];
       if (messages.length === 0) {
-        const [kept, ended, leased] = await Promise.all([client.exists(meta), client.hExists(meta, 'end'), client.exists(lease)]);
-        if (kept === 0) throw new RillError({ kind: 'interrupted', message: `Run ${runId} expired while it was followed`, retryable: true });
+        const [kept, ended, leased] = await Promise.all([
+          client.exists(meta),
+          client.hExists(meta, 'end'),
+          client.exists(lease),
+        ]);
+        if (kept === 0)
+          throw new RillError({
+            kind: 'interrupted',
+            message: `Run ${runId} expired while it was followed`,
+            retryable: true,
+          });
         if (!ended && leased === 0) await end(runId, lapsed(leaseMs), true);
         continue;
       }
@@ -152,9 +203,13 @@ export async function createRedisEventLog(options: RedisEventLogOptions): Promis
       if (record.end !== undefined && kept === 0) return { refused: 'expired' };
       if (after !== START) {
         if (!STREAM_ID.test(after)) return { refused: 'unknown-position' };
-        const [at, first] = await Promise.all([client.xRange(events, after, after, { COUNT: 1 }), client.xRange(events, '-', '+', { COUNT: 1 })]);
+        const [at, first] = await Promise.all([
+          client.xRange(events, after, after, { COUNT: 1 }),
+          client.xRange(events, '-', '+', { COUNT: 1 }),
+        ]);
         const oldest = first?.[0]?.id;
-        if (!at?.length) return { refused: oldest !== undefined && compareIds(after, oldest) < 0 ? 'trimmed' : 'unknown-position' };
+        if (!at?.length)
+          return { refused: oldest !== undefined && compareIds(after, oldest) < 0 ? 'trimmed' : 'unknown-position' };
       }
       return follow(runId, after, signal);
     },

@@ -15,7 +15,14 @@ end
 redis.call('PEXPIRE', KEYS[2], ARGV[2])
 redis.call('PEXPIRE', KEYS[1], ARGV[2])
 return id`,
-  parseCommand(parser: CommandParser, meta: string, events: string, maxEvents: number, keepMs: number, entries: readonly LogEvent[]) {
+  parseCommand(
+    parser: CommandParser,
+    meta: string,
+    events: string,
+    maxEvents: number,
+    keepMs: number,
+    entries: readonly LogEvent[],
+  ) {
     parser.pushKeys([meta, events]);
     parser.push(String(maxEvents), String(keepMs), ...entries.flatMap((entry) => [entry.event, entry.data]));
   },
@@ -39,7 +46,17 @@ redis.call('PEXPIRE', KEYS[2], ARGV[3])
 redis.call('PEXPIRE', KEYS[1], ARGV[4])
 redis.call('DEL', KEYS[3])
 return id`,
-  parseCommand(parser: CommandParser, meta: string, events: string, lease: string, end: string, maxEvents: number, eventsTtl: number, metaTtl: number, onlyIfLapsed: boolean) {
+  parseCommand(
+    parser: CommandParser,
+    meta: string,
+    events: string,
+    lease: string,
+    end: string,
+    maxEvents: number,
+    eventsTtl: number,
+    metaTtl: number,
+    onlyIfLapsed: boolean,
+  ) {
     parser.pushKeys([meta, events, lease]);
     parser.push(end, String(maxEvents), String(eventsTtl), String(metaTtl), onlyIfLapsed ? '1' : '0');
   },

@@ -55,7 +55,8 @@ function envKey(provider: ProviderName): string | undefined {
   return env?.[KEY_VARIABLES[provider]];
 }
 
-const isRecord = (value: unknown): value is RequestBody => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is RequestBody =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Creates a relay in front of one provider: it keeps the API key on the server, applies the
@@ -69,37 +70,64 @@ const isRecord = (value: unknown): value is RequestBody => typeof value === 'obj
  * export const GET = relay.handle;
  */
 export function createRelay(options: RelayOptions): Relay {
-  const { provider, upstream = DEFAULT_UPSTREAMS[provider], policy, maxBodyBytes = 2 ** 20, heartbeatMs = 15_000, maxDurationMs = 15 * 60_000, onError } = options;
+  const {
+    provider,
+    upstream = DEFAULT_UPSTREAMS[provider],
+    policy,
+    maxBodyBytes = 2 ** 20,
+    heartbeatMs = 15_000,
+    maxDurationMs = 15 * 60_000,
+    onError,
+  } = options;
   const key = options.apiKey ?? envKey(provider) ?? '';
-  if (key === '') throw new Error(`@rill/relay: no API key for ${provider}: set ${KEY_VARIABLES[provider]} (or pass apiKey)`);
+  if (key === '')
+    throw new Error(`@rill/relay: no API key for ${provider}: set ${KEY_VARIABLES[provider]} (or pass apiKey)`);
   const { authorize } = options;
   if (authorize === undefined && options.allowAnonymous !== true) {
-    throw new Error('@rill/relay: refusing to start an open proxy: pass authorize(request) to name who may use it, or allowAnonymous: true');
+    throw new Error(
+      '@rill/relay: refusing to start an open proxy: pass authorize(request) to name who may use it, or allowAnonymous: true',
+    );
   }
   const log = options.log ?? createMemoryEventLog();
   const doFetch = options.fetch ?? fetch;
-  const forward = [...(provider === 'anthropic' ? ANTHROPIC_HEADERS : []), ...(options.forwardHeaders ?? [])].map((name) => name.toLowerCase());
+  const forward = [...(provider === 'anthropic' ? ANTHROPIC_HEADERS : []), ...(options.forwardHeaders ?? [])].map(
+    (name) => name.toLowerCase(),
+  );
   const supervisor: RunSupervisor = { log, maxDurationMs, onError, running: new Map() };
   const followers = new Map<AbortController, Promise<void>>(); // open responses, and when each is over
 
-  const start = async (request: Request, route: Extract<RelayRoute, { kind: 'start' }>, principal: string): Promise<Response> => {
+  const start = async (
+    request: Request,
+    route: Extract<RelayRoute, { kind: 'start' }>,
+    principal: string,
+  ): Promise<Response> => {
     const read = await readCappedBody(request, maxBodyBytes);
-    if ('refused' in read) return errorResponse(413, 'invalid-request', `The request body is over ${maxBodyBytes} bytes`);
+    if ('refused' in read)
+      return errorResponse(413, 'invalid-request', `The request body is over ${maxBodyBytes} bytes`);
     let parsed: unknown;
     try {
       parsed = JSON.parse(read.text);
     } catch (error) {
-      return errorResponse(400, 'invalid-request', `The request body is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+      return errorResponse(
+        400,
+        'invalid-request',
+        `The request body is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     if (!isRecord(parsed)) return errorResponse(400, 'invalid-request', 'The request body must be a JSON object');
-    if (provider !== 'gemini' && parsed.stream !== true) return errorResponse(400, 'invalid-request', 'The relay only streams: set "stream": true');
+    if (provider !== 'gemini' && parsed.stream !== true)
+      return errorResponse(400, 'invalid-request', 'The relay only streams: set "stream": true');
     const model = route.model ?? (typeof parsed.model === 'string' ? parsed.model : undefined);
-    const decision = policy === undefined ? { body: parsed } : await policy({ provider, principal, model, body: parsed, request });
+    const decision =
+      policy === undefined ? { body: parsed } : await policy({ provider, principal, model, body: parsed, request });
     if ('refuse' in decision) return errorResponse(decision.refuse.status, 'invalid-request', decision.refuse.message);
 
     const runId = newRunId();
     const opened = await log.open(runId, principal);
-    if ('refused' in opened) return errorResponse(503, 'http', 'The relay holds as many runs as it may; try again shortly', { 'retry-after': '5' });
+    if ('refused' in opened)
+      return errorResponse(503, 'http', 'The relay holds as many runs as it may; try again shortly', {
+        'retry-after': '5',
+      });
     const forwarded = new Headers();
     for (const name of forward) {
       const value = request.headers.get(name);
@@ -113,13 +141,20 @@ export function createRelay(options: RelayOptions): Relay {
     try {
       response = await doFetch(url, { ...init, signal: run.signal });
     } catch (error) {
-      const message = run.signal.aborted ? 'The run was stopped before the provider answered' : `The provider could not be reached: ${redact(error instanceof Error ? error.message : String(error), key)}`;
+      const message = run.signal.aborted
+        ? 'The run was stopped before the provider answered'
+        : `The provider could not be reached: ${redact(error instanceof Error ? error.message : String(error), key)}`;
       await run.fail({ kind: 'network', message, retryable: true });
       return errorResponse(502, 'network', message);
     }
     const failed = await upstreamFailure(response, key);
     if (failed !== undefined) {
-      await run.fail({ kind: 'http', status: failed.status, message: `The provider answered HTTP ${response.status}`, retryable: failed.status === 429 || failed.status >= 500 });
+      await run.fail({
+        kind: 'http',
+        status: failed.status,
+        message: `The provider answered HTTP ${response.status}`,
+        retryable: failed.status === 429 || failed.status >= 500,
+      });
       return failed;
     }
     run.pump(response);
@@ -137,7 +172,10 @@ export function createRelay(options: RelayOptions): Relay {
     const events = await log.follow(runId, after, stop.signal);
     if (!('refused' in events)) {
       let onClose = (): void => undefined;
-      followers.set(stop, new Promise<void>((resolve) => (onClose = resolve)).then(() => void followers.delete(stop)));
+      followers.set(
+        stop,
+        new Promise<void>((resolve) => (onClose = resolve)).then(() => void followers.delete(stop)),
+      );
       return runResponse({ runId, ...runUrls(prefix, runId) }, after, { events, follow: stop, onClose }, heartbeatMs);
     }
     switch (events.refused) {
@@ -148,14 +186,23 @@ export function createRelay(options: RelayOptions): Relay {
       case 'trimmed':
         return errorResponse(410, 'interrupted', `The events of run ${runId} after ${after} are no longer kept`);
       case 'unknown-position':
-        return errorResponse(400, 'invalid-request', `Last-Event-ID ${JSON.stringify(after)} names no event of run ${runId}`);
+        return errorResponse(
+          400,
+          'invalid-request',
+          `Last-Event-ID ${JSON.stringify(after)} names no event of run ${runId}`,
+        );
     }
   };
 
-  const notFound = (runId: string): Response => errorResponse(404, 'interrupted', `No run ${runId} here (unknown, or not yours)`);
+  const notFound = (runId: string): Response =>
+    errorResponse(404, 'interrupted', `No run ${runId} here (unknown, or not yours)`);
   const expired = (runId: string): Response => errorResponse(410, 'interrupted', `Run ${runId} has ended and expired`);
 
-  const onRun = async (request: Request, route: Extract<RelayRoute, { kind: 'resume' | 'stop' }>, principal: string): Promise<Response> => {
+  const onRun = async (
+    request: Request,
+    route: Extract<RelayRoute, { kind: 'resume' | 'stop' }>,
+    principal: string,
+  ): Promise<Response> => {
     const { runId } = route;
     const found = RUN_ID_PATTERN.test(runId) ? await log.lookup(runId) : { state: 'unknown' as const };
     // A run of someone else answers as if it did not exist: run ids are not confirmed to strangers.
@@ -172,7 +219,8 @@ export function createRelay(options: RelayOptions): Relay {
     const route = matchRelayRoute(provider, pathname);
     if (route === undefined) return errorResponse(404, 'http', `The relay serves no ${pathname}`);
     const method = route.kind === 'resume' ? 'GET' : 'POST';
-    if (request.method !== method) return errorResponse(405, 'http', `${request.method} is not served here: use ${method}`, { allow: method });
+    if (request.method !== method)
+      return errorResponse(405, 'http', `${request.method} is not served here: use ${method}`, { allow: method });
     const principal = authorize === undefined ? 'anonymous' : await authorize(request);
     if (principal === undefined) return errorResponse(401, 'http', 'Not authorized to use this relay');
     return route.kind === 'start' ? start(request, route, principal) : onRun(request, route, principal);
@@ -184,13 +232,20 @@ export function createRelay(options: RelayOptions): Relay {
         return await handle(request);
       } catch (error) {
         // A failing hook or log: the client gets a plain 500, with nothing of the key.
-        return errorResponse(500, 'http', `The relay failed: ${redact(error instanceof Error ? error.message : String(error), key)}`);
+        return errorResponse(
+          500,
+          'http',
+          `The relay failed: ${redact(error instanceof Error ? error.message : String(error), key)}`,
+        );
       }
     },
     close: async () => {
       await Promise.all([...supervisor.running.values()].map((run) => run.close()));
       // Followers of the runs just ended get their rill-end first; those of runs elsewhere are let go (they resume on another instance).
-      await Promise.race([Promise.all(followers.values()), new Promise((resolve) => setTimeout(resolve, CLOSE_GRACE_MS))]);
+      await Promise.race([
+        Promise.all(followers.values()),
+        new Promise((resolve) => setTimeout(resolve, CLOSE_GRACE_MS)),
+      ]);
       for (const stop of followers.keys()) stop.abort();
       await log.close();
     },

@@ -1,7 +1,8 @@
 import type { ProviderName } from '@rill/core';
 
 /** What a request path asks of the relay; `prefix` is what came before the relay's own paths (a mount point). */
-export type RelayRoute = { kind: 'start'; prefix: string; model?: string } | { kind: 'resume' | 'stop'; prefix: string; runId: string };
+export type RelayRoute =
+  { kind: 'start'; prefix: string; model?: string } | { kind: 'resume' | 'stop'; prefix: string; runId: string };
 
 const PROVIDER_PATHS: Record<ProviderName, RegExp> = {
   anthropic: /^(.*)\/v1\/messages$/,
@@ -27,7 +28,8 @@ function decoded(segment: string): string {
  */
 export function matchRelayRoute(provider: ProviderName, pathname: string): RelayRoute | undefined {
   const start = PROVIDER_PATHS[provider].exec(pathname);
-  if (start !== null) return { kind: 'start', prefix: start[1] ?? '', ...(start[2] !== undefined && { model: decoded(start[2]) }) };
+  if (start !== null)
+    return { kind: 'start', prefix: start[1] ?? '', ...(start[2] !== undefined && { model: decoded(start[2]) }) };
   const run = RUN_PATH.exec(pathname);
   if (run === null) return undefined;
   return { kind: run[3] === undefined ? 'resume' : 'stop', prefix: run[1] ?? '', runId: decoded(run[2] ?? '') };

@@ -75,11 +75,19 @@ export async function upstreamFailure(response: Response, key: string): Promise<
   if (response.ok && /^text\/event-stream\b/i.test(type)) return undefined;
   if (response.status === 401 || response.status === 403) {
     await response.body?.cancel().catch(() => undefined);
-    return errorResponse(502, 'http', `The provider refused the relay's API key (upstream HTTP ${response.status}); the server's key needs fixing`);
+    return errorResponse(
+      502,
+      'http',
+      `The provider refused the relay's API key (upstream HTTP ${response.status}); the server's key needs fixing`,
+    );
   }
   if (response.ok) {
     await response.body?.cancel().catch(() => undefined);
-    return errorResponse(502, 'content-type', `The provider answered ${type || 'no content-type'} instead of an event stream`);
+    return errorResponse(
+      502,
+      'content-type',
+      `The provider answered ${type || 'no content-type'} instead of an event stream`,
+    );
   }
   const headers: Record<string, string> = { 'content-type': type || 'text/plain', 'cache-control': 'no-store' };
   const retryAfter = response.headers.get('retry-after');

@@ -5,7 +5,10 @@
  */
 export function newRunId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return `run_${btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}`;
+  return `run_${btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '')}`;
 }
 
 /** Run ids as {@link newRunId} makes them (and nothing that could reach another key or path). */

@@ -31,7 +31,12 @@ export interface Follower {
  *
  * @example return runResponse(announcement, log.start, { events, follow, onClose }, 15_000);
  */
-export function runResponse(announcement: RunAnnouncement, position: string, follower: Follower, heartbeatMs: number): Response {
+export function runResponse(
+  announcement: RunAnnouncement,
+  position: string,
+  follower: Follower,
+  heartbeatMs: number,
+): Response {
   const { events, follow, onClose } = follower;
   const iterator = events[Symbol.asyncIterator]();
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -24,7 +24,10 @@ export interface RunHandle {
 
 const DONE: RunEnd = { status: 'done' };
 const STOPPED: RunEnd = { status: 'aborted' };
-const SHUT_DOWN: RunEnd = { status: 'interrupted', error: { kind: 'interrupted', message: 'The relay shut down before the answer was complete', retryable: true } };
+const SHUT_DOWN: RunEnd = {
+  status: 'interrupted',
+  error: { kind: 'interrupted', message: 'The relay shut down before the answer was complete', retryable: true },
+};
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
@@ -40,7 +43,14 @@ const messageOf = (error: unknown): string => (error instanceof Error ? error.me
 export function startRun(supervisor: RunSupervisor, runId: string, writer: RunWriter): RunHandle {
   const { maxDurationMs, onError, running } = supervisor;
   const upstream = new AbortController();
-  const tooLong: RunEnd = { status: 'interrupted', error: { kind: 'interrupted', message: `The answer took longer than the relay allows (${maxDurationMs} ms)`, retryable: false } };
+  const tooLong: RunEnd = {
+    status: 'interrupted',
+    error: {
+      kind: 'interrupted',
+      message: `The answer took longer than the relay allows (${maxDurationMs} ms)`,
+      retryable: false,
+    },
+  };
   const timer = setTimeout(() => upstream.abort(tooLong), maxDurationMs);
   timer.unref?.();
   const onStop = (): void => upstream.abort(STOPPED);
@@ -50,7 +60,8 @@ export function startRun(supervisor: RunSupervisor, runId: string, writer: RunWr
   const ended = new Promise<void>((resolve) => (markEnded = resolve));
 
   // Only this module aborts `upstream`, always with the run's end as the reason.
-  const abortedEnd = (): RunEnd | undefined => (upstream.signal.aborted ? (upstream.signal.reason as RunEnd) : undefined);
+  const abortedEnd = (): RunEnd | undefined =>
+    upstream.signal.aborted ? (upstream.signal.reason as RunEnd) : undefined;
 
   const finish = async (end: RunEnd): Promise<void> => {
     clearTimeout(timer);
@@ -58,7 +69,17 @@ export function startRun(supervisor: RunSupervisor, runId: string, writer: RunWr
     try {
       await writer.end(end);
     } catch (error) {
-      onError?.(new RillError({ kind: 'network', message: `The event log could not end run ${runId}: ${messageOf(error)}`, retryable: true }, { cause: error }), runId);
+      onError?.(
+        new RillError(
+          {
+            kind: 'network',
+            message: `The event log could not end run ${runId}: ${messageOf(error)}`,
+            retryable: true,
+          },
+          { cause: error },
+        ),
+        runId,
+      );
     }
     running.delete(runId);
     markEnded();
@@ -78,7 +99,16 @@ export function startRun(supervisor: RunSupervisor, runId: string, writer: RunWr
         try {
           chunk = await reader.read();
         } catch (error) {
-          return abortedEnd() ?? { status: 'interrupted', error: { kind: 'interrupted', message: `The connection to the provider broke: ${messageOf(error)}`, retryable: true } };
+          return (
+            abortedEnd() ?? {
+              status: 'interrupted',
+              error: {
+                kind: 'interrupted',
+                message: `The connection to the provider broke: ${messageOf(error)}`,
+                retryable: true,
+              },
+            }
+          );
         }
         if (upstream.signal.aborted) return abortedEnd() ?? DONE;
         try {
@@ -86,14 +116,23 @@ export function startRun(supervisor: RunSupervisor, runId: string, writer: RunWr
           else decoder.push(chunk.value);
         } catch (error) {
           // A line or event over the decoder's caps: what came before it is kept.
-          upstream.abort({ status: 'error', error: error instanceof RillError ? error.toValue() : { kind: 'malformed-event', message: messageOf(error), retryable: false } } satisfies RunEnd);
+          upstream.abort({
+            status: 'error',
+            error:
+              error instanceof RillError
+                ? error.toValue()
+                : { kind: 'malformed-event', message: messageOf(error), retryable: false },
+          } satisfies RunEnd);
           return abortedEnd() ?? DONE;
         }
         if (batch.length > 0) {
           try {
             await writer.append(batch.splice(0));
           } catch (cause) {
-            const error = new RillError({ kind: 'network', message: `The event log failed: ${messageOf(cause)}`, retryable: true }, { cause });
+            const error = new RillError(
+              { kind: 'network', message: `The event log failed: ${messageOf(cause)}`, retryable: true },
+              { cause },
+            );
             onError?.(error, runId);
             upstream.abort({ status: 'error', error: error.toValue() } satisfies RunEnd);
             return abortedEnd() ?? DONE;

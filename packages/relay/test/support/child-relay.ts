@@ -15,8 +15,18 @@ const script = fileURLToPath(new URL('relay-process.ts', import.meta.url));
  *
  * @example const a = await startChildRelay({ upstream: mock.url, redisUrl, prefix, leaseMs: 500, apiKey });
  */
-export function startChildRelay(config: { upstream: string; redisUrl: string; prefix: string; leaseMs: number; apiKey: string }): Promise<ChildRelay> {
-  const child: ChildProcess = spawn(process.execPath, ['--conditions=rill-source', '--import', 'tsx', script, JSON.stringify(config)], { stdio: ['ignore', 'pipe', 'pipe'] });
+export function startChildRelay(config: {
+  upstream: string;
+  redisUrl: string;
+  prefix: string;
+  leaseMs: number;
+  apiKey: string;
+}): Promise<ChildRelay> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--conditions=rill-source', '--import', 'tsx', script, JSON.stringify(config)],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return new Promise((resolve, reject) => {
     let out = '';

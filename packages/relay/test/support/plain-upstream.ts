@@ -37,4 +37,6 @@ export function plainUpstream(answer: (request: Request) => Response): Promise<P
 
 /** A tiny event stream, as a provider's 200 answer. */
 export const tinyStream = (): Response =>
-  new Response('event: message_stop\ndata: {"type":"message_stop"}\n\n', { headers: { 'content-type': 'text/event-stream' } });
+  new Response('event: message_stop\ndata: {"type":"message_stop"}\n\n', {
+    headers: { 'content-type': 'text/event-stream' },
+  });

@@ -20,7 +20,9 @@ function freePort(): Promise<number> {
     probe.once('error', reject);
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))));
+      probe.close(() =>
+        typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -28,7 +30,10 @@ function freePort(): Promise<number> {
 function started(child: ChildProcess): Promise<void> {
   return new Promise((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`redis-server did not get ready within ${START_TIMEOUT_MS} ms:\n${output}`)), START_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => reject(new Error(`redis-server did not get ready within ${START_TIMEOUT_MS} ms:\n${output}`)),
+      START_TIMEOUT_MS,
+    );
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes('Ready to accept connections')) {
@@ -38,7 +43,11 @@ function started(child: ChildProcess): Promise<void> {
     });
     child.once('error', (error) => {
       clearTimeout(timer);
-      reject(new Error(`redis-server could not start (${error.message}); scripts/bootstrap.mjs installs it (apt-get install redis-server)`));
+      reject(
+        new Error(
+          `redis-server could not start (${error.message}); scripts/bootstrap.mjs installs it (apt-get install redis-server)`,
+        ),
+      );
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
@@ -51,7 +60,11 @@ export default async function setup(project: TestProject): Promise<() => void> {
   let child: ChildProcess | undefined;
   try {
     const port = await freePort();
-    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(
+      'redis-server',
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     await started(child);
     project.provide('redisUrl', `redis://127.0.0.1:${port}`);
     project.provide('redisStartError', '');

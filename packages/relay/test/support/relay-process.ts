@@ -14,6 +14,12 @@ interface ChildConfig {
 
 const config = JSON.parse(process.argv[2] ?? '{}') as ChildConfig;
 const log = await createRedisEventLog({ url: config.redisUrl, prefix: config.prefix, leaseMs: config.leaseMs });
-const relay = createRelay({ provider: 'anthropic', upstream: config.upstream, apiKey: config.apiKey, log, authorize: (request) => request.headers.get('x-user') ?? undefined });
+const relay = createRelay({
+  provider: 'anthropic',
+  upstream: config.upstream,
+  apiKey: config.apiKey,
+  log,
+  authorize: (request) => request.headers.get('x-user') ?? undefined,
+});
 const server = await serveRelay(relay, { port: 0 });
 process.stdout.write(`${server.url}\n`);

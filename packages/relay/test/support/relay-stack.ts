@@ -18,13 +18,32 @@ export function providerCall(provider: ProviderName, userText = 'Hello there, re
   const model = models[provider];
   switch (provider) {
     case 'anthropic':
-      return { path: '/v1/messages', body: JSON.stringify({ model, max_tokens: 1024, stream: true, messages: [{ role: 'user', content: userText }] }) };
+      return {
+        path: '/v1/messages',
+        body: JSON.stringify({
+          model,
+          max_tokens: 1024,
+          stream: true,
+          messages: [{ role: 'user', content: userText }],
+        }),
+      };
     case 'openai-chat':
-      return { path: '/v1/chat/completions', body: JSON.stringify({ model, stream: true, stream_options: { include_usage: true }, messages: [{ role: 'user', content: userText }] }) };
+      return {
+        path: '/v1/chat/completions',
+        body: JSON.stringify({
+          model,
+          stream: true,
+          stream_options: { include_usage: true },
+          messages: [{ role: 'user', content: userText }],
+        }),
+      };
     case 'openai-responses':
       return { path: '/v1/responses', body: JSON.stringify({ model, stream: true, input: userText }) };
     case 'gemini':
-      return { path: `/v1beta/models/${model}:streamGenerateContent?alt=sse`, body: JSON.stringify({ contents: [{ role: 'user', parts: [{ text: userText }] }] }) };
+      return {
+        path: `/v1beta/models/${model}:streamGenerateContent?alt=sse`,
+        body: JSON.stringify({ contents: [{ role: 'user', parts: [{ text: userText }] }] }),
+      };
   }
 }
 
@@ -35,7 +54,12 @@ export interface RelayStack {
   server: RelayServer;
   provider: ProviderName;
   /** POSTs the provider call to the relay as `user`. */
-  start(options?: { user?: string; userText?: string; headers?: Record<string, string>; body?: string }): Promise<Response>;
+  start(options?: {
+    user?: string;
+    userText?: string;
+    headers?: Record<string, string>;
+    body?: string;
+  }): Promise<Response>;
   close(): Promise<void>;
 }
 
@@ -55,7 +79,12 @@ export const byHeader = (request: Request): string | undefined => request.header
  */
 export async function startStack(options: StackOptions = {}): Promise<RelayStack> {
   const provider = options.provider ?? 'anthropic';
-  const mock = await startMockServer({ port: 0, eventIds: false, timing: { ttftMs: 0, tokenDelayMs: 0, jitterMs: 0 }, ...options.mock });
+  const mock = await startMockServer({
+    port: 0,
+    eventIds: false,
+    timing: { ttftMs: 0, tokenDelayMs: 0, jitterMs: 0 },
+    ...options.mock,
+  });
   const relay = createRelay({ provider, upstream: mock.url, apiKey: TEST_KEY, authorize: byHeader, ...options.relay });
   const server = await serveRelay(relay, { port: 0 });
   return {
@@ -65,7 +94,11 @@ export async function startStack(options: StackOptions = {}): Promise<RelayStack
     provider,
     start: ({ user = 'alice', userText, headers = {}, body } = {}) => {
       const call = providerCall(provider, userText);
-      return fetch(`${server.url}${call.path}`, { method: 'POST', body: body ?? call.body, headers: { 'content-type': 'application/json', 'x-user': user, ...headers } });
+      return fetch(`${server.url}${call.path}`, {
+        method: 'POST',
+        body: body ?? call.body,
+        headers: { 'content-type': 'application/json', 'x-user': user, ...headers },
+      });
     },
     close: async () => {
       await server.close();
@@ -109,7 +142,9 @@ export function announced(events: readonly SSEEvent[], base: string): Announced 
 
 /** GETs a run's resume URL as `user`, after `lastEventId` when given. */
 export function resume(run: Announced, lastEventId?: string, user = 'alice'): Promise<Response> {
-  return fetch(run.resume, { headers: { 'x-user': user, ...(lastEventId !== undefined && { 'last-event-id': lastEventId }) } });
+  return fetch(run.resume, {
+    headers: { 'x-user': user, ...(lastEventId !== undefined && { 'last-event-id': lastEventId }) },
+  });
 }
 
 /** POSTs a run's stop URL as `user`. */
@@ -118,12 +153,19 @@ export function stop(run: Announced, user = 'alice'): Promise<Response> {
 }
 
 /** The provider's own events among a relay's (its rill-run and rill-end left out). */
-export const providerEvents = (events: readonly SSEEvent[]): SSEEvent[] => events.filter((e) => e.event !== 'rill-run' && e.event !== 'rill-end');
+export const providerEvents = (events: readonly SSEEvent[]): SSEEvent[] =>
+  events.filter((e) => e.event !== 'rill-run' && e.event !== 'rill-end');
 
 /** The events the mock sends for the same call, read directly. */
 export async function directEvents(stack: RelayStack, userText?: string): Promise<SSEEvent[]> {
   const call = providerCall(stack.provider, userText);
-  return readEvents(await fetch(`${stack.mock.url}${call.path}`, { method: 'POST', body: call.body, headers: { 'content-type': 'application/json' } }));
+  return readEvents(
+    await fetch(`${stack.mock.url}${call.path}`, {
+      method: 'POST',
+      body: call.body,
+      headers: { 'content-type': 'application/json' },
+    }),
+  );
 }
 
 /** The data of a response's last event (its `rill-end`), parsed. */

@@ -25,7 +25,11 @@ export function roundRobinProxy(targets: readonly string[]): Promise<RoundRobinP
           const headers = new Headers(request.headers);
           for (const name of HOP_BY_HOP) headers.delete(name);
           const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
-          return fetch(`${target}${url.pathname}${url.search}`, { method: request.method, headers, ...(hasBody && { body: request.body, duplex: 'half' }) } as RequestInit);
+          return fetch(`${target}${url.pathname}${url.search}`, {
+            method: request.method,
+            headers,
+            ...(hasBody && { body: request.body, duplex: 'half' }),
+          } as RequestInit);
         },
         port: 0,
         hostname: '127.0.0.1',

@@ -22,7 +22,10 @@ const SPACE = /\s/;
  * @example
  * const { text, targets } = citedRun(textParts, { sources, streaming: false });
  */
-export function citedRun(parts: readonly TextPart[], { sources, streaming, sourceListId }: CitedRunOptions): { text: string; targets: Map<number, CitationTarget> } {
+export function citedRun(
+  parts: readonly TextPart[],
+  { sources, streaming, sourceListId }: CitedRunOptions,
+): { text: string; targets: Map<number, CitationTarget> } {
   const numbers = new Map(sources.map((s, i) => [s.id, i + 1]));
   const targets = new Map<number, CitationTarget>();
   let text = '';
@@ -56,5 +59,7 @@ function target(source: SourcePart, number: number, sourceListId: string | undef
   const label = `Source ${number}: ${sourceName(source)}`;
   const href = webHref(source.url);
   if (href !== undefined) return { label, href, external: true };
-  return sourceListId === undefined ? { label, external: false } : { label, href: `#${sourceListId}-${number}`, external: false };
+  return sourceListId === undefined
+    ? { label, external: false }
+    : { label, href: `#${sourceListId}-${number}`, external: false };
 }

@@ -33,7 +33,13 @@ export const CitationsByPart: Story = { args: { parts: texts(anthropic), sources
 /** A document has no web page: its marker leads to its entry in the list below. */
 export const WithSourceList: Story = {
   args: {
-    parts: [{ type: 'text', text: 'The paper proposes a peer-to-peer timestamp server.', citations: [{ sourceId: 'document-0' }] }],
+    parts: [
+      {
+        type: 'text',
+        text: 'The paper proposes a peer-to-peer timestamp server.',
+        citations: [{ sourceId: 'document-0' }],
+      },
+    ],
     sources: [{ type: 'source', id: 'document-0', sourceType: 'document', title: 'Bitcoin Whitepaper' }],
     sourceListId: 'story-sources',
   },
@@ -44,7 +50,10 @@ export const WithSourceList: Story = {
     </>
   ),
   play: async ({ canvas }) => {
-    await expect(canvas.getByRole('link', { name: 'Source 1: Bitcoin Whitepaper' })).toHaveAttribute('href', '#story-sources-1');
+    await expect(canvas.getByRole('link', { name: 'Source 1: Bitcoin Whitepaper' })).toHaveAttribute(
+      'href',
+      '#story-sources-1',
+    );
   },
 };
 

@@ -6,8 +6,20 @@ import { CitedText } from './index.js';
 
 afterEach(cleanup);
 
-const mdn: SourcePart = { type: 'source', id: 'https://developer.mozilla.org/sse', sourceType: 'url', url: 'https://developer.mozilla.org/sse', title: 'Using server-sent events' };
-const spec: SourcePart = { type: 'source', id: 'https://html.spec.whatwg.org/sse', sourceType: 'url', url: 'https://html.spec.whatwg.org/sse', title: 'HTML Standard' };
+const mdn: SourcePart = {
+  type: 'source',
+  id: 'https://developer.mozilla.org/sse',
+  sourceType: 'url',
+  url: 'https://developer.mozilla.org/sse',
+  title: 'Using server-sent events',
+};
+const spec: SourcePart = {
+  type: 'source',
+  id: 'https://html.spec.whatwg.org/sse',
+  sourceType: 'url',
+  url: 'https://html.spec.whatwg.org/sse',
+  title: 'HTML Standard',
+};
 const texts = (parts: { type: string }[]) => parts.filter((p): p is TextPart => p.type === 'text');
 const sourcesOf = (parts: { type: string }[]) => parts.filter((p): p is SourcePart => p.type === 'source');
 
@@ -28,19 +40,28 @@ describe('CitedText', () => {
     );
   });
 
-  it.each(['openai-responses', 'gemini', 'openai-chat'] as const)('%s: a marker right after the cited words, a link named by the source', (provider) => {
-    const parts = expectedMessage(provider, builtinScenarios['web-search']).parts;
-    const { container } = render(<CitedText parts={texts(parts)} sources={sourcesOf(parts)} />);
-    expect(withMarkers(container)).toContain('the server last sent[1]. On reconnecting it sends the id of the last event it received in a Last-Event-ID header[1][2], so');
-    const marker = screen.getByRole('link', { name: 'Source 2: HTML Standard: Server-sent events' });
-    expect(marker.parentElement?.tagName).toBe('SUP');
-    expect(marker.getAttribute('href')).toBe('https://html.spec.whatwg.org/multipage/server-sent-events.html');
-    expect(marker.getAttribute('rel')).toBe('noopener noreferrer');
-  });
+  it.each(['openai-responses', 'gemini', 'openai-chat'] as const)(
+    '%s: a marker right after the cited words, a link named by the source',
+    (provider) => {
+      const parts = expectedMessage(provider, builtinScenarios['web-search']).parts;
+      const { container } = render(<CitedText parts={texts(parts)} sources={sourcesOf(parts)} />);
+      expect(withMarkers(container)).toContain(
+        'the server last sent[1]. On reconnecting it sends the id of the last event it received in a Last-Event-ID header[1][2], so',
+      );
+      const marker = screen.getByRole('link', { name: 'Source 2: HTML Standard: Server-sent events' });
+      expect(marker.parentElement?.tagName).toBe('SUP');
+      expect(marker.getAttribute('href')).toBe('https://html.spec.whatwg.org/multipage/server-sent-events.html');
+      expect(marker.getAttribute('rel')).toBe('noopener noreferrer');
+    },
+  );
 
   it('a source with a hostile address: its marker leads to the sources list, never to that address', () => {
     const evil: SourcePart = { ...mdn, id: 'evil', url: 'javascript:alert(1)', title: 'Evil' };
-    const part: TextPart = { type: 'text', text: 'Paris is the capital.', citations: [{ sourceId: 'evil', start: 0, end: 5 }] };
+    const part: TextPart = {
+      type: 'text',
+      text: 'Paris is the capital.',
+      citations: [{ sourceId: 'evil', start: 0, end: 5 }],
+    };
     const { rerender } = render(<CitedText parts={[part]} sources={[evil]} sourceListId="answer-1-source" />);
     expect(screen.getByRole('link', { name: 'Source 1: Evil' }).getAttribute('href')).toBe('#answer-1-source-1');
     rerender(<CitedText parts={[part]} sources={[evil]} />);

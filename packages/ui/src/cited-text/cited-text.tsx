@@ -33,8 +33,18 @@ const NO_SOURCES: readonly SourcePart[] = [];
  * @example
  * <CitedText parts={texts} sources={sources} sourceListId="answer-3-sources" streaming={streaming} />
  */
-export function CitedText({ parts, sources = NO_SOURCES, sourceListId, streaming = false, components, className }: CitedTextProps) {
-  const run = useMemo(() => citedRun(parts, { sources, streaming, sourceListId }), [parts, sources, streaming, sourceListId]);
+export function CitedText({
+  parts,
+  sources = NO_SOURCES,
+  sourceListId,
+  streaming = false,
+  components,
+  className,
+}: CitedTextProps) {
+  const run = useMemo(
+    () => citedRun(parts, { sources, streaming, sourceListId }),
+    [parts, sources, streaming, sourceListId],
+  );
   const marks = useMemo(() => citationMarks(run.targets), [run.targets]);
   return (
     <CitationMarksContext.Provider value={marks}>

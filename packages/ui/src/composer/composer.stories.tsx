@@ -55,15 +55,30 @@ export const Disabled: Story = {
   },
 };
 
-export const Dark: Story = { args: { status: 'streaming', defaultValue: 'A follow-up question' }, parameters: { theme: 'dark' } };
+export const Dark: Story = {
+  args: { status: 'streaming', defaultValue: 'A follow-up question' },
+  parameters: { theme: 'dark' },
+};
 
 function LiveChat() {
-  const chat = useChat({ provider: 'openai-chat', url: `${window.location.origin}${providerRequestPath('openai-chat', 'gpt-5-mini')}`, model: 'gpt-5-mini' });
+  const chat = useChat({
+    provider: 'openai-chat',
+    url: `${window.location.origin}${providerRequestPath('openai-chat', 'gpt-5-mini')}`,
+    model: 'gpt-5-mini',
+  });
   return (
     <div style={{ display: 'grid', gap: '0.75rem' }}>
       <div style={{ height: 240 }}>
         <Conversation>
-          {chat.messages.map((entry) => (entry.role === 'user' ? <p key={entry.id} className="rill-user">{entry.text}</p> : <MessageView key={entry.id} message={entry.message} />))}
+          {chat.messages.map((entry) =>
+            entry.role === 'user' ? (
+              <p key={entry.id} className="rill-user">
+                {entry.text}
+              </p>
+            ) : (
+              <MessageView key={entry.id} message={entry.message} />
+            ),
+          )}
         </Conversation>
       </div>
       <Composer status={chat.status} onSend={chat.send} onStop={chat.stop} placeholder="Ask the mock model…" />

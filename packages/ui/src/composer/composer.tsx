@@ -27,7 +27,13 @@ export interface ComposerProps {
 }
 
 // A chat that waits for tools or an approval is still mid-turn: a new message would race it.
-const BUSY: ReadonlySet<ChatStatus> = new Set(['connecting', 'streaming', 'reconnecting', 'running-tools', 'awaiting-approval']);
+const BUSY: ReadonlySet<ChatStatus> = new Set([
+  'connecting',
+  'streaming',
+  'reconnecting',
+  'running-tools',
+  'awaiting-approval',
+]);
 
 /**
  * The message box of a chat: a textarea named "Message" where Enter sends and Shift+Enter starts
@@ -37,7 +43,17 @@ const BUSY: ReadonlySet<ChatStatus> = new Set(['connecting', 'streaming', 'recon
  * const chat = useChat({ url: '/api/chat', provider: 'anthropic', model: 'claude-sonnet-4-6' });
  * <Composer status={chat.status} onSend={chat.send} onStop={chat.stop} />
  */
-export function Composer({ onSend, onStop, status = 'idle', disabled = false, defaultValue = '', placeholder, label = 'Message', children, className }: ComposerProps) {
+export function Composer({
+  onSend,
+  onStop,
+  status = 'idle',
+  disabled = false,
+  defaultValue = '',
+  placeholder,
+  label = 'Message',
+  children,
+  className,
+}: ComposerProps) {
   const [text, setText] = useState(defaultValue);
   const input = useRef<HTMLTextAreaElement>(null);
   const id = useId();

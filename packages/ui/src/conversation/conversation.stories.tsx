@@ -60,7 +60,9 @@ export const LongConversation: Story = {
   args: {
     children: Array.from({ length: 600 }, (_, i) => (
       <div key={i}>
-        <p className="rill-user">Question {i + 1}: what is the weather in city number {i + 1}?</p>
+        <p className="rill-user">
+          Question {i + 1}: what is the weather in city number {i + 1}?
+        </p>
         <MessageView message={{ ...assistantMessage('done'), id: `m${i}` }} />
       </div>
     )),
@@ -69,7 +71,8 @@ export const LongConversation: Story = {
     const log = canvas.getByRole('log', { name: 'Conversation' });
     const atBottom = () => log.scrollHeight - log.clientHeight - log.scrollTop < 33;
     // Skipped messages render at their real size once near the viewport: following may take a few frames.
-    for (let frame = 0; frame < 30 && !atBottom(); frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
+    for (let frame = 0; frame < 30 && !atBottom(); frame++)
+      await new Promise((resolve) => requestAnimationFrame(resolve));
     await expect(atBottom()).toBe(true);
     const groups = [...canvasElement.querySelectorAll('.rill-conversation__group')];
     // The end of the last turn is what shows.

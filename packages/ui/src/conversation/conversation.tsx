@@ -27,7 +27,15 @@ export function Conversation({ children, label = 'Conversation', className }: Co
   const { scrollRef, contentRef, unseen, onScroll, jumpToLatest } = useStickToBottom();
   return (
     <div className={classNames('rill-conversation', className)} data-state={unseen ? 'scrolled-up' : 'following'}>
-      <div ref={scrollRef} className="rill-conversation__scroll" role="log" aria-live="polite" aria-label={label} tabIndex={0} onScroll={onScroll}>
+      <div
+        ref={scrollRef}
+        className="rill-conversation__scroll"
+        role="log"
+        aria-live="polite"
+        aria-label={label}
+        tabIndex={0}
+        onScroll={onScroll}
+      >
         <div ref={contentRef} className="rill-conversation__content">
           <MessageGroups>{children}</MessageGroups>
         </div>

@@ -45,7 +45,8 @@ describe('Conversation with many messages', () => {
   it('does not re-render settled messages (all but the newest 16) while the last one streams', () => {
     renders = new Map();
     const { rerender } = render(<Chat texts={many(40)} streaming="live" />);
-    for (const text of ['live answer', 'live answer grows', 'live answer grows more']) rerender(<Chat texts={many(40)} streaming={text} />);
+    for (const text of ['live answer', 'live answer grows', 'live answer grows more'])
+      rerender(<Chat texts={many(40)} streaming={text} />);
     expect(Math.max(...many(32).map((text) => renders.get(text) ?? 0))).toBe(1);
     expect(renders.get('live answer grows more')).toBe(1);
   });

@@ -54,7 +54,10 @@ const Group = memo(
       </div>
     );
   },
-  (prev, next) => prev.settled === next.settled && prev.items.length === next.items.length && prev.items.every((item, i) => sameNode(item, next.items[i])),
+  (prev, next) =>
+    prev.settled === next.settled &&
+    prev.items.length === next.items.length &&
+    prev.items.every((item, i) => sameNode(item, next.items[i])),
 );
 
 /**
@@ -68,7 +71,13 @@ export function MessageGroups({ children }: { children: ReactNode }): ReactEleme
   const items = Children.toArray(children);
   const groups: ReactElement[] = [];
   for (let start = 0; start < items.length; start += GROUP_SIZE) {
-    groups.push(<Group key={start / GROUP_SIZE} items={items.slice(start, start + GROUP_SIZE)} settled={start + GROUP_SIZE < items.length} />);
+    groups.push(
+      <Group
+        key={start / GROUP_SIZE}
+        items={items.slice(start, start + GROUP_SIZE)}
+        settled={start + GROUP_SIZE < items.length}
+      />,
+    );
   }
   return <>{groups}</>;
 }

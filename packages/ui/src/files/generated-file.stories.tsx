@@ -4,7 +4,9 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect } from 'storybook/test';
 import { GeneratedFile } from './index.js';
 
-const image = expectedMessage('gemini', builtinScenarios.image).parts.find((p): p is FilePart => p.type === 'file') as FilePart;
+const image = expectedMessage('gemini', builtinScenarios.image).parts.find(
+  (p): p is FilePart => p.type === 'file',
+) as FilePart;
 
 const meta = {
   title: 'Components/GeneratedFile',
@@ -26,7 +28,14 @@ export const PartialImage: Story = { args: { part: { ...image, partial: true } }
 
 /** An SVG is never shown: it is a document that could run script. */
 export const SvgNotShown: Story = {
-  args: { part: { type: 'file', id: 'svg', mediaType: 'image/svg+xml', data: btoa('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>') } },
+  args: {
+    part: {
+      type: 'file',
+      id: 'svg',
+      mediaType: 'image/svg+xml',
+      data: btoa('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+    },
+  },
   play: async ({ canvas }) => {
     await expect(canvas.queryByRole('img')).toBeNull();
   },

@@ -9,7 +9,9 @@ afterEach(cleanup);
 const file = (fields: Partial<FilePart>): FilePart => ({ type: 'file', id: 'f1', mediaType: 'image/png', ...fields });
 
 // Gemini's inlineData image, as the mock provider streams it.
-const geminiImage = expectedMessage('gemini', builtinScenarios.image).parts.find((p): p is FilePart => p.type === 'file');
+const geminiImage = expectedMessage('gemini', builtinScenarios.image).parts.find(
+  (p): p is FilePart => p.type === 'file',
+);
 
 describe('GeneratedFile', () => {
   it('shows an image from its base64 data, with its alt text and no referrer', () => {
@@ -29,7 +31,12 @@ describe('GeneratedFile', () => {
   it('shows an https image, never an http, javascript: or data-less one', () => {
     const { rerender } = render(<GeneratedFile part={file({ url: 'https://images.example/cat.png' })} />);
     expect(screen.getByRole('img').getAttribute('src')).toBe('https://images.example/cat.png');
-    for (const url of ['http://images.example/cat.png', 'javascript:alert(1)', ' javascript:alert(1)', '//evil.example/x.png']) {
+    for (const url of [
+      'http://images.example/cat.png',
+      'javascript:alert(1)',
+      ' javascript:alert(1)',
+      '//evil.example/x.png',
+    ]) {
       rerender(<GeneratedFile part={file({ url })} />);
       expect(screen.queryByRole('img')).toBeNull();
       expect(screen.queryByRole('link')).toBeNull();

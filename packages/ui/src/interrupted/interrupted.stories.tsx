@@ -6,7 +6,10 @@ const meta = {
   title: 'Components/Interrupted',
   component: Interrupted,
   tags: ['autodocs'],
-  args: { onRetry: fn(), error: { kind: 'interrupted', message: 'The connection dropped after 42 events.', retryable: true } },
+  args: {
+    onRetry: fn(),
+    error: { kind: 'interrupted', message: 'The connection dropped after 42 events.', retryable: true },
+  },
 } satisfies Meta<typeof Interrupted>;
 export default meta;
 type Story = StoryObj<typeof meta>;

@@ -9,8 +9,15 @@ describe('Interrupted', () => {
   it('says the partial answer is kept, with the reason, and retries', async () => {
     const user = userEvent.setup();
     const onRetry = vi.fn();
-    render(<Interrupted error={{ kind: 'interrupted', message: 'The connection dropped.', retryable: true }} onRetry={onRetry} />);
-    expect(screen.getByRole('note').textContent).toContain('The answer was interrupted. What arrived is kept above. (The connection dropped.)');
+    render(
+      <Interrupted
+        error={{ kind: 'interrupted', message: 'The connection dropped.', retryable: true }}
+        onRetry={onRetry}
+      />,
+    );
+    expect(screen.getByRole('note').textContent).toContain(
+      'The answer was interrupted. What arrived is kept above. (The connection dropped.)',
+    );
     await user.click(screen.getByRole('button', { name: 'Retry' }));
     expect(onRetry).toHaveBeenCalledOnce();
   });

@@ -20,7 +20,9 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 
 const finishes: Story['play'] = async ({ canvas }) => {
-  await expect(await canvas.findByText('Done', { selector: '.rill-stream-status__status' }, { timeout: 15_000 })).toBeTruthy();
+  await expect(
+    await canvas.findByText('Done', { selector: '.rill-stream-status__status' }, { timeout: 15_000 }),
+  ).toBeTruthy();
 };
 
 export const Anthropic: Story = { args: { provider: 'anthropic', scenario: 'reasoning' }, play: finishes };
@@ -39,6 +41,8 @@ export const RateLimited: Story = {
   args: { scenario: 'text', fault: '429;retry-after=2' },
   play: async ({ canvas }) => {
     await expect(await canvas.findByText(/^Reconnecting… rate limited/, {}, { timeout: 5000 })).toBeTruthy();
-    await expect(await canvas.findByText('Done', { selector: '.rill-stream-status__status' }, { timeout: 15_000 })).toBeTruthy();
+    await expect(
+      await canvas.findByText('Done', { selector: '.rill-stream-status__status' }, { timeout: 15_000 }),
+    ).toBeTruthy();
   },
 };

@@ -52,11 +52,19 @@ describe('createBlockSplitter', () => {
 
   it.each([
     ['the answer', answer],
-    ['tight and loose lists, rules, quotes, indented code, HTML, a setext heading', '- a\n- b\n\n\n- c\n\npara\n***\n> q\n> r\n\n    code\n\n<div>\nx\n</div>\n\nSetext\n===\n\nend\n'],
-    ['CRLF line ends and references', 'See [the docs][1].\r\n\r\n1. one\r\n\r\n2. two\r\n\r\n[1]: https://example.com/docs\r\n\r\nend'],
+    [
+      'tight and loose lists, rules, quotes, indented code, HTML, a setext heading',
+      '- a\n- b\n\n\n- c\n\npara\n***\n> q\n> r\n\n    code\n\n<div>\nx\n</div>\n\nSetext\n===\n\nend\n',
+    ],
+    [
+      'CRLF line ends and references',
+      'See [the docs][1].\r\n\r\n1. one\r\n\r\n2. two\r\n\r\n[1]: https://example.com/docs\r\n\r\nend',
+    ],
   ])('%s: each done block, lexed from its own source, gives the tokens of the whole text lexed at once', (_, text) => {
     const done = streamed(text).update(text, true).done;
     const content = (tokens: readonly Token[]) => tokens.filter((token) => token.type !== 'space');
-    expect(done.flatMap((block) => content(lexMarkdown(block.source, block.links)))).toEqual(content(lexMarkdown(text, {})));
+    expect(done.flatMap((block) => content(lexMarkdown(block.source, block.links)))).toEqual(
+      content(lexMarkdown(text, {})),
+    );
   });
 });

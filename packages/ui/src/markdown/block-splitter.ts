@@ -75,13 +75,18 @@ export function createBlockSplitter(): BlockSplitter {
   // Makes the first `count` tokens lexed from `open` (the text after the done blocks) done blocks.
   const finish = (tokens: TokensList, count: number, open: string) => {
     const finished = tokens.slice(0, count);
-    const end = advance(open, 0, finished.reduce((sum, token) => sum + token.raw.length, 0));
+    const end = advance(
+      open,
+      0,
+      finished.reduce((sum, token) => sum + token.raw.length, 0),
+    );
     const before = links;
     // Their definitions and earlier ones only: a definition still being written after them must not resolve them.
     links = withDefinitions(finished, links);
     const blocks = ownBlocks(finished, done.length, links);
     for (const block of blocks) {
-      for (const label of labelsIn(block.source)) if (!(label in links)) waiting.set(label, (waiting.get(label) ?? new Set()).add(block.key));
+      for (const label of labelsIn(block.source))
+        if (!(label in links)) waiting.set(label, (waiting.get(label) ?? new Set()).add(block.key));
     }
     const added = Object.keys(links).filter((label) => !(label in before));
     const resolved = resolveReferences(added, links);
@@ -160,5 +165,7 @@ function withDefinitions(tokens: readonly Token[], links: Links): Links {
 /** The labels `[...]` in a block's source, normalised as marked matches them to definitions. */
 function labelsIn(raw: string): string[] {
   if (!raw.includes('[')) return [];
-  return [...raw.matchAll(LABEL)].map((match) => (match[1] ?? '').trim().replace(/\s+/g, ' ').toLowerCase().toUpperCase().toLowerCase());
+  return [...raw.matchAll(LABEL)].map((match) =>
+    (match[1] ?? '').trim().replace(/\s+/g, ' ').toLowerCase().toUpperCase().toLowerCase(),
+  );
 }

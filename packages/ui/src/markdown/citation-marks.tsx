@@ -65,7 +65,15 @@ export function renderInlineHtml(text: string, inLink: boolean): ReactNode {
   let at = 0;
   for (const match of text.matchAll(MARK)) {
     if (match.index > at) nodes.push(text.slice(at, match.index));
-    nodes.push(<CitationMark key={match.index} nonce={match[1] ?? ''} number={Number(match[2])} raw={match[0]} inLink={inLink} />);
+    nodes.push(
+      <CitationMark
+        key={match.index}
+        nonce={match[1] ?? ''}
+        number={Number(match[2])}
+        raw={match[0]}
+        inLink={inLink}
+      />,
+    );
     at = match.index + match[0].length;
   }
   if (at < text.length) nodes.push(text.slice(at));
@@ -87,7 +95,11 @@ function CitationMark({ nonce, number, raw, inLink }: { nonce: string; number: n
   }
   return (
     <sup className="rill-cite">
-      <a href={target.href} aria-label={target.label} {...(target.external && { target: '_blank', rel: 'noopener noreferrer' })}>
+      <a
+        href={target.href}
+        aria-label={target.label}
+        {...(target.external && { target: '_blank', rel: 'noopener noreferrer' })}
+      >
         {number}
       </a>
     </sup>

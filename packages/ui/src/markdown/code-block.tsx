@@ -30,7 +30,10 @@ export function CodeBlock({ code, language }: CodeBlockProps) {
   }, [copied]);
 
   const copy = () => {
-    void navigator.clipboard.writeText(code).then(() => setCopied(true), () => setCopied(false));
+    void navigator.clipboard.writeText(code).then(
+      () => setCopied(true),
+      () => setCopied(false),
+    );
   };
 
   return (
@@ -66,7 +69,11 @@ export function CodeBlock({ code, language }: CodeBlockProps) {
 function codePieces(code: string): string[] {
   const pieces: string[] = [];
   let at = 0;
-  for (let end = code.indexOf('\n', at + PIECE - 1); end !== -1 && end < code.length - 1; end = code.indexOf('\n', at + PIECE - 1)) {
+  for (
+    let end = code.indexOf('\n', at + PIECE - 1);
+    end !== -1 && end < code.length - 1;
+    end = code.indexOf('\n', at + PIECE - 1)
+  ) {
     pieces.push(code.slice(at, end + 1));
     at = end + 1;
   }

@@ -41,7 +41,12 @@ class NestingLimitedLexer extends Lexer {
 }
 
 const plainText = (text: string): Tokens.Text => ({ type: 'text', raw: text, text, escaped: false });
-const plainParagraph = (text: string): Tokens.Paragraph => ({ type: 'paragraph', raw: text, text, tokens: [plainText(text)] });
+const plainParagraph = (text: string): Tokens.Paragraph => ({
+  type: 'paragraph',
+  raw: text,
+  text,
+  tokens: [plainText(text)],
+});
 
 const BLANK_LINES = /\n(?:[ \t]*\n)+/g;
 

@@ -19,7 +19,10 @@ export const Dark: Story = { parameters: { theme: 'dark' } };
 
 /** Cut mid-stream inside emphasis, inline code and a fenced block: each already renders as it will. */
 export const MidStreamOpenFence: Story = {
-  args: { text: 'Here is **the fix** with `useStream`:\n\n```ts\nconst stream = useStream({ url });\nstream.start(', streaming: true },
+  args: {
+    text: 'Here is **the fix** with `useStream`:\n\n```ts\nconst stream = useStream({ url });\nstream.start(',
+    streaming: true,
+  },
   play: async ({ canvas }) => {
     await expect(canvas.getByText(/stream\.start\(/).closest('pre')).not.toBeNull();
   },
@@ -27,7 +30,10 @@ export const MidStreamOpenFence: Story = {
 
 /** Cut mid-stream inside a fenced block in a list item: it is already code, with no stray fence. */
 export const MidStreamFenceInList: Story = {
-  args: { text: 'Steps:\n\n1. Install:\n\n   ```sh\n   npm i @rill/ui\n   ```\n\n2. List the files:\n\n   ```sh\n   ls *.txt', streaming: true },
+  args: {
+    text: 'Steps:\n\n1. Install:\n\n   ```sh\n   npm i @rill/ui\n   ```\n\n2. List the files:\n\n   ```sh\n   ls *.txt',
+    streaming: true,
+  },
   play: async ({ canvas, canvasElement }) => {
     await expect(canvas.getByText('ls *.txt').closest('pre')).not.toBeNull();
     await expect(canvasElement.textContent).not.toContain('`');

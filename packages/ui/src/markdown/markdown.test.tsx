@@ -29,7 +29,9 @@ describe('Markdown', () => {
 
   it('a linked image (a badge) is one link to the target, not a link inside a link', () => {
     const { container } = render(<Markdown text="[![build](https://ci.example/badge.svg)](https://ci.example/runs)" />);
-    expect([...container.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual(['https://ci.example/runs']);
+    expect([...container.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual([
+      'https://ci.example/runs',
+    ]);
     expect(screen.getByRole('link', { name: 'Image: build' })).toBeTruthy();
   });
 

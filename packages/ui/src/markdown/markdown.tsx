@@ -64,7 +64,12 @@ function StreamedMarkdown({ text, streaming = false, components, className }: Ma
   // A paragraph or code fence being written comes lexed in settled chunks; only its open end is repaired and lexed again.
   const open = doc.open;
   const tailTokens = useMemo(
-    () => (open?.type === 'fence' ? [open.token] : open ? [] : lexMarkdown(streaming ? repairBlock(doc.tail) : doc.tail, doc.links)),
+    () =>
+      open?.type === 'fence'
+        ? [open.token]
+        : open
+          ? []
+          : lexMarkdown(streaming ? repairBlock(doc.tail) : doc.tail, doc.links),
     [open, doc.tail, doc.links, streaming],
   );
 
@@ -83,7 +88,13 @@ function StreamedMarkdown({ text, streaming = false, components, className }: Ma
 }
 
 // A done block is lexed when it renders (once, it is memoized), so its tokens are not kept.
-const Block = memo(function Block({ content, components }: { content: Token[] | DoneBlock; components: MarkdownComponents }): ReactNode {
+const Block = memo(function Block({
+  content,
+  components,
+}: {
+  content: Token[] | DoneBlock;
+  components: MarkdownComponents;
+}): ReactNode {
   return renderBlocks(Array.isArray(content) ? content : lexMarkdown(content.source, content.links), components);
 });
 
@@ -109,7 +120,9 @@ function OpenParagraphBlock({ paragraph, links }: { paragraph: OpenParagraph; li
     );
   }
   const full = Math.floor(chunks.length / GROUP) * GROUP;
-  const groups = Array.from({ length: full / GROUP }, (_, g) => <RunGroup key={`g${g}`} chunks={chunks} start={g * GROUP} />);
+  const groups = Array.from({ length: full / GROUP }, (_, g) => (
+    <RunGroup key={`g${g}`} chunks={chunks} start={g * GROUP} />
+  ));
   return (
     <p>
       {groups}

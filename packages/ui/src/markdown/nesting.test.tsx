@@ -53,13 +53,16 @@ describe('Markdown nested past the depth limit', () => {
       ['_', 'em'],
       ['**', 'strong'],
       ['~~', 'del'],
-    ])(`emphasis %s 2,000 deep keeps its text and at most ${MAX_NESTING_DEPTH} %s elements${mode}`, (delimiter, tag) => {
-      const text = `${`${delimiter}a `.repeat(2000)}core${` b${delimiter}`.repeat(2000)}`;
-      const container = renderNested(text, streaming);
-      expect(container.querySelectorAll(tag).length).toBeGreaterThan(0);
-      expect(container.querySelectorAll(tag).length).toBeLessThanOrEqual(MAX_NESTING_DEPTH);
-      expect(container.textContent).toContain('core');
-    });
+    ])(
+      `emphasis %s 2,000 deep keeps its text and at most ${MAX_NESTING_DEPTH} %s elements${mode}`,
+      (delimiter, tag) => {
+        const text = `${`${delimiter}a `.repeat(2000)}core${` b${delimiter}`.repeat(2000)}`;
+        const container = renderNested(text, streaming);
+        expect(container.querySelectorAll(tag).length).toBeGreaterThan(0);
+        expect(container.querySelectorAll(tag).length).toBeLessThanOrEqual(MAX_NESTING_DEPTH);
+        expect(container.textContent).toContain('core');
+      },
+    );
 
     it(`a 10 MB paragraph that overflows marked's regular expressions is plain text; the blocks around it render${mode}`, () => {
       const huge = 'a '.repeat(5_000_000);
@@ -104,26 +107,36 @@ function nested(pattern: readonly Kind[], depth: number, word: string): string {
 describe('Markdown at any nesting depth (property)', () => {
   it('lists, quotes, emphasis, links and any mixture, 1 to 5,000 deep: renders within the limit, the text kept', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...kinds), { minLength: 1, maxLength: 6 }), fc.integer({ min: 1, max: 5000 }), fc.boolean(), (pattern, depth, streaming) => {
-        const container = renderNested(nested(pattern, depth, 'payload'), streaming);
-        expect(container.textContent).toContain('payload');
-        expect(container.querySelector('a a')).toBeNull();
-        cleanup();
-      }),
+      fc.property(
+        fc.array(fc.constantFrom(...kinds), { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 1, max: 5000 }),
+        fc.boolean(),
+        (pattern, depth, streaming) => {
+          const container = renderNested(nested(pattern, depth, 'payload'), streaming);
+          expect(container.textContent).toContain('payload');
+          expect(container.querySelector('a a')).toBeNull();
+          cleanup();
+        },
+      ),
       { numRuns: 80 },
     );
   }, 60_000);
 
   it('lists and quotes nested line by line (by indentation), up to 300 deep: renders within the limit, every line kept', () => {
     fc.assert(
-      fc.property(fc.constantFrom('- ', '* ', '1. ', '> '), fc.integer({ min: 1, max: 300 }), fc.boolean(), (marker, depth, streaming) => {
-        const lines = Array.from({ length: depth }, (_, i) =>
-          marker === '> ' ? `${'> '.repeat(i + 1)}line${i}` : `${' '.repeat(i * marker.length)}${marker}line${i}`,
-        );
-        const container = renderNested(lines.join('\n'), streaming);
-        for (const i of [0, depth >> 1, depth - 1]) expect(container.textContent).toContain(`line${i}`);
-        cleanup();
-      }),
+      fc.property(
+        fc.constantFrom('- ', '* ', '1. ', '> '),
+        fc.integer({ min: 1, max: 300 }),
+        fc.boolean(),
+        (marker, depth, streaming) => {
+          const lines = Array.from({ length: depth }, (_, i) =>
+            marker === '> ' ? `${'> '.repeat(i + 1)}line${i}` : `${' '.repeat(i * marker.length)}${marker}line${i}`,
+          );
+          const container = renderNested(lines.join('\n'), streaming);
+          for (const i of [0, depth >> 1, depth - 1]) expect(container.textContent).toContain(`line${i}`);
+          cleanup();
+        },
+      ),
       { numRuns: 60 },
     );
   }, 60_000);

@@ -51,7 +51,13 @@ const SPACE = /\s/;
  * @example
  * trackOpenBlock('Some te', 0, lexMarkdown('Some te', {}), {}, undefined)?.view('Some te'); // { type: 'paragraph', chunks: [], rest: 'Some te' }
  */
-export function trackOpenBlock(text: string, start: number, tokens: readonly Token[], links: Links, previous: OpenBlockTracker | undefined): OpenBlockTracker | undefined {
+export function trackOpenBlock(
+  text: string,
+  start: number,
+  tokens: readonly Token[],
+  links: Links,
+  previous: OpenBlockTracker | undefined,
+): OpenBlockTracker | undefined {
   let at = start;
   let i = 0;
   for (; tokens[i]?.type === 'space'; i++) at += tokens[i]?.raw.length ?? 0;
@@ -225,7 +231,9 @@ class FenceTracker implements OpenBlockTracker {
   }
 
   view(text: string): OpenFence {
-    const body = this.halfCloser.test(text.slice(this.lineStart)) ? text.slice(this.bodyStart, this.lineStart) : text.slice(this.bodyStart);
+    const body = this.halfCloser.test(text.slice(this.lineStart))
+      ? text.slice(this.bodyStart, this.lineStart)
+      : text.slice(this.bodyStart);
     // As marked: an open fence's code drops the newline that ends its last line, unless that line is blank.
     const code = body.endsWith('\n') && body !== '\n' && !body.endsWith('\n\n') ? body.slice(0, -1) : body;
     return { type: 'fence', token: { type: 'code', raw: text.slice(this.start), lang: this.lang, text: code } };

@@ -43,7 +43,10 @@ function Chat() {
   );
 }
 
-const plainText = (text: string) => screen.getByText((_, element) => element?.classList.contains('rill-md__plain') === true && element.textContent === text);
+const plainText = (text: string) =>
+  screen.getByText(
+    (_, element) => element?.classList.contains('rill-md__plain') === true && element.textContent === text,
+  );
 
 describe('Markdown whose rendering throws', () => {
   it('shows that one message as plain text with a note; the other messages and the composer keep working', async () => {
@@ -62,7 +65,9 @@ describe('Markdown whose rendering throws', () => {
   it('stays plain text while the same text grows, and is formatted again once the stream ends', () => {
     const partial = 'Run:\n\n```py\nprint("hi"';
     const complete = `${partial})\n\`\`\``;
-    const { rerender, container } = render(<Markdown text={partial} streaming components={{ code: StrictHighlighter }} />);
+    const { rerender, container } = render(
+      <Markdown text={partial} streaming components={{ code: StrictHighlighter }} />,
+    );
     expect(plainText(partial)).toBeTruthy();
     rerender(<Markdown text={complete} streaming components={{ code: StrictHighlighter }} />);
     expect(plainText(complete)).toBeTruthy();

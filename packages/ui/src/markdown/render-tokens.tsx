@@ -29,13 +29,19 @@ function renderBlock(token: MarkedToken, components: MarkdownComponents): ReactN
     case 'paragraph':
       return <p>{renderInline(token.tokens)}</p>;
     case 'code':
-      return <components.code code={stripCitationMarks(token.text)} language={token.lang?.trim().split(/\s+/)[0] ?? ''} />;
+      return (
+        <components.code code={stripCitationMarks(token.text)} language={token.lang?.trim().split(/\s+/)[0] ?? ''} />
+      );
     case 'blockquote':
       return <blockquote>{renderBlocks(token.tokens, components)}</blockquote>;
     case 'list': {
       const items = token.items.map((item, i) => (
         <li key={i} data-task={item.task ? (item.checked ? 'done' : 'open') : undefined}>
-          {item.task && <span className="rill-md__task" role="img" aria-label={item.checked ? 'done' : 'not done'}>{item.checked ? '☑' : '☐'}</span>}
+          {item.task && (
+            <span className="rill-md__task" role="img" aria-label={item.checked ? 'done' : 'not done'}>
+              {item.checked ? '☑' : '☐'}
+            </span>
+          )}
           {renderListItem(item, components)}
         </li>
       ));
@@ -47,11 +53,23 @@ function renderBlock(token: MarkedToken, components: MarkdownComponents): ReactN
         <div className="rill-md__table">
           <table>
             <thead>
-              <tr>{token.header.map((cell, i) => <th key={i} style={cell.align ? { textAlign: cell.align } : undefined}>{renderInline(cell.tokens)}</th>)}</tr>
+              <tr>
+                {token.header.map((cell, i) => (
+                  <th key={i} style={cell.align ? { textAlign: cell.align } : undefined}>
+                    {renderInline(cell.tokens)}
+                  </th>
+                ))}
+              </tr>
             </thead>
             <tbody>
               {token.rows.map((row, r) => (
-                <tr key={r}>{row.map((cell, i) => <td key={i} style={cell.align ? { textAlign: cell.align } : undefined}>{renderInline(cell.tokens)}</td>)}</tr>
+                <tr key={r}>
+                  {row.map((cell, i) => (
+                    <td key={i} style={cell.align ? { textAlign: cell.align } : undefined}>
+                      {renderInline(cell.tokens)}
+                    </td>
+                  ))}
+                </tr>
               ))}
             </tbody>
           </table>
@@ -74,7 +92,8 @@ function renderListItem(item: Tokens.ListItem, components: MarkdownComponents): 
   return item.tokens.map((child, i) => {
     const token = child as MarkedToken;
     if (token.type === 'checkbox') return null;
-    if (token.type === 'text') return <Fragment key={i}>{token.tokens ? renderInline(token.tokens) : token.text}</Fragment>;
+    if (token.type === 'text')
+      return <Fragment key={i}>{token.tokens ? renderInline(token.tokens) : token.text}</Fragment>;
     return <Fragment key={i}>{renderBlock(token, components)}</Fragment>;
   });
 }
@@ -105,7 +124,12 @@ function renderInlineToken(token: MarkedToken, inLink: boolean): ReactNode {
     case 'link': {
       const href = safeUrl(token.href);
       const children = renderInline(token.tokens, true);
-      if (href === undefined) return <span className="rill-md__link" data-state="inert">{children}</span>;
+      if (href === undefined)
+        return (
+          <span className="rill-md__link" data-state="inert">
+            {children}
+          </span>
+        );
       return (
         <a href={href} title={token.title ?? undefined} target="_blank" rel="noopener noreferrer">
           {children}
@@ -116,7 +140,12 @@ function renderInlineToken(token: MarkedToken, inLink: boolean): ReactNode {
       // Images from the model are not loaded (a URL can carry data out): shown as a link to them.
       const href = safeUrl(token.href);
       const label = `Image: ${token.text || 'untitled'}`;
-      if (href === undefined || inLink) return <span className="rill-md__image" data-state="inert">{label}</span>;
+      if (href === undefined || inLink)
+        return (
+          <span className="rill-md__image" data-state="inert">
+            {label}
+          </span>
+        );
       return (
         <a className="rill-md__image" href={href} target="_blank" rel="noopener noreferrer">
           {label}

@@ -46,7 +46,9 @@ function trimC0(text: string): string {
 function hidesScheme(url: string): boolean {
   let text = url;
   for (let round = 0; round < DECODE_ROUNDS; round++) {
-    const decoded = text.replace(PERCENT_ESCAPE, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))).replace(ENTITY, decodeEntity);
+    const decoded = text
+      .replace(PERCENT_ESCAPE, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+      .replace(ENTITY, decodeEntity);
     if (decoded === text) return COLON_IN_FIRST_SEGMENT.test(text.normalize('NFKC').replace(INVISIBLE, ''));
     text = decoded;
   }
@@ -54,7 +56,12 @@ function hidesScheme(url: string): boolean {
 }
 
 // Unknown named entities are dropped, not kept: `java&Tab;script:` must read as `javascript:`.
-function decodeEntity(_: string, decimal: string | undefined, hex: string | undefined, name: string | undefined): string {
+function decodeEntity(
+  _: string,
+  decimal: string | undefined,
+  hex: string | undefined,
+  name: string | undefined,
+): string {
   if (name !== undefined) return NAMED_ENTITIES[name.toLowerCase()] ?? '';
   const code = decimal !== undefined ? parseInt(decimal, 10) : parseInt(hex ?? '', 16);
   return code <= 0x10ffff ? String.fromCodePoint(code) : '';

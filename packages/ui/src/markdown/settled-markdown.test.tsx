@@ -28,7 +28,8 @@ describe('Markdown given a complete text (a restored message)', () => {
 
   it('renders what the same text streamed to its end renders', () => {
     const streamed = render(<Markdown text="" streaming />);
-    for (let end = 8; end < answer.length; end += 8) streamed.rerender(<Markdown text={answer.slice(0, end)} streaming />);
+    for (let end = 8; end < answer.length; end += 8)
+      streamed.rerender(<Markdown text={answer.slice(0, end)} streaming />);
     streamed.rerender(<Markdown text={answer} />);
     const restored = render(<Markdown text={answer} />);
     expect(restored.container.innerHTML).toBe(streamed.container.innerHTML);

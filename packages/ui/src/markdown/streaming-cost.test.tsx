@@ -9,7 +9,11 @@ afterEach(() => {
 });
 
 // One paragraph and one open code fence of about 110 KB each, appended to 64 characters at a time.
-const paragraph = Array.from({ length: 1000 }, (_, i) => `Line ${i} of one long paragraph, with **bold words**, \`code\`, a [link](https://example.com/${i}) and _emphasis_.`).join('\n');
+const paragraph = Array.from(
+  { length: 1000 },
+  (_, i) =>
+    `Line ${i} of one long paragraph, with **bold words**, \`code\`, a [link](https://example.com/${i}) and _emphasis_.`,
+).join('\n');
 const fence = `\`\`\`ts\n${Array.from({ length: 2000 }, (_, i) => `const value${i} = compute(alpha, beta, gamma) + ${i}; // total`).join('\n')}`;
 const APPEND = 64;
 const MEASURED = 40;
@@ -19,7 +23,8 @@ function streamEnd(text: string, measure: (append: () => void, container: HTMLEl
   const start = text.length - MEASURED * APPEND;
   const { container, rerender } = render(<Markdown text={text.slice(0, 4096)} streaming />);
   rerender(<Markdown text={text.slice(0, start)} streaming />);
-  for (let end = start + APPEND; end <= text.length; end += APPEND) measure(() => rerender(<Markdown text={text.slice(0, end)} streaming />), container);
+  for (let end = start + APPEND; end <= text.length; end += APPEND)
+    measure(() => rerender(<Markdown text={text.slice(0, end)} streaming />), container);
 }
 
 /** The most characters marked lexed (block and inline runs, nested ones again) for one append near the end of `text`. */
@@ -70,7 +75,8 @@ describe('Markdown streaming cost', () => {
       // A browser lays out each block run alone; the text outside any run is the paragraph's own line box.
       const p = root.querySelector('p');
       const runs = [...(p?.querySelectorAll(':scope > .rill-md__run') ?? [])];
-      const outside = (p?.textContent?.length ?? 0) - runs.reduce((sum, run) => sum + (run.textContent?.length ?? 0), 0);
+      const outside =
+        (p?.textContent?.length ?? 0) - runs.reduce((sum, run) => sum + (run.textContent?.length ?? 0), 0);
       largest = Math.max(largest, outside, ...runs.map((run) => run.textContent?.length ?? 0));
     });
     expect(largest).toBeLessThan(24_576);

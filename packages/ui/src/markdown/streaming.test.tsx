@@ -22,12 +22,15 @@ const longFence = `Code:\n\n\`\`\`js\n${Array.from({ length: 40 }, (_, i) => ['`
 
 // Documents as models write them; each must render the same streamed in any chunks as at once.
 const documents: Record<string, string> = {
-  looseSteps: 'Here are the steps:\n\n1. **Install** the package:\n\n   ```bash\n   npm i x\n   ```\n\n2. **Configure** it.\n\n3. Done.\n\nThat is all.',
+  looseSteps:
+    'Here are the steps:\n\n1. **Install** the package:\n\n   ```bash\n   npm i x\n   ```\n\n2. **Configure** it.\n\n3. Done.\n\nThat is all.',
   parenList: 'Options:\n\n1) the first\n\n2) the _second_\n\nPick one.',
   multiDigit: '8. eight\n\n9. nine\n\n10. ten\n\n11. eleven\n\nend',
   looseBullets: '- one\n\n- two with `code`\n\n  more on two\n\n- three\n\nDone.',
-  fenceInList: '1. Run:\n\n   ```sh\n   ls *.txt\n   ```\n\n2. Then see [the page](https://example.com/_private) and *more*.',
-  references: 'See [the docs][1] and [the guide][guide].\n\nUse the **CLI** too.\n\n[1]: https://example.com/docs\n[guide]: https://example.com/guide "Guide"',
+  fenceInList:
+    '1. Run:\n\n   ```sh\n   ls *.txt\n   ```\n\n2. Then see [the page](https://example.com/_private) and *more*.',
+  references:
+    'See [the docs][1] and [the guide][guide].\n\nUse the **CLI** too.\n\n[1]: https://example.com/docs\n[guide]: https://example.com/guide "Guide"',
   definitionFirst: '[home]: https://example.com/\n\nGo [home] or [back][home].',
   bareUrls: 'Open https://example.com/some_path_here and **www.example.org/a_b** then _relax_.',
   crlf: '# Title\r\n\r\nSome **bold** text.\r\n\r\n1. one\r\n\r\n2. two\r\n\r\n| a | b |\r\n|---|---|\r\n| 1 | 2 |\r\n\r\nend',
@@ -37,7 +40,11 @@ const documents: Record<string, string> = {
 };
 
 /** Renders `text` as a stream cut at `cuts`, calling `each` on every intermediate container; returns the final HTML. */
-function stream(text: string, cuts: readonly number[], each: (container: HTMLElement) => void = () => undefined): string {
+function stream(
+  text: string,
+  cuts: readonly number[],
+  each: (container: HTMLElement) => void = () => undefined,
+): string {
   const ends = [...new Set([...cuts, text.length])].sort((a, b) => a - b);
   const { container, rerender } = render(<Markdown text="" streaming components={components} />);
   for (const end of ends) {
@@ -66,11 +73,17 @@ const count = (text: string, char: string) => text.split(char).length - 1;
 function expectNoRepairJunk(container: HTMLElement, final: HTMLElement): void {
   const finalText = final.textContent ?? '';
   const text = container.textContent ?? '';
-  for (const char of ['`', '*', '_', '~']) expect(count(text, char), `${char} in ${JSON.stringify(text)}`).toBeLessThanOrEqual(count(finalText, char));
+  for (const char of ['`', '*', '_', '~'])
+    expect(count(text, char), `${char} in ${JSON.stringify(text)}`).toBeLessThanOrEqual(count(finalText, char));
   const finalCode = [...final.querySelectorAll('pre')].map((pre) => pre.textContent ?? '');
-  for (const pre of container.querySelectorAll('pre')) expect(finalCode.some((code) => code.startsWith(pre.textContent ?? ''))).toBe(true);
+  for (const pre of container.querySelectorAll('pre'))
+    expect(finalCode.some((code) => code.startsWith(pre.textContent ?? ''))).toBe(true);
   const finalHrefs = [...final.querySelectorAll('a')].map((a) => a.getAttribute('href') ?? '');
-  for (const a of container.querySelectorAll('a')) expect(finalHrefs.some((href) => href.startsWith(a.getAttribute('href') ?? '')), a.outerHTML).toBe(true);
+  for (const a of container.querySelectorAll('a'))
+    expect(
+      finalHrefs.some((href) => href.startsWith(a.getAttribute('href') ?? '')),
+      a.outerHTML,
+    ).toBe(true);
 }
 
 describe('Markdown streamed', () => {
@@ -78,7 +91,11 @@ describe('Markdown streamed', () => {
     it(`${name}: one character at a time, renders as at once and never shows repair junk`, () => {
       const final = atOnce(text);
       const expected = final.innerHTML;
-      const html = stream(text, Array.from(text, (_, i) => i + 1), (container) => expectNoRepairJunk(container, final));
+      const html = stream(
+        text,
+        Array.from(text, (_, i) => i + 1),
+        (container) => expectNoRepairJunk(container, final),
+      );
       expect(html).toBe(expected);
     });
 
@@ -95,7 +112,24 @@ describe('Markdown streamed', () => {
   }
 
   it('keeps a loose ordered list one list when "2" and "." arrive as separate tokens', () => {
-    const chunks = ['Steps', ':\n\n', '1', '.', ' Install', '\n\n', '2', '.', ' Configure', '\n\n', '3', '.', ' Run', '\n\n', 'Done', '.'];
+    const chunks = [
+      'Steps',
+      ':\n\n',
+      '1',
+      '.',
+      ' Install',
+      '\n\n',
+      '2',
+      '.',
+      ' Configure',
+      '\n\n',
+      '3',
+      '.',
+      ' Run',
+      '\n\n',
+      'Done',
+      '.',
+    ];
     const cuts = chunks.map((_, i) => chunks.slice(0, i + 1).join('').length);
     const text = chunks.join('');
     const streamed = parse(stream(text, cuts));
@@ -104,20 +138,28 @@ describe('Markdown streamed', () => {
   });
 
   it('shows a code fence inside a list item as code, without a stray fence, mid-stream', () => {
-    const { container } = render(<Markdown text={'1. Run:\n\n   ```sh\n   ls *.txt'} streaming components={components} />);
+    const { container } = render(
+      <Markdown text={'1. Run:\n\n   ```sh\n   ls *.txt'} streaming components={components} />,
+    );
     expect(container.querySelector('li pre')?.textContent).toBe('ls *.txt');
     expect(container.textContent).not.toContain('`');
   });
 
   it('does not take `_` or `*` in a link destination or URL for emphasis mid-stream', () => {
-    const { container } = render(<Markdown text="See [the page](https://ex.com/_private) and https://ex.com/*/x_ and more" streaming />);
+    const { container } = render(
+      <Markdown text="See [the page](https://ex.com/_private) and https://ex.com/*/x_ and more" streaming />,
+    );
     expect(container.textContent).toBe('See the page and https://ex.com/*/x_ and more');
   });
 
   it('resolves a reference link whose definition arrives after the paragraph using it is done', () => {
     const chunks = ['See [the docs][1]', '.\n\n', '[', '1]: h', 'ttps://example.com/docs', '\n\n', 'More', '.'];
     const cuts = chunks.map((_, i) => chunks.slice(0, i + 1).join('').length);
-    expect(parse(stream(chunks.join(''), cuts)).querySelector('a')?.getAttribute('href')).toBe('https://example.com/docs');
+    expect(
+      parse(stream(chunks.join(''), cuts))
+        .querySelector('a')
+        ?.getAttribute('href'),
+    ).toBe('https://example.com/docs');
   });
 
   it.each([
@@ -143,7 +185,8 @@ describe('Markdown streamed', () => {
     const done = '```\nfirst\n```\n\nSteps:';
     const text = `${done}\n\n1. one\n\n2. two\n\n3. three`;
     const { rerender } = render(<Markdown text={done} streaming components={counting} />);
-    for (let end = done.length + 1; end <= text.length; end++) rerender(<Markdown text={text.slice(0, end)} streaming components={counting} />);
+    for (let end = done.length + 1; end <= text.length; end++)
+      rerender(<Markdown text={text.slice(0, end)} streaming components={counting} />);
     rerender(<Markdown text={text} components={counting} />);
     expect(renders).toBe(1);
   });

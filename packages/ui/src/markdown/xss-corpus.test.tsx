@@ -2,7 +2,15 @@ import { cleanup, render } from '@testing-library/react';
 import fc from 'fast-check';
 import { version } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { controlLink, corpusDocument, disallowedUrls, hostileDestinations, linkForms, refusedSchemes, sneakyCharacters } from '../../test/xss-corpus.js';
+import {
+  controlLink,
+  corpusDocument,
+  disallowedUrls,
+  hostileDestinations,
+  linkForms,
+  refusedSchemes,
+  sneakyCharacters,
+} from '../../test/xss-corpus.js';
 import { Markdown, safeUrl } from './index.js';
 
 afterEach(cleanup);
@@ -56,23 +64,48 @@ describe('Markdown XSS corpus: no rendered href or src outside http(s), mailto a
 
   it('the href rendered is the very string checked: a destination with leading U+00A0, U+2028 or U+FEFF is text', () => {
     const { container } = render(
-      <Markdown text={'[a](<\u00a0javascript:alert(1)>) [b](<\ufeffvbscript:x>) [c][r]\n\n[r]: <\u2028javascript:alert(2)>'} />,
+      <Markdown
+        text={'[a](<\u00a0javascript:alert(1)>) [b](<\ufeffvbscript:x>) [c][r]\n\n[r]: <\u2028javascript:alert(2)>'}
+      />,
     );
     expect(container.querySelector('a')).toBeNull();
     expect(container.textContent).toBe('a b c');
   });
 
   // Every character, encoding or case trick in and around a refused scheme, in every Markdown form.
-  const sneaky = fc.constantFrom(...sneakyCharacters, '&Tab;', '&NewLine;', '&nbsp;', '&#9;', '&#x0;', '%09', '%20', '%00', '&#8203;');
+  const sneaky = fc.constantFrom(
+    ...sneakyCharacters,
+    '&Tab;',
+    '&NewLine;',
+    '&nbsp;',
+    '&#9;',
+    '&#x0;',
+    '%09',
+    '%20',
+    '%00',
+    '&#8203;',
+  );
   const colon = fc.constantFrom(':', '&#58;', '&#x3A;', '&colon;', '%3A', '%253A', '：', '&amp;#58;');
   const scheme = fc
-    .tuple(fc.constantFrom(...refusedSchemes), fc.array(fc.tuple(fc.nat(), sneaky), { maxLength: 3 }), fc.array(fc.boolean(), { minLength: 12, maxLength: 12 }))
+    .tuple(
+      fc.constantFrom(...refusedSchemes),
+      fc.array(fc.tuple(fc.nat(), sneaky), { maxLength: 3 }),
+      fc.array(fc.boolean(), { minLength: 12, maxLength: 12 }),
+    )
     .map(([name, inserts, upper]) => {
       let text = [...name].map((c, i) => (upper[i % upper.length] ? c.toUpperCase() : c)).join('');
-      for (const [at, c] of inserts) text = text.slice(0, at % (text.length + 1)) + c + text.slice(at % (text.length + 1));
+      for (const [at, c] of inserts)
+        text = text.slice(0, at % (text.length + 1)) + c + text.slice(at % (text.length + 1));
       return text;
     });
-  const destination = fc.tuple(fc.array(sneaky, { maxLength: 3 }), scheme, colon, fc.constantFrom('alert(1)', '//x.example/%0aalert(1)', 'text/html,<b>x</b>')).map(([before, s, c, rest]) => before.join('') + s + c + rest);
+  const destination = fc
+    .tuple(
+      fc.array(sneaky, { maxLength: 3 }),
+      scheme,
+      colon,
+      fc.constantFrom('alert(1)', '//x.example/%0aalert(1)', 'text/html,<b>x</b>'),
+    )
+    .map(([before, s, c, rest]) => before.join('') + s + c + rest);
 
   it('property: any refused scheme, however disguised, in any form, renders no disallowed URL', () => {
     const forms = Object.values(linkForms);

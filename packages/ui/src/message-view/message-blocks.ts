@@ -14,7 +14,11 @@ export type MessageBlock =
  * @example
  * messageBlocks([{ type: 'text', text: 'A ' }, source, { type: 'text', text: 'b.' }]).blocks; // one text run of two parts
  */
-export function messageBlocks(parts: readonly Part[]): { blocks: MessageBlock[]; sources: SourcePart[]; streamingIndex: number } {
+export function messageBlocks(parts: readonly Part[]): {
+  blocks: MessageBlock[];
+  sources: SourcePart[];
+  streamingIndex: number;
+} {
   const blocks: MessageBlock[] = [];
   const sources: SourcePart[] = [];
   let streamingIndex = -1;
@@ -38,7 +42,12 @@ export function messageBlocks(parts: readonly Part[]): { blocks: MessageBlock[];
       return;
     }
     run = undefined;
-    blocks.push({ kind: 'part', key: part.type === 'tool-call' ? part.toolCallId : `${part.type}-${index}`, part, index });
+    blocks.push({
+      kind: 'part',
+      key: part.type === 'tool-call' ? part.toolCallId : `${part.type}-${index}`,
+      part,
+      index,
+    });
   });
   return { blocks, sources, streamingIndex };
 }

@@ -25,21 +25,38 @@ const serve = (scenario: (body: unknown) => MockScenario, fault?: MockProviderOp
     requests += 1;
     return scenario(body);
   };
-  server.use(...createMockHandlers({ timing: { ttftMs: 0, tokenDelayMs: 0 }, scenario: counted, ...(fault !== undefined && { fault }) }));
+  server.use(
+    ...createMockHandlers({
+      timing: { ttftMs: 0, tokenDelayMs: 0 },
+      scenario: counted,
+      ...(fault !== undefined && { fault }),
+    }),
+  );
 };
 
 /** The README's chat, with the chat passed to each message and nothing else wired. */
 function Chat({ tools }: { tools?: Record<string, ChatTool> }) {
-  const chat = useChat({ provider: 'anthropic', url: 'https://mock.test/v1/messages', model: 'claude-test', ...(tools && { tools }) });
+  const chat = useChat({
+    provider: 'anthropic',
+    url: 'https://mock.test/v1/messages',
+    model: 'claude-test',
+    ...(tools && { tools }),
+  });
   return (
     <>
-      <Conversation>{chat.messages.map((m) => (m.role === 'user' ? <p key={m.id}>{m.text}</p> : <MessageView key={m.id} message={m.message} chat={chat} />))}</Conversation>
+      <Conversation>
+        {chat.messages.map((m) =>
+          m.role === 'user' ? <p key={m.id}>{m.text}</p> : <MessageView key={m.id} message={m.message} chat={chat} />,
+        )}
+      </Conversation>
       <Composer status={chat.status} onSend={chat.send} onStop={chat.stop} />
     </>
   );
 }
 
-const deleteCall = { parts: [{ type: 'tool-call' as const, toolCallId: 'call_1', toolName: 'delete_file', input: { path: 'notes.txt' } }] };
+const deleteCall = {
+  parts: [{ type: 'tool-call' as const, toolCallId: 'call_1', toolName: 'delete_file', input: { path: 'notes.txt' } }],
+};
 const done = { parts: [{ type: 'text' as const, text: 'The file is handled.' }] };
 const answered = (body: unknown): boolean => JSON.stringify(body).includes('tool_result');
 
@@ -78,13 +95,18 @@ describe('MessageView in the README chat', () => {
   });
 
   it('offers Retry on an interrupted answer, which asks again', async () => {
-    serve(() => ({ parts: [{ type: 'text', text: 'A whole answer, this time.' }] }), { type: 'no-terminator', times: 1 });
+    serve(() => ({ parts: [{ type: 'text', text: 'A whole answer, this time.' }] }), {
+      type: 'no-terminator',
+      times: 1,
+    });
     render(<Chat />);
     await ask('Hello');
     const retry = await screen.findByRole('button', { name: 'Retry' });
     expect(screen.getByRole('article', { name: 'Assistant message' }).getAttribute('data-state')).toBe('interrupted');
     await userEvent.setup().click(retry);
-    await waitFor(() => expect(screen.getByRole('article', { name: 'Assistant message' }).getAttribute('data-state')).toBe('done'));
+    await waitFor(() =>
+      expect(screen.getByRole('article', { name: 'Assistant message' }).getAttribute('data-state')).toBe('done'),
+    );
     expect(requests).toBe(2);
     expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
   });

@@ -9,22 +9,31 @@ afterEach(cleanup);
 const chat = { messages: [], approve: vi.fn(), deny: vi.fn(), regenerate: vi.fn() };
 
 describe('MessageView: what real provider streams carry besides text', () => {
-  it.each(['anthropic', 'openai-responses'] as const)('%s web search answer: the search as a provider card, the answer with its markers, then its sources', (provider) => {
-    render(<MessageView message={expectedMessage(provider, builtinScenarios['web-search'])} chat={chat} />);
-    const article = screen.getByRole('article', { name: 'Assistant message' });
-    const card = within(article).getByRole('group', { name: 'Web search, run by the provider' });
-    expect(within(card).queryByRole('button')).toBeNull();
-    expect(article.querySelectorAll('.rill-md p')).toHaveLength(1);
-    const markers = within(article).getAllByRole('link', { name: 'Source 1: Using server-sent events - Web APIs | MDN' });
-    expect(markers.map((a) => a.closest('sup') !== null)).toEqual([true, true]);
-    const sources = within(article).getByRole('list', { name: 'Sources' });
-    expect(within(sources).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
-      'Using server-sent events - Web APIs | MDNdeveloper.mozilla.org',
-      'HTML Standard: Server-sent eventshtml.spec.whatwg.org',
-    ]);
-    // The list comes after the answer.
-    expect(article.lastElementChild).toBe(sources.parentElement);
-  });
+  it.each(['anthropic', 'openai-responses'] as const)(
+    '%s web search answer: the search as a provider card, the answer with its markers, then its sources',
+    (provider) => {
+      render(<MessageView message={expectedMessage(provider, builtinScenarios['web-search'])} chat={chat} />);
+      const article = screen.getByRole('article', { name: 'Assistant message' });
+      const card = within(article).getByRole('group', { name: 'Web search, run by the provider' });
+      expect(within(card).queryByRole('button')).toBeNull();
+      expect(article.querySelectorAll('.rill-md p')).toHaveLength(1);
+      const markers = within(article).getAllByRole('link', {
+        name: 'Source 1: Using server-sent events - Web APIs | MDN',
+      });
+      expect(markers.map((a) => a.closest('sup') !== null)).toEqual([true, true]);
+      const sources = within(article).getByRole('list', { name: 'Sources' });
+      expect(
+        within(sources)
+          .getAllByRole('listitem')
+          .map((li) => li.textContent),
+      ).toEqual([
+        'Using server-sent events - Web APIs | MDNdeveloper.mozilla.org',
+        'HTML Standard: Server-sent eventshtml.spec.whatwg.org',
+      ]);
+      // The list comes after the answer.
+      expect(article.lastElementChild).toBe(sources.parentElement);
+    },
+  );
 
   it('gemini grounding: no search card (Gemini names only the query), the markers and the sources', () => {
     render(<MessageView message={expectedMessage('gemini', builtinScenarios['web-search'])} />);
@@ -40,13 +49,21 @@ describe('MessageView: what real provider streams carry besides text', () => {
     expect(card.textContent).toContain('338350');
     expect(screen.queryByRole('button', { name: 'Approve' })).toBeNull();
     const article = screen.getByRole('article');
-    expect(article.textContent?.indexOf('I will compute it')).toBeLessThan(article.textContent?.indexOf('print(squares)') ?? 0);
-    expect(article.textContent?.indexOf('print(squares)')).toBeLessThan(article.textContent?.indexOf('The sum of the squares') ?? 0);
+    expect(article.textContent?.indexOf('I will compute it')).toBeLessThan(
+      article.textContent?.indexOf('print(squares)') ?? 0,
+    );
+    expect(article.textContent?.indexOf('print(squares)')).toBeLessThan(
+      article.textContent?.indexOf('The sum of the squares') ?? 0,
+    );
   });
 
   it('a generated image is shown, named by the prompt the image tool was given', () => {
     render(<MessageView message={expectedMessage('openai-responses', builtinScenarios.image)} />);
-    expect(screen.getByRole('img', { name: 'Generated image: Green hills under a morning sun, flat colours.' }).getAttribute('src')).toMatch(/^data:image\/png;base64,iVBOR/);
+    expect(
+      screen
+        .getByRole('img', { name: 'Generated image: Green hills under a morning sun, flat colours.' })
+        .getAttribute('src'),
+    ).toMatch(/^data:image\/png;base64,iVBOR/);
     expect(screen.getByRole('group', { name: 'Image generation, run by the provider' })).toBeTruthy();
   });
 
@@ -57,7 +74,12 @@ describe('MessageView: what real provider streams carry besides text', () => {
       parts: [
         { type: 'text', text: 'See this page.', citations: [{ sourceId: 'evil', start: 4, end: 13 }] },
         { type: 'source', id: 'evil', sourceType: 'url', url: 'javascript:alert(document.cookie)', title: 'Evil page' },
-        { type: 'file', id: 'f1', mediaType: 'image/svg+xml', data: btoa('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>') },
+        {
+          type: 'file',
+          id: 'f1',
+          mediaType: 'image/svg+xml',
+          data: btoa('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'),
+        },
         { type: 'file', id: 'f2', mediaType: 'image/png', url: 'javascript:alert(1)' },
       ],
     };

@@ -16,16 +16,28 @@ type Story = StoryObj<typeof meta>;
 export const Done: Story = {};
 
 export const Streaming: Story = {
-  args: { message: { role: 'assistant', status: 'streaming', parts: [{ type: 'text', text: markdownAnswer.slice(0, 260) }] } },
+  args: {
+    message: { role: 'assistant', status: 'streaming', parts: [{ type: 'text', text: markdownAnswer.slice(0, 260) }] },
+  },
 };
 
 export const ToolApproval: Story = {
   args: {
-    message: { role: 'assistant', status: 'done', finishReason: 'tool-calls', parts: [{ type: 'text', text: 'I will email the forecast to you.' }, toolCall('approval-requested', { toolName: 'send_email' })] },
+    message: {
+      role: 'assistant',
+      status: 'done',
+      finishReason: 'tool-calls',
+      parts: [
+        { type: 'text', text: 'I will email the forecast to you.' },
+        toolCall('approval-requested', { toolName: 'send_email' }),
+      ],
+    },
   },
 };
 
-export const Interrupted: Story = { args: { message: assistantMessage('interrupted', 'It will be **18 °C** and clou') } };
+export const Interrupted: Story = {
+  args: { message: assistantMessage('interrupted', 'It will be **18 °C** and clou') },
+};
 
 export const Error: Story = { args: { message: assistantMessage('error', '') } };
 
@@ -45,7 +57,9 @@ export const WebSearch: Story = {
 export const CodeExecution: Story = {
   args: { message: expectedMessage('gemini', builtinScenarios['code-execution']) },
   play: async ({ canvas }) => {
-    await expect(canvas.getByRole('group', { name: 'Code execution, run by the provider' })).toHaveTextContent('338350');
+    await expect(canvas.getByRole('group', { name: 'Code execution, run by the provider' })).toHaveTextContent(
+      '338350',
+    );
   },
 };
 
@@ -54,4 +68,7 @@ export const GeneratedImage: Story = { args: { message: expectedMessage('openai-
 
 export const Dark: Story = { parameters: { theme: 'dark' } };
 
-export const WebSearchDark: Story = { args: { message: expectedMessage('openai-responses', builtinScenarios['web-search']) }, parameters: { theme: 'dark' } };
+export const WebSearchDark: Story = {
+  args: { message: expectedMessage('openai-responses', builtinScenarios['web-search']) },
+  parameters: { theme: 'dark' },
+};

@@ -57,7 +57,10 @@ describe('MessageView', () => {
     const Log = ({ text }: { text: string }) => (
       <div>
         <MessageView message={counted} onRetry={onRetry} />
-        <MessageView message={{ role: 'assistant', status: 'streaming', parts: [{ type: 'text', text }] }} onRetry={onRetry} />
+        <MessageView
+          message={{ role: 'assistant', status: 'streaming', parts: [{ type: 'text', text }] }}
+          onRetry={onRetry}
+        />
       </div>
     );
     const view = render(<Log text="It" />);
@@ -69,8 +72,18 @@ describe('MessageView', () => {
 
   it('given the chat, Approve and Deny on a call waiting for approval call its approve and deny', async () => {
     const user = userEvent.setup();
-    const message: Message = { role: 'assistant', status: 'done', parts: [toolCall('approval-requested', { toolName: 'send_email' })], finishReason: 'tool-calls' };
-    const chat = { messages: [{ id: 'a', role: 'assistant' as const, message }], approve: vi.fn(), deny: vi.fn(), regenerate: vi.fn() };
+    const message: Message = {
+      role: 'assistant',
+      status: 'done',
+      parts: [toolCall('approval-requested', { toolName: 'send_email' })],
+      finishReason: 'tool-calls',
+    };
+    const chat = {
+      messages: [{ id: 'a', role: 'assistant' as const, message }],
+      approve: vi.fn(),
+      deny: vi.fn(),
+      regenerate: vi.fn(),
+    };
     render(<MessageView message={message} chat={chat} />);
     await user.click(screen.getByRole('button', { name: 'Approve' }));
     expect(chat.approve).toHaveBeenCalledWith('call_1');
@@ -81,7 +94,12 @@ describe('MessageView', () => {
   it('an explicit onApprove wins over the chat', async () => {
     const user = userEvent.setup();
     const onApprove = vi.fn();
-    const message: Message = { role: 'assistant', status: 'done', parts: [toolCall('approval-requested')], finishReason: 'tool-calls' };
+    const message: Message = {
+      role: 'assistant',
+      status: 'done',
+      parts: [toolCall('approval-requested')],
+      finishReason: 'tool-calls',
+    };
     const chat = { messages: [], approve: vi.fn(), deny: vi.fn(), regenerate: vi.fn() };
     render(<MessageView message={message} chat={chat} onApprove={onApprove} />);
     await user.click(screen.getByRole('button', { name: 'Approve' }));
@@ -128,7 +146,13 @@ describe('MessageView', () => {
     const actions = { approve: vi.fn(), deny: vi.fn(), regenerate: vi.fn() };
     const Log = ({ text }: { text: string }) => {
       const streaming: Message = { role: 'assistant', status: 'streaming', parts: [{ type: 'text', text }] };
-      const chat = { ...actions, messages: [{ id: 'a', role: 'assistant' as const, message: counted }, { id: 'b', role: 'assistant' as const, message: streaming }] };
+      const chat = {
+        ...actions,
+        messages: [
+          { id: 'a', role: 'assistant' as const, message: counted },
+          { id: 'b', role: 'assistant' as const, message: streaming },
+        ],
+      };
       return (
         <div>
           <MessageView message={counted} chat={chat} />
@@ -160,7 +184,11 @@ describe('MessageView with hostile or malformed parts', () => {
     window.addEventListener('error', silence);
     // A stored message edited by hand or written by an older version: text that is not a string.
     const malformed = { type: 'text', text: { html: '<b>x</b>' } } as unknown as Message['parts'][number];
-    render(<MessageView message={{ ...assistantMessage('done'), parts: [malformed, { type: 'text', text: 'Still **fine**' }] }} />);
+    render(
+      <MessageView
+        message={{ ...assistantMessage('done'), parts: [malformed, { type: 'text', text: 'Still **fine**' }] }}
+      />,
+    );
     window.removeEventListener('error', silence);
     expect(screen.getByRole('note').textContent).toBe('This part could not be formatted; it is shown as plain text.');
     expect(screen.getByText('[object Object]')).toBeTruthy();

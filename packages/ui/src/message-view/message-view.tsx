@@ -43,12 +43,20 @@ const lastAnswer = (chat: MessageViewChat | undefined): Message | undefined => {
 // `useChat` returns a new object each render: a message re-renders only when what it uses of the chat changes.
 // It runs for every message of a conversation on every frame of an answer, so it allocates nothing.
 function sameProps(prev: MessageViewProps, next: MessageViewProps): boolean {
-  for (const key in prev) if (key !== 'chat' && !Object.is(prev[key as keyof MessageViewProps], next[key as keyof MessageViewProps])) return false;
-  for (const key in next) if (key !== 'chat' && !(key in prev) && next[key as keyof MessageViewProps] !== undefined) return false;
+  for (const key in prev)
+    if (key !== 'chat' && !Object.is(prev[key as keyof MessageViewProps], next[key as keyof MessageViewProps]))
+      return false;
+  for (const key in next)
+    if (key !== 'chat' && !(key in prev) && next[key as keyof MessageViewProps] !== undefined) return false;
   const a = prev.chat;
   const b = next.chat;
   if (a === undefined || b === undefined) return a === b;
-  return a.approve === b.approve && a.deny === b.deny && a.regenerate === b.regenerate && (lastAnswer(a) === prev.message) === (lastAnswer(b) === next.message);
+  return (
+    a.approve === b.approve &&
+    a.deny === b.deny &&
+    a.regenerate === b.regenerate &&
+    (lastAnswer(a) === prev.message) === (lastAnswer(b) === next.message)
+  );
 }
 
 /**
@@ -63,7 +71,14 @@ function sameProps(prev: MessageViewProps, next: MessageViewProps): boolean {
  * @example
  * {chat.messages.map((m) => (m.role === 'user' ? <p key={m.id}>{m.text}</p> : <MessageView key={m.id} message={m.message} chat={chat} />))}
  */
-export const MessageView = memo(function MessageView({ message, chat, onApprove: approveProp, onDeny: denyProp, onRetry: retryProp, className }: MessageViewProps) {
+export const MessageView = memo(function MessageView({
+  message,
+  chat,
+  onApprove: approveProp,
+  onDeny: denyProp,
+  onRetry: retryProp,
+  className,
+}: MessageViewProps) {
   const onApprove = approveProp ?? (chat && ((part: ToolCallPart) => chat.approve(part.toolCallId)));
   const onDeny = denyProp ?? (chat && ((part: ToolCallPart) => chat.deny(part.toolCallId)));
   const onRetry = retryProp ?? (chat && lastAnswer(chat) === message ? chat.regenerate : undefined);
@@ -72,16 +87,40 @@ export const MessageView = memo(function MessageView({ message, chat, onApprove:
   // The sources list's entries are what a citation marker of a source without a web page points at.
   const sourceListId = `rill-sources-${useId().replace(/[^\w-]/g, '')}`;
   return (
-    <article className={classNames('rill-message', className)} data-state={message.status} aria-busy={streaming} aria-label="Assistant message">
+    <article
+      className={classNames('rill-message', className)}
+      data-state={message.status}
+      aria-busy={streaming}
+      aria-label="Assistant message"
+    >
       {blocks.map((block) =>
         // One part that cannot render (a malformed restored message, a throwing custom renderer) must not take the page down.
         block.kind === 'text' ? (
-          <PlainTextFallback key={block.key} text={block.parts.map((p) => String(p.text)).join('')} streaming={streaming && block.last === streamingIndex}>
-            <CitedText parts={block.parts} sources={sources} sourceListId={sourceListId} streaming={streaming && block.last === streamingIndex} />
+          <PlainTextFallback
+            key={block.key}
+            text={block.parts.map((p) => String(p.text)).join('')}
+            streaming={streaming && block.last === streamingIndex}
+          >
+            <CitedText
+              parts={block.parts}
+              sources={sources}
+              sourceListId={sourceListId}
+              streaming={streaming && block.last === streamingIndex}
+            />
           </PlainTextFallback>
         ) : (
-          <PlainTextFallback key={block.key} text={partText(block.part)} streaming={streaming && block.index === streamingIndex}>
-            <PartView part={block.part} parts={message.parts} streaming={streaming && block.index === streamingIndex} onApprove={onApprove} onDeny={onDeny} />
+          <PlainTextFallback
+            key={block.key}
+            text={partText(block.part)}
+            streaming={streaming && block.index === streamingIndex}
+          >
+            <PartView
+              part={block.part}
+              parts={message.parts}
+              streaming={streaming && block.index === streamingIndex}
+              onApprove={onApprove}
+              onDeny={onDeny}
+            />
           </PlainTextFallback>
         ),
       )}
@@ -116,18 +155,35 @@ function partText(part: Part): string {
 
 /** An image's alt text: what the image tool was asked for (OpenAI's revised prompt), if the call that made it says. */
 function imageAlt(toolCallId: string | undefined, parts: readonly Part[]): string | undefined {
-  const call = toolCallId === undefined ? undefined : parts.find((p): p is ToolCallPart => p.type === 'tool-call' && p.toolCallId === toolCallId);
+  const call =
+    toolCallId === undefined
+      ? undefined
+      : parts.find((p): p is ToolCallPart => p.type === 'tool-call' && p.toolCallId === toolCallId);
   const output = call?.output;
-  const prompt = output !== null && typeof output === 'object' ? (output as Record<string, unknown>)['revised_prompt'] : undefined;
+  const prompt =
+    output !== null && typeof output === 'object' ? (output as Record<string, unknown>)['revised_prompt'] : undefined;
   return typeof prompt === 'string' && prompt !== '' ? `Generated image: ${prompt}` : undefined;
 }
 
-function PartView({ part, parts, streaming, onApprove, onDeny }: { part: Exclude<Part, { type: 'text' | 'source' }>; parts: readonly Part[]; streaming: boolean } & Pick<MessageViewProps, 'onApprove' | 'onDeny'>) {
+function PartView({
+  part,
+  parts,
+  streaming,
+  onApprove,
+  onDeny,
+}: { part: Exclude<Part, { type: 'text' | 'source' }>; parts: readonly Part[]; streaming: boolean } & Pick<
+  MessageViewProps,
+  'onApprove' | 'onDeny'
+>) {
   switch (part.type) {
     case 'reasoning':
       return <Reasoning part={part} streaming={streaming} />;
     case 'tool-call':
-      return part.providerExecuted ? <ProviderToolCall part={part} /> : <ToolCall part={part} onApprove={onApprove} onDeny={onDeny} />;
+      return part.providerExecuted ? (
+        <ProviderToolCall part={part} />
+      ) : (
+        <ToolCall part={part} onApprove={onApprove} onDeny={onDeny} />
+      );
     case 'file':
       return <GeneratedFile part={part} alt={imageAlt(part.toolCallId, parts)} />;
   }

@@ -4,7 +4,14 @@ import type { ToolCallPart } from '@rill/core';
 import { classNames } from '../class-names.js';
 import { hostOf, webHref } from '../sources/web-href.js';
 import { formatValue } from '../tool-call/format-value.js';
-import { codeView, imagePrompt, providerToolKind, providerToolTitle, webFetchView, webSearchView } from './tool-views.js';
+import {
+  codeView,
+  imagePrompt,
+  providerToolKind,
+  providerToolTitle,
+  webFetchView,
+  webSearchView,
+} from './tool-views.js';
 
 /** Props of {@link ProviderToolCall}. */
 export interface ProviderToolCallProps {
@@ -136,17 +143,33 @@ export function ProviderToolCall({ part, className }: ProviderToolCallProps) {
   const state = STATE_LABELS[part.state] ?? 'Running';
   const busy = state === 'Starting' || state === 'Running';
   const done = part.state === 'output-available';
-  const failure = part.state === 'output-error' || part.state === 'approval-denied' ? (part.errorText ?? 'The provider could not run it.') : undefined;
+  const failure =
+    part.state === 'output-error' || part.state === 'approval-denied'
+      ? (part.errorText ?? 'The provider could not run it.')
+      : undefined;
   const kind = providerToolKind(part);
   return (
-    <div role="group" aria-label={`${title}, run by the provider`} aria-busy={busy} className={classNames('rill-tool', 'rill-tool--provider', className)} data-state={part.state} data-kind={kind}>
+    <div
+      role="group"
+      aria-label={`${title}, run by the provider`}
+      aria-busy={busy}
+      className={classNames('rill-tool', 'rill-tool--provider', className)}
+      data-state={part.state}
+      data-kind={kind}
+    >
       <div className="rill-tool__header">
         <span className="rill-tool__name">{title}</span>
         <span className="rill-tool__badge">Run by the provider</span>
         <span className="rill-tool__state">{state}</span>
         {busy && <span className="rill-spinner" role="progressbar" aria-label={`${title} running`} />}
       </div>
-      {kind === 'web-search' ? <WebSearchBody part={part} /> : kind === 'code' ? <CodeBody part={part} done={done || failure !== undefined} failure={failure} /> : <OtherBody part={part} done={done} />}
+      {kind === 'web-search' ? (
+        <WebSearchBody part={part} />
+      ) : kind === 'code' ? (
+        <CodeBody part={part} done={done || failure !== undefined} failure={failure} />
+      ) : (
+        <OtherBody part={part} done={done} />
+      )}
       {failure !== undefined && (
         <p className="rill-tool__error" role="alert">
           {failure}

@@ -61,8 +61,18 @@ export interface WebSearchView {
  */
 export function webSearchView(part: Pick<ToolCallPart, 'input' | 'output'>): WebSearchView {
   const input = record(part.input) ?? {};
-  const queries = [...new Set([text(input['query']), ...list(input['queries']).map(text)].filter((q): q is string => q !== undefined && q !== ''))];
-  const found = [...list(part.output), ...list(input['sources']), ...list(record(record(part.output)?.['action'])?.['sources'])];
+  const queries = [
+    ...new Set(
+      [text(input['query']), ...list(input['queries']).map(text)].filter(
+        (q): q is string => q !== undefined && q !== '',
+      ),
+    ),
+  ];
+  const found = [
+    ...list(part.output),
+    ...list(input['sources']),
+    ...list(record(record(part.output)?.['action'])?.['sources']),
+  ];
   const results = new Map<string, { url: string; title?: string }>();
   for (const item of found) {
     const url = text(record(item)?.['url']);
@@ -91,15 +101,24 @@ export function codeView(part: Pick<ToolCallPart, 'input' | 'output'>): CodeView
   const code = text(input['code']) ?? text(input['command']) ?? '';
   const output = record(part.output);
   if (output !== undefined && ('stdout' in output || 'stderr' in output)) {
-    const exitCode = typeof output['return_code'] === 'number' && output['return_code'] !== 0 ? output['return_code'] : undefined;
-    return { code, output: text(output['stdout']) ?? '', errors: text(output['stderr']) ?? '', ...(exitCode !== undefined && { exitCode }) };
+    const exitCode =
+      typeof output['return_code'] === 'number' && output['return_code'] !== 0 ? output['return_code'] : undefined;
+    return {
+      code,
+      output: text(output['stdout']) ?? '',
+      errors: text(output['stderr']) ?? '',
+      ...(exitCode !== undefined && { exitCode }),
+    };
   }
   if (output !== undefined) {
     const logs = list(output['outputs']).flatMap((o) => text(record(o)?.['logs']) ?? []);
     return { code, output: logs.join(''), errors: '' };
   }
   const runs = list(part.output).map(record);
-  const printed = (ok: boolean) => runs.flatMap((r) => (r !== undefined && (r['outcome'] === 'OUTCOME_OK') === ok ? (text(r['output']) ?? []) : [])).join('');
+  const printed = (ok: boolean) =>
+    runs
+      .flatMap((r) => (r !== undefined && (r['outcome'] === 'OUTCOME_OK') === ok ? (text(r['output']) ?? []) : []))
+      .join('');
   return { code, output: printed(true), errors: printed(false) };
 }
 

@@ -12,7 +12,9 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-export const Streaming: Story = { args: { streaming: true, part: { type: 'reasoning', text: 'The user asks for the weather in Paris. I should call' } } };
+export const Streaming: Story = {
+  args: { streaming: true, part: { type: 'reasoning', text: 'The user asks for the weather in Paris. I should call' } },
+};
 
 export const Collapsed: Story = {
   args: { durationMs: 4200 },

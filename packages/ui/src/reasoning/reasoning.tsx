@@ -30,16 +30,31 @@ export function Reasoning({ part, streaming = false, durationMs, defaultOpen, cl
   const measured = useElapsed(streaming);
   const contentId = useId();
   const elapsed = durationMs ?? measured;
-  const title = streaming ? 'Thinking…' : elapsed === undefined ? 'Reasoning' : `Thought for ${Math.max(1, Math.round(elapsed / 1000))} s`;
+  const title = streaming
+    ? 'Thinking…'
+    : elapsed === undefined
+      ? 'Reasoning'
+      : `Thought for ${Math.max(1, Math.round(elapsed / 1000))} s`;
   const state = part.redacted ? 'redacted' : streaming ? 'streaming' : 'done';
   return (
     <div className={classNames('rill-reasoning', className)} data-state={state} data-open={open}>
-      <button type="button" className="rill-reasoning__toggle" aria-expanded={open} aria-controls={contentId} onClick={() => setOpen(!open)}>
+      <button
+        type="button"
+        className="rill-reasoning__toggle"
+        aria-expanded={open}
+        aria-controls={contentId}
+        onClick={() => setOpen(!open)}
+      >
         <span className="rill-reasoning__chevron" aria-hidden="true" />
         {title}
       </button>
       <div id={contentId} className="rill-reasoning__content" hidden={!open} aria-busy={streaming}>
-        {open && (part.redacted ? <p className="rill-reasoning__redacted">The provider redacted this reasoning.</p> : <p className="rill-reasoning__text">{part.text}</p>)}
+        {open &&
+          (part.redacted ? (
+            <p className="rill-reasoning__redacted">The provider redacted this reasoning.</p>
+          ) : (
+            <p className="rill-reasoning__text">{part.text}</p>
+          ))}
       </div>
     </div>
   );

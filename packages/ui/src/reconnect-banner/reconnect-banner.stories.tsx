@@ -4,7 +4,14 @@ import { expect, fn } from 'storybook/test';
 import { ReconnectBanner, type BannerReconnect, type ReconnectBannerProps } from './index.js';
 
 // The wait is fixed when the story mounts, so a screenshot taken soon after reads "3 s".
-function Banner({ waitMs, attempt, maxAttempts, reason, status, ...props }: Omit<ReconnectBannerProps, 'reconnect'> & Omit<BannerReconnect, 'nextRetryAt'> & { waitMs: number }) {
+function Banner({
+  waitMs,
+  attempt,
+  maxAttempts,
+  reason,
+  status,
+  ...props
+}: Omit<ReconnectBannerProps, 'reconnect'> & Omit<BannerReconnect, 'nextRetryAt'> & { waitMs: number }) {
   const [nextRetryAt] = useState(() => Date.now() + waitMs);
   return <ReconnectBanner {...props} reconnect={{ attempt, maxAttempts, nextRetryAt, reason, status }} />;
 }
@@ -31,7 +38,9 @@ export const Reconnecting: Story = {
 export const RateLimited: Story = {
   args: { reason: 'rate-limit', status: 429, waitMs: 20_000 },
   play: async ({ canvas }) => {
-    await expect(canvas.getByRole('status')).toHaveTextContent(/^Reconnecting… rate limited by the server, attempt 2 of 5$/);
+    await expect(canvas.getByRole('status')).toHaveTextContent(
+      /^Reconnecting… rate limited by the server, attempt 2 of 5$/,
+    );
     await expect(canvas.getByText(', next try in 20 s')).toBeVisible();
   },
 };

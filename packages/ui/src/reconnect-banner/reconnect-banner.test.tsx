@@ -23,7 +23,9 @@ describe('ReconnectBanner', () => {
 
   it.each([1500, 1500.5, 999.25])('counts a fractional wait (%s ms) in whole seconds, never below zero', (delayMs) => {
     vi.useFakeTimers({ now: 10_000 });
-    const { container } = render(<ReconnectBanner reconnect={{ attempt: 1, maxAttempts: 5, nextRetryAt: 10_000 + delayMs }} />);
+    const { container } = render(
+      <ReconnectBanner reconnect={{ attempt: 1, maxAttempts: 5, nextRetryAt: 10_000 + delayMs }} />,
+    );
     const seen: string[] = [];
     for (let t = 0; t <= delayMs + 3000; t += 250) {
       seen.push(container.textContent ?? '');
@@ -47,7 +49,9 @@ describe('ReconnectBanner', () => {
 
   it('shows "trying now" for a retry time that is no number, never "NaN s"', () => {
     vi.useFakeTimers({ now: 10_000 });
-    const { container } = render(<ReconnectBanner reconnect={{ attempt: 1, maxAttempts: 5, nextRetryAt: Number.NaN }} />);
+    const { container } = render(
+      <ReconnectBanner reconnect={{ attempt: 1, maxAttempts: 5, nextRetryAt: Number.NaN }} />,
+    );
     expect(container.textContent).toBe('Reconnecting… attempt 1 of 5, trying now');
   });
 
@@ -68,7 +72,9 @@ describe('ReconnectBanner', () => {
 
   it('shows a rate-limit wait', () => {
     vi.useFakeTimers({ now: 0 });
-    const { container } = render(<ReconnectBanner reconnect={{ attempt: 2, maxAttempts: 5, nextRetryAt: 20_000 }} rateLimited />);
+    const { container } = render(
+      <ReconnectBanner reconnect={{ attempt: 2, maxAttempts: 5, nextRetryAt: 20_000 }} rateLimited />,
+    );
     expect(container.textContent).toBe('Reconnecting… rate limited by the server, attempt 2 of 5, next try in 20 s');
     expect(screen.getByRole('status').textContent).toBe('Reconnecting… rate limited by the server, attempt 2 of 5');
   });
@@ -77,7 +83,9 @@ describe('ReconnectBanner', () => {
     vi.useFakeTimers({ now: 0 });
     const reconnect = { attempt: 2, maxAttempts: 5, nextRetryAt: 20_000, reason: 'rate-limit', status: 429 } as const;
     const view = render(<ReconnectBanner reconnect={reconnect} />);
-    expect(view.container.textContent).toBe('Reconnecting… rate limited by the server, attempt 2 of 5, next try in 20 s');
+    expect(view.container.textContent).toBe(
+      'Reconnecting… rate limited by the server, attempt 2 of 5, next try in 20 s',
+    );
     view.rerender(<ReconnectBanner reconnect={reconnect} rateLimited={false} />);
     expect(view.container.textContent).toBe('Reconnecting… attempt 2 of 5, next try in 20 s');
   });
@@ -89,7 +97,9 @@ describe('ReconnectBanner', () => {
     ['resume', undefined, 'Reconnecting… attempt 2 of 5 (the connection dropped; resuming where it stopped)'],
   ] as const)('says why it waits (%s)', (reason, status, text) => {
     vi.useFakeTimers({ now: 0 });
-    const { container } = render(<ReconnectBanner reconnect={{ attempt: 2, maxAttempts: 5, nextRetryAt: 3000, reason, status }} />);
+    const { container } = render(
+      <ReconnectBanner reconnect={{ attempt: 2, maxAttempts: 5, nextRetryAt: 3000, reason, status }} />,
+    );
     expect(screen.getByRole('status').textContent).toBe(text);
     expect(container.textContent).toBe(`${text}, next try in 3 s`);
   });
@@ -97,7 +107,12 @@ describe('ReconnectBanner', () => {
   it('"Retry now" calls back', async () => {
     const user = userEvent.setup();
     const onRetryNow = vi.fn();
-    render(<ReconnectBanner reconnect={{ attempt: 3, maxAttempts: 5, nextRetryAt: Date.now() + 5000 }} onRetryNow={onRetryNow} />);
+    render(
+      <ReconnectBanner
+        reconnect={{ attempt: 3, maxAttempts: 5, nextRetryAt: Date.now() + 5000 }}
+        onRetryNow={onRetryNow}
+      />,
+    );
     await user.click(screen.getByRole('button', { name: 'Retry now' }));
     expect(onRetryNow).toHaveBeenCalledOnce();
   });

@@ -5,7 +5,8 @@ import { classNames } from '../class-names.js';
 import { useSecondsLeft } from './use-seconds-left.js';
 
 /** The reconnect a banner shows: the store's `ReconnectState`; `reason` and `status` say why it waits. */
-export type BannerReconnect = Pick<ReconnectState, 'attempt' | 'maxAttempts' | 'nextRetryAt'> & Partial<Pick<ReconnectState, 'reason' | 'status'>>;
+export type BannerReconnect = Pick<ReconnectState, 'attempt' | 'maxAttempts' | 'nextRetryAt'> &
+  Partial<Pick<ReconnectState, 'reason' | 'status'>>;
 
 /** Props of {@link ReconnectBanner}. */
 export interface ReconnectBannerProps {
@@ -48,9 +49,15 @@ export function ReconnectBanner({ reconnect, rateLimited, onRetryNow, className 
   const limited = rateLimited ?? reconnect.reason === 'rate-limit';
   const attempt = `attempt ${reconnect.attempt} of ${reconnect.maxAttempts}`;
   const wait = left === 0 ? ', trying now' : `, next try in ${left} s`;
-  const text = limited ? `Reconnecting… rate limited by the server, ${attempt}` : `Reconnecting… ${attempt}${cause(reconnect.reason, reconnect.status)}`;
+  const text = limited
+    ? `Reconnecting… rate limited by the server, ${attempt}`
+    : `Reconnecting… ${attempt}${cause(reconnect.reason, reconnect.status)}`;
   return (
-    <div className={classNames('rill-reconnect', className)} data-state={limited ? 'rate-limited' : 'reconnecting'} data-reason={reconnect.reason}>
+    <div
+      className={classNames('rill-reconnect', className)}
+      data-state={limited ? 'rate-limited' : 'reconnecting'}
+      data-reason={reconnect.reason}
+    >
       <p className="rill-reconnect__text">
         <span role="status">{text}</span>
         {/* Hidden from screen readers: a live region would read out every tick of the countdown. */}

@@ -5,11 +5,24 @@ import { SourceList } from './index.js';
 
 afterEach(cleanup);
 
-const web = (url: string, title?: string): SourcePart => ({ type: 'source', id: url, sourceType: 'url', url, ...(title !== undefined && { title }) });
+const web = (url: string, title?: string): SourcePart => ({
+  type: 'source',
+  id: url,
+  sourceType: 'url',
+  url,
+  ...(title !== undefined && { title }),
+});
 
 describe('SourceList', () => {
   it('lists the sources in order, each a link to its page that opens in a new tab without opener or referrer', () => {
-    render(<SourceList sources={[web('https://developer.mozilla.org/en-US/docs/Web/API/EventSource', 'EventSource - MDN'), web('https://html.spec.whatwg.org/multipage/server-sent-events.html')]} />);
+    render(
+      <SourceList
+        sources={[
+          web('https://developer.mozilla.org/en-US/docs/Web/API/EventSource', 'EventSource - MDN'),
+          web('https://html.spec.whatwg.org/multipage/server-sent-events.html'),
+        ]}
+      />,
+    );
     const items = within(screen.getByRole('list', { name: 'Sources' })).getAllByRole('listitem');
     expect(items).toHaveLength(2);
     const first = within(items[0] as HTMLElement).getByRole('link', { name: 'EventSource - MDN' });
@@ -22,7 +35,14 @@ describe('SourceList', () => {
   });
 
   it('shows a hostile or non-web address as text, never as a link', () => {
-    const hostile = ['javascript:alert(1)', 'JaVaScRiPt:alert(document.cookie)', '&#106;avascript:alert(1)', 'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==', 'vbscript:msgbox(1)', '/relative/page'];
+    const hostile = [
+      'javascript:alert(1)',
+      'JaVaScRiPt:alert(document.cookie)',
+      '&#106;avascript:alert(1)',
+      'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==',
+      'vbscript:msgbox(1)',
+      '/relative/page',
+    ];
     render(<SourceList sources={hostile.map((url, i) => web(url, `Source ${i}`))} />);
     expect(screen.queryAllByRole('link')).toEqual([]);
     for (const url of hostile) expect(screen.getByText(url).tagName).toBe('SPAN');
@@ -34,7 +54,14 @@ describe('SourceList', () => {
       <SourceList
         sources={[
           { type: 'source', id: 'document-0', sourceType: 'document', title: 'Bitcoin Whitepaper' },
-          { type: 'source', id: 'file-9Rh', sourceType: 'document', fileId: 'file-9Rh', filename: 'capitals.txt', snippet: 'Paris is the capital of France.' },
+          {
+            type: 'source',
+            id: 'file-9Rh',
+            sourceType: 'document',
+            fileId: 'file-9Rh',
+            filename: 'capitals.txt',
+            snippet: 'Paris is the capital of France.',
+          },
         ]}
       />,
     );
@@ -46,7 +73,9 @@ describe('SourceList', () => {
   });
 
   it('gives its entries the ids citation markers point at, and renders nothing without sources', () => {
-    const { container, rerender } = render(<SourceList sources={[web('https://a.example/')]} idPrefix="answer-1-source" />);
+    const { container, rerender } = render(
+      <SourceList sources={[web('https://a.example/')]} idPrefix="answer-1-source" />,
+    );
     expect(container.querySelector('#answer-1-source-1')?.tagName).toBe('LI');
     rerender(<SourceList sources={[]} />);
     expect(container.innerHTML).toBe('');

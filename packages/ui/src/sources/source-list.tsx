@@ -35,7 +35,9 @@ function SourceEntry({ source }: { source: SourcePart }) {
         </span>
       )}
       {source.sourceType === 'document' && <span className="rill-sources__kind">Document</span>}
-      {typeof source.snippet === 'string' && source.snippet !== '' && <p className="rill-sources__snippet">{source.snippet}</p>}
+      {typeof source.snippet === 'string' && source.snippet !== '' && (
+        <p className="rill-sources__snippet">{source.snippet}</p>
+      )}
     </>
   );
 }
@@ -59,7 +61,11 @@ export function SourceList({ sources, idPrefix, className }: SourceListProps) {
       </span>
       <ol className="rill-sources__list" aria-labelledby={titleId}>
         {sources.map((source, i) => (
-          <li key={`${i}:${String(source.id)}`} id={idPrefix === undefined ? undefined : `${idPrefix}-${i + 1}`} className="rill-sources__item">
+          <li
+            key={`${i}:${String(source.id)}`}
+            id={idPrefix === undefined ? undefined : `${idPrefix}-${i + 1}`}
+            className="rill-sources__item"
+          >
             <SourceEntry source={source} />
           </li>
         ))}

@@ -19,7 +19,14 @@ export interface StopButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonEle
  */
 export function StopButton({ onStop, streaming = true, className, ...rest }: StopButtonProps) {
   return (
-    <button type="button" {...rest} className={classNames('rill-stop', className)} data-state={streaming ? 'streaming' : 'idle'} disabled={!streaming} onClick={onStop}>
+    <button
+      type="button"
+      {...rest}
+      className={classNames('rill-stop', className)}
+      data-state={streaming ? 'streaming' : 'idle'}
+      disabled={!streaming}
+      onClick={onStop}
+    >
       <span className="rill-stop__icon" aria-hidden="true" />
       Stop
     </button>

@@ -1,7 +1,14 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { StreamStatus } from './index.js';
 
-const metrics = { ttftMs: 320, tokensPerSecond: 41.6, tokenParts: 120, reconnects: 0, bufferingSuspected: false, ended: false };
+const metrics = {
+  ttftMs: 320,
+  tokensPerSecond: 41.6,
+  tokenParts: 120,
+  reconnects: 0,
+  bufferingSuspected: false,
+  ended: false,
+};
 
 const meta = {
   title: 'Components/StreamStatus',
@@ -12,7 +19,9 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-export const Connecting: Story = { args: { status: 'connecting', metrics: { ...metrics, ttftMs: undefined, tokensPerSecond: undefined } } };
+export const Connecting: Story = {
+  args: { status: 'connecting', metrics: { ...metrics, ttftMs: undefined, tokensPerSecond: undefined } },
+};
 export const Streaming: Story = {};
 export const Reconnecting: Story = { args: { status: 'reconnecting' } };
 export const Done: Story = { args: { status: 'done', metrics: { ...metrics, ended: true } } };

@@ -4,7 +4,14 @@ import { StreamStatus } from './index.js';
 
 afterEach(cleanup);
 
-const metrics = { ttftMs: 320, tokensPerSecond: 41.6, tokenParts: 120, reconnects: 0, bufferingSuspected: false, ended: false };
+const metrics = {
+  ttftMs: 320,
+  tokensPerSecond: 41.6,
+  tokenParts: 120,
+  reconnects: 0,
+  bufferingSuspected: false,
+  ended: false,
+};
 
 describe('StreamStatus', () => {
   it('shows the status, time to first token and tokens/s', () => {
@@ -13,7 +20,12 @@ describe('StreamStatus', () => {
   });
 
   it('shows only the status before any token', () => {
-    render(<StreamStatus status="connecting" metrics={{ tokenParts: 0, reconnects: 0, bufferingSuspected: false, ended: false }} />);
+    render(
+      <StreamStatus
+        status="connecting"
+        metrics={{ tokenParts: 0, reconnects: 0, bufferingSuspected: false, ended: false }}
+      />,
+    );
     expect(screen.getByText('Connecting')).toBeTruthy();
     expect(screen.queryByText('Time to first token')).toBeNull();
   });

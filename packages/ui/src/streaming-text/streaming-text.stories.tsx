@@ -37,4 +37,7 @@ export const BurstyArrival: Story = {
   },
 };
 
-export const Dark: Story = { args: { text: sentence.slice(0, 40), status: 'streaming' }, parameters: { theme: 'dark' } };
+export const Dark: Story = {
+  args: { text: sentence.slice(0, 40), status: 'streaming' },
+  parameters: { theme: 'dark' },
+};

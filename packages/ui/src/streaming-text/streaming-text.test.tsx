@@ -12,7 +12,12 @@ const busy = () => screen.getByText(/The quick/).getAttribute('aria-busy');
 const caret = (container: HTMLElement) => container.querySelector('.rill-caret');
 
 function preferReducedMotion(reduce: boolean) {
-  vi.stubGlobal('matchMedia', (query: string) => ({ matches: reduce && query.includes('reduce'), media: query, addEventListener() {}, removeEventListener() {} }));
+  vi.stubGlobal('matchMedia', (query: string) => ({
+    matches: reduce && query.includes('reduce'),
+    media: query,
+    addEventListener() {},
+    removeEventListener() {},
+  }));
 }
 
 describe('StreamingText', () => {

@@ -28,7 +28,11 @@ export function StreamingText({ text, status, smoothing, className }: StreamingT
   const reduced = usePrefersReducedMotion();
   const streaming = !isFinalStatus(status) && status !== 'idle';
   return (
-    <div className={classNames('rill-streaming-text', className)} data-state={streaming ? 'streaming' : status} aria-busy={streaming}>
+    <div
+      className={classNames('rill-streaming-text', className)}
+      data-state={streaming ? 'streaming' : status}
+      aria-busy={streaming}
+    >
       {shown}
       {streaming && !reduced && <span className="rill-caret" aria-hidden="true" />}
     </div>

@@ -7,7 +7,14 @@ const recipe: PreviewSchema = {
   properties: {
     title: { type: 'string', title: 'Title' },
     minutes: { type: 'integer', title: 'Minutes' },
-    ingredients: { type: 'array', title: 'Ingredients', items: { type: 'object', properties: { name: { type: 'string', title: 'Name' }, amount: { type: 'string', title: 'Amount' } } } },
+    ingredients: {
+      type: 'array',
+      title: 'Ingredients',
+      items: {
+        type: 'object',
+        properties: { name: { type: 'string', title: 'Name' }, amount: { type: 'string', title: 'Amount' } },
+      },
+    },
     vegetarian: { type: 'boolean', title: 'Vegetarian' },
   },
 };
@@ -22,16 +29,37 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 
 export const NothingYet: Story = {};
-export const Partial: Story = { args: { value: { title: 'Pancakes', ingredients: [{ name: 'Flour', amount: '200 g' }, { name: 'Milk' }] } } };
+export const Partial: Story = {
+  args: { value: { title: 'Pancakes', ingredients: [{ name: 'Flour', amount: '200 g' }, { name: 'Milk' }] } },
+};
 export const Complete: Story = {
-  args: { streaming: false, value: { title: 'Pancakes', minutes: 20, ingredients: [{ name: 'Flour', amount: '200 g' }, { name: 'Milk', amount: '300 ml' }], vegetarian: true } },
+  args: {
+    streaming: false,
+    value: {
+      title: 'Pancakes',
+      minutes: 20,
+      ingredients: [
+        { name: 'Flour', amount: '200 g' },
+        { name: 'Milk', amount: '300 ml' },
+      ],
+      vegetarian: true,
+    },
+  },
 };
 const ingredients = [
   { name: 'Flour', amount: '200 g' },
   { name: 'Milk', amount: '300 ml' },
 ];
-const ingredientPaths = [['ingredients', 0, 'name'], ['ingredients', 0, 'amount'], ['ingredients', 0], ['ingredients', 1, 'name'], ['ingredients', 1, 'amount'], ['ingredients', 1]];
-const fieldOf = (canvasElement: HTMLElement, title: string) => within(within(canvasElement).getByText(title).closest('.rill-structured__field') as HTMLElement);
+const ingredientPaths = [
+  ['ingredients', 0, 'name'],
+  ['ingredients', 0, 'amount'],
+  ['ingredients', 0],
+  ['ingredients', 1, 'name'],
+  ['ingredients', 1, 'amount'],
+  ['ingredients', 1],
+];
+const fieldOf = (canvasElement: HTMLElement, title: string) =>
+  within(within(canvasElement).getByText(title).closest('.rill-structured__field') as HTMLElement);
 
 /** Still streaming, but the ingredients array closed: it shows no trailing skeleton, while Minutes still waits. */
 export const ArrayCompleted: Story = {
@@ -58,4 +86,7 @@ export const CompleteWhileStreaming: Story = {
   },
 };
 
-export const Dark: Story = { args: { value: { title: 'Pancakes', ingredients: [{ name: 'Flour' }] } }, parameters: { theme: 'dark' } };
+export const Dark: Story = {
+  args: { value: { title: 'Pancakes', ingredients: [{ name: 'Flour' }] } },
+  parameters: { theme: 'dark' },
+};

@@ -12,7 +12,11 @@ const schema: PreviewSchema = {
     title: { type: 'string', title: 'Title' },
     minutes: { type: 'integer', title: 'Minutes' },
     steps: { type: 'array', title: 'Steps', items: { type: 'string' } },
-    source: { type: 'object', title: 'Source', properties: { book: { type: 'string', title: 'Book' }, page: { type: 'integer', title: 'Page' } } },
+    source: {
+      type: 'object',
+      title: 'Source',
+      properties: { book: { type: 'string', title: 'Book' }, page: { type: 'integer', title: 'Page' } },
+    },
   },
 };
 
@@ -41,9 +45,23 @@ describe('StructuredPreview', () => {
 
   it('drops an array’s trailing skeleton the moment its path completes, while other fields still wait', () => {
     const value = { title: 'Pancakes', steps: ['Mix', 'Bake'] };
-    const view = render(<StructuredPreview value={value} schema={schema} streaming completedPaths={[['title'], ['steps', 0], ['steps', 1]]} />);
+    const view = render(
+      <StructuredPreview
+        value={value}
+        schema={schema}
+        streaming
+        completedPaths={[['title'], ['steps', 0], ['steps', 1]]}
+      />,
+    );
     expect(skeletonsIn('Steps')).toBe(1);
-    view.rerender(<StructuredPreview value={value} schema={schema} streaming completedPaths={[['title'], ['steps', 0], ['steps', 1], ['steps']]} />);
+    view.rerender(
+      <StructuredPreview
+        value={value}
+        schema={schema}
+        streaming
+        completedPaths={[['title'], ['steps', 0], ['steps', 1], ['steps']]}
+      />,
+    );
     expect(skeletonsIn('Steps')).toBe(0);
     expect(field('Steps').getAttribute('data-state')).toBe('complete');
     expect(skeletonsIn('Minutes')).toBe(1);
@@ -52,7 +70,14 @@ describe('StructuredPreview', () => {
 
   it('shows a dash for a field missing from a completed object while the stream goes on', () => {
     const value = { title: 'Pancakes', source: { book: 'Breakfasts' } };
-    render(<StructuredPreview value={value} schema={schema} streaming completedPaths={[['title'], ['source', 'book'], ['source']]} />);
+    render(
+      <StructuredPreview
+        value={value}
+        schema={schema}
+        streaming
+        completedPaths={[['title'], ['source', 'book'], ['source']]}
+      />,
+    );
     expect(within(field('Page')).getByText('—')).toBeTruthy();
     expect(skeletonsIn('Source')).toBe(0);
     expect(skeletonsIn('Minutes')).toBe(1);
@@ -86,7 +111,15 @@ function manualSource() {
 
 function LiveRecipe({ source }: { source: ReturnType<typeof manualSource>['source'] }) {
   const { object, status, completedPaths, isComplete } = useStructuredStream({ source, autoStart: true, throttle: 1 });
-  return <StructuredPreview value={object} schema={schema} streaming={status === 'streaming'} completedPaths={completedPaths} isComplete={isComplete} />;
+  return (
+    <StructuredPreview
+      value={object}
+      schema={schema}
+      streaming={status === 'streaming'}
+      completedPaths={completedPaths}
+      isComplete={isComplete}
+    />
+  );
 }
 
 describe('StructuredPreview with useStructuredStream', () => {

@@ -34,7 +34,14 @@ const keyOf = (path: ValuePath): string => JSON.stringify(path);
  * const { object, completedPaths, isComplete, status } = useStructuredStream<Recipe>(options);
  * <StructuredPreview value={object} schema={recipeSchema} streaming={status === 'streaming'} completedPaths={completedPaths} isComplete={isComplete} />
  */
-export function StructuredPreview({ value, schema, streaming = false, completedPaths, isComplete = false, className }: StructuredPreviewProps) {
+export function StructuredPreview({
+  value,
+  schema,
+  streaming = false,
+  completedPaths,
+  isComplete = false,
+  className,
+}: StructuredPreviewProps) {
   const busy = streaming && !isComplete;
   const completed = useMemo(() => new Set((completedPaths ?? []).map(keyOf)), [completedPaths]);
   // Children complete before their parents, so a path is done as soon as it is in the set.

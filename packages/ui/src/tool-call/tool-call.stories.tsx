@@ -30,7 +30,9 @@ export const Running: Story = { args: { part: toolCall('input-available') } };
 
 export const Output: Story = { args: { part: toolCall('output-available') } };
 
-export const Denied: Story = { args: { part: toolCall('approval-denied', { errorText: 'The user denied this tool call.' }) } };
+export const Denied: Story = {
+  args: { part: toolCall('approval-denied', { errorText: 'The user denied this tool call.' }) },
+};
 
 export const Error: Story = { args: { part: toolCall('output-error') } };
 

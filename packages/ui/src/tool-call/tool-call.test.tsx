@@ -34,7 +34,9 @@ describe('ToolCall', () => {
   });
 
   it('denied: says so with the reason, not busy, no buttons', () => {
-    render(<ToolCall part={toolCall('approval-denied', { errorText: 'Not today.' })} onApprove={vi.fn()} onDeny={vi.fn()} />);
+    render(
+      <ToolCall part={toolCall('approval-denied', { errorText: 'Not today.' })} onApprove={vi.fn()} onDeny={vi.fn()} />,
+    );
     const group = screen.getByRole('group', { name: 'Tool call: get_weather' });
     expect(group.getAttribute('aria-busy')).toBe('false');
     expect(group.textContent).toContain('Denied');

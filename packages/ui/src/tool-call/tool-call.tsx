@@ -5,7 +5,8 @@ import { classNames } from '../class-names.js';
 import { formatValue } from './format-value.js';
 
 /** What a tool call shows (its `data-state`): the part's state, `input-available` shown as `running`. */
-export type ToolCallState = 'input-streaming' | 'awaiting-approval' | 'running' | 'denied' | 'output-available' | 'output-error';
+export type ToolCallState =
+  'input-streaming' | 'awaiting-approval' | 'running' | 'denied' | 'output-available' | 'output-error';
 
 /** Props of {@link ToolCall}. */
 export interface ToolCallProps {
@@ -49,7 +50,13 @@ export function ToolCall({ part, onApprove, onDeny, className }: ToolCallProps) 
   const busy = state === 'input-streaming' || state === 'running';
   const input = part.input === undefined ? part.inputText : formatValue(part.input, part.inputText);
   return (
-    <div role="group" aria-label={`Tool call: ${part.toolName}`} aria-busy={busy} className={classNames('rill-tool', className)} data-state={state}>
+    <div
+      role="group"
+      aria-label={`Tool call: ${part.toolName}`}
+      aria-busy={busy}
+      className={classNames('rill-tool', className)}
+      data-state={state}
+    >
       <div className="rill-tool__header">
         <span className="rill-tool__name">{part.toolName}</span>
         <span className="rill-tool__state">{STATE_LABELS[state]}</span>

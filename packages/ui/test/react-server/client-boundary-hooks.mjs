@@ -14,12 +14,14 @@ async function exportNames(url, source) {
     if (ts.isExportDeclaration(statement)) {
       // Next.js refuses `export *` in a client module: its names cannot be known without running it.
       if (statement.exportClause === undefined) throw new Error(`${url}: "export *" in a 'use client' module`);
-      if (ts.isNamedExports(statement.exportClause)) names.push(...statement.exportClause.elements.map((e) => e.name.text));
+      if (ts.isNamedExports(statement.exportClause))
+        names.push(...statement.exportClause.elements.map((e) => e.name.text));
       else names.push(statement.exportClause.name.text);
     } else if (ts.isExportAssignment(statement) || has(statement, ts.SyntaxKind.DefaultKeyword)) {
       names.push('default');
     } else if (has(statement, ts.SyntaxKind.ExportKeyword)) {
-      if (ts.isVariableStatement(statement)) names.push(...statement.declarationList.declarations.map((d) => d.name.getText(file)));
+      if (ts.isVariableStatement(statement))
+        names.push(...statement.declarationList.declarations.map((d) => d.name.getText(file)));
       else names.push(statement.name.text);
     }
   }
@@ -39,7 +41,9 @@ export async function load(url, context, nextLoad) {
     source: [
       `const reference = (name) => Object.defineProperties(() => { throw new Error(name + ' is a client export: it runs in a client component only'); }, {`,
       `  $$typeof: { value: Symbol.for('react.client.reference') }, $$id: { value: ${JSON.stringify(url)} + '#' + name }, $$async: { value: false } });`,
-      ...names.map((name) => (name === 'default' ? `export default ${reference(name)};` : `export const ${name} = ${reference(name)};`)),
+      ...names.map((name) =>
+        name === 'default' ? `export default ${reference(name)};` : `export const ${name} = ${reference(name)};`,
+      ),
     ].join('\n'),
   };
 }

@@ -79,7 +79,14 @@ function turn(message: ConversationMessage): { role: 'user' | 'assistant'; conte
     case 'tool':
       return {
         role: 'user',
-        content: message.results.map((r) => defined({ type: 'tool_result', tool_use_id: r.toolCallId, content: toolResultText(r), is_error: r.error !== undefined ? true : undefined })),
+        content: message.results.map((r) =>
+          defined({
+            type: 'tool_result',
+            tool_use_id: r.toolCallId,
+            content: toolResultText(r),
+            is_error: r.error !== undefined ? true : undefined,
+          }),
+        ),
       };
   }
 }
@@ -108,7 +115,9 @@ export function toAnthropicRequest(conversation: Conversation): RequestBody {
     stream: true,
     system: conversation.system,
     messages,
-    tools: conversation.tools?.map((t) => defined({ name: t.name, description: t.description, input_schema: t.inputSchema })),
+    tools: conversation.tools?.map((t) =>
+      defined({ name: t.name, description: t.description, input_schema: t.inputSchema }),
+    ),
     temperature: conversation.temperature,
     thinking: budget === undefined ? undefined : { type: 'enabled', budget_tokens: budget },
   });

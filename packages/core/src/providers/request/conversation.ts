@@ -15,7 +15,8 @@ export interface ToolResult {
 }
 
 /** One turn: user text, an assistant message's parts (a decoded `Message` fits), or tool results. */
-export type ConversationMessage = { role: 'user'; content: string } | { role: 'assistant'; parts: Part[] } | { role: 'tool'; results: ToolResult[] };
+export type ConversationMessage =
+  { role: 'user'; content: string } | { role: 'assistant'; parts: Part[] } | { role: 'tool'; results: ToolResult[] };
 
 /** Reasoning options; each provider takes the one it understands (Anthropic/Gemini a budget, OpenAI an effort). */
 export interface ReasoningOptions {

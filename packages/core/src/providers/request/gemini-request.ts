@@ -11,7 +11,10 @@ function codeExecutionParts(part: ToolCallPart): GeminiPart[] {
   if (part.providerData?.['type'] !== 'executableCode') return [];
   const input = isJson(part.input) ? part.input : {};
   const results = Array.isArray(part.output) ? part.output.filter(isJson) : [];
-  return [{ executableCode: { language: input['language'] ?? 'PYTHON', code: input['code'] ?? '' } }, ...results.map((result) => ({ codeExecutionResult: result }))];
+  return [
+    { executableCode: { language: input['language'] ?? 'PYTHON', code: input['code'] ?? '' } },
+    ...results.map((result) => ({ codeExecutionResult: result })),
+  ];
 }
 
 /** The Gemini parts of one message part (a source, which comes from grounding, has none). */
@@ -24,7 +27,11 @@ function geminiParts(part: Exclude<Part, { type: 'reasoning' }>): GeminiPart[] {
       return [{ functionCall: { name: part.toolName, args: toolCallArguments(part) } }];
     case 'file':
       if (part.partial) return [];
-      return [part.data !== undefined ? { inlineData: { mimeType: part.mediaType, data: part.data } } : { fileData: { mimeType: part.mediaType, fileUri: part.url ?? '' } }];
+      return [
+        part.data !== undefined
+          ? { inlineData: { mimeType: part.mediaType, data: part.data } }
+          : { fileData: { mimeType: part.mediaType, fileUri: part.url ?? '' } },
+      ];
     case 'source':
       return [];
   }
@@ -55,14 +62,18 @@ function content(message: ConversationMessage, toolNames: Map<string, string>): 
     case 'user':
       return { role: 'user', parts: [{ text: message.content }] };
     case 'assistant':
-      for (const p of message.parts) if (p.type === 'tool-call' && !p.providerExecuted) toolNames.set(p.toolCallId, p.toolName);
+      for (const p of message.parts)
+        if (p.type === 'tool-call' && !p.providerExecuted) toolNames.set(p.toolCallId, p.toolName);
       return { role: 'model', parts: modelParts(message.parts) };
     case 'tool':
       // Gemini matches results to calls by name; its documented keys are `output` and `error`.
       return {
         role: 'user',
         parts: message.results.map((r) => ({
-          functionResponse: { name: toolNames.get(r.toolCallId) ?? r.toolCallId, response: r.error !== undefined ? { error: r.error } : { output: r.output ?? null } },
+          functionResponse: {
+            name: toolNames.get(r.toolCallId) ?? r.toolCallId,
+            response: r.error !== undefined ? { error: r.error } : { output: r.output ?? null },
+          },
         })),
       };
   }
@@ -89,7 +100,8 @@ export function toGeminiRequest(conversation: Conversation): RequestBody {
   const generationConfig = defined({
     maxOutputTokens: conversation.maxTokens,
     temperature: conversation.temperature,
-    thinkingConfig: reasoning === undefined ? undefined : defined({ thinkingBudget: reasoning.budgetTokens, includeThoughts: true }),
+    thinkingConfig:
+      reasoning === undefined ? undefined : defined({ thinkingBudget: reasoning.budgetTokens, includeThoughts: true }),
   });
   return defined({
     contents,
@@ -97,7 +109,13 @@ export function toGeminiRequest(conversation: Conversation): RequestBody {
     tools:
       conversation.tools === undefined
         ? undefined
-        : [{ functionDeclarations: conversation.tools.map((t) => defined({ name: t.name, description: t.description, parametersJsonSchema: t.inputSchema })) }],
+        : [
+            {
+              functionDeclarations: conversation.tools.map((t) =>
+                defined({ name: t.name, description: t.description, parametersJsonSchema: t.inputSchema }),
+              ),
+            },
+          ],
     generationConfig: Object.keys(generationConfig).length === 0 ? undefined : generationConfig,
   });
 }

@@ -3,7 +3,13 @@ import { defined, isJson } from '../payload.js';
 import type { Conversation, ConversationMessage, RequestBody } from './conversation.js';
 import { toolCallArgumentsText, toolResultText } from './tool-payload.js';
 
-const PROVIDER_ITEMS = new Set(['web_search_call', 'file_search_call', 'code_interpreter_call', 'image_generation_call', 'mcp_call']);
+const PROVIDER_ITEMS = new Set([
+  'web_search_call',
+  'file_search_call',
+  'code_interpreter_call',
+  'image_generation_call',
+  'mcp_call',
+]);
 
 /**
  * A call OpenAI ran, as the output item it finished with (a generated image's `result` taken back
@@ -18,7 +24,9 @@ function providerItem(part: ToolCallPart, files: ReadonlyMap<string, FilePart>):
 }
 
 function assistantItems(parts: Part[]): RequestBody[] {
-  const files = new Map(parts.flatMap((p) => (p.type === 'file' && p.toolCallId !== undefined ? [[p.toolCallId, p] as const] : [])));
+  const files = new Map(
+    parts.flatMap((p) => (p.type === 'file' && p.toolCallId !== undefined ? [[p.toolCallId, p] as const] : [])),
+  );
   return parts.flatMap((part): RequestBody[] => {
     switch (part.type) {
       case 'text':
@@ -27,10 +35,24 @@ function assistantItems(parts: Part[]): RequestBody[] {
         // Only encrypted reasoning can be handed back statelessly (with its item id); a summary alone is not accepted.
         return part.signature === undefined
           ? []
-          : [defined({ type: 'reasoning', id: part.itemId, summary: part.text === '' ? [] : [{ type: 'summary_text', text: part.text }], encrypted_content: part.signature })];
+          : [
+              defined({
+                type: 'reasoning',
+                id: part.itemId,
+                summary: part.text === '' ? [] : [{ type: 'summary_text', text: part.text }],
+                encrypted_content: part.signature,
+              }),
+            ];
       case 'tool-call':
         if (part.providerExecuted) return providerItem(part, files);
-        return [{ type: 'function_call', call_id: part.toolCallId, name: part.toolName, arguments: toolCallArgumentsText(part) }];
+        return [
+          {
+            type: 'function_call',
+            call_id: part.toolCallId,
+            name: part.toolName,
+            arguments: toolCallArgumentsText(part),
+          },
+        ];
       case 'source':
         // Sources come from the text's annotations; the API does not need them back.
         return [];
@@ -48,7 +70,11 @@ function items(message: ConversationMessage): RequestBody[] {
     case 'assistant':
       return assistantItems(message.parts);
     case 'tool':
-      return message.results.map((r) => ({ type: 'function_call_output', call_id: r.toolCallId, output: toolResultText(r) }));
+      return message.results.map((r) => ({
+        type: 'function_call_output',
+        call_id: r.toolCallId,
+        output: toolResultText(r),
+      }));
   }
 }
 
@@ -67,7 +93,9 @@ export function toOpenAIResponsesRequest(conversation: Conversation): RequestBod
     store: false,
     instructions: conversation.system,
     input: conversation.messages.flatMap(items),
-    tools: conversation.tools?.map((t) => defined({ type: 'function', name: t.name, description: t.description, parameters: t.inputSchema })),
+    tools: conversation.tools?.map((t) =>
+      defined({ type: 'function', name: t.name, description: t.description, parameters: t.inputSchema }),
+    ),
     max_output_tokens: conversation.maxTokens,
     temperature: conversation.temperature,
     reasoning: reasoning === undefined ? undefined : defined({ effort: reasoning.effort, summary: 'auto' }),

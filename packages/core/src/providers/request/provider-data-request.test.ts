@@ -15,7 +15,8 @@ function streamedBlocks(name: string): Block[] {
     if (event['type'] === 'content_block_start') blocks[index] = { ...(event['content_block'] as Block) };
     const block = blocks[index];
     if (event['type'] !== 'content_block_delta' || block === undefined || delta === undefined) continue;
-    if (delta['type'] === 'input_json_delta') inputs.set(index, (inputs.get(index) ?? '') + String(delta['partial_json']));
+    if (delta['type'] === 'input_json_delta')
+      inputs.set(index, (inputs.get(index) ?? '') + String(delta['partial_json']));
     if (delta['type'] === 'text_delta') block['text'] = String(block['text']) + String(delta['text']);
     if (delta['type'] === 'thinking_delta') block['thinking'] = String(block['thinking']) + String(delta['thinking']);
     if (delta['type'] === 'signature_delta') block['signature'] = delta['signature'];
@@ -26,7 +27,9 @@ function streamedBlocks(name: string): Block[] {
 
 const assistantContent = (provider: 'anthropic' | 'gemini', message: Message): unknown => {
   const body = toProviderRequest(provider, { model: 'm', messages: [{ role: 'user', content: 'Go.' }, message] });
-  return provider === 'anthropic' ? (body['messages'] as { content: unknown }[])[1]?.content : (body['contents'] as { parts: unknown }[])[1]?.parts;
+  return provider === 'anthropic'
+    ? (body['messages'] as { content: unknown }[])[1]?.content
+    : (body['contents'] as { parts: unknown }[])[1]?.parts;
 };
 
 describe('sending provider data back', () => {
@@ -34,37 +37,78 @@ describe('sending provider data back', () => {
     const sent = assistantContent('anthropic', await decodeFixture('anthropic-pause-turn')) as Block[];
     const streamed = streamedBlocks('anthropic-pause-turn');
     expect(sent).toHaveLength(25);
-    expect(sent).toEqual(streamed.map((block) => (block['type'] === 'text' ? { type: 'text', text: block['text'] } : block)));
-    expect(sent.at(-1)).toMatchObject({ type: 'server_tool_use', name: 'web_search', input: { query: 'latest news on the air quality in San Francisco today' } });
+    expect(sent).toEqual(
+      streamed.map((block) => (block['type'] === 'text' ? { type: 'text', text: block['text'] } : block)),
+    );
+    expect(sent.at(-1)).toMatchObject({
+      type: 'server_tool_use',
+      name: 'web_search',
+      input: { query: 'latest news on the air quality in San Francisco today' },
+    });
   });
 
   it('anthropic: MCP calls go back with their server and their result with is_error; code execution with its caller', async () => {
-    expect((assistantContent('anthropic', await decodeFixture('anthropic-mcp')) as Block[]).filter((b) => String(b['type']).startsWith('mcp'))).toEqual(streamedBlocks('anthropic-mcp').filter((b) => String(b['type']).startsWith('mcp')));
+    expect(
+      (assistantContent('anthropic', await decodeFixture('anthropic-mcp')) as Block[]).filter((b) =>
+        String(b['type']).startsWith('mcp'),
+      ),
+    ).toEqual(streamedBlocks('anthropic-mcp').filter((b) => String(b['type']).startsWith('mcp')));
     const sent = assistantContent('anthropic', await decodeFixture('anthropic-code-execution-web-fetch')) as Block[];
-    expect(sent.filter((b) => b['type'] !== 'text')).toEqual(streamedBlocks('anthropic-code-execution-web-fetch').filter((b) => b['type'] !== 'text'));
+    expect(sent.filter((b) => b['type'] !== 'text')).toEqual(
+      streamedBlocks('anthropic-code-execution-web-fetch').filter((b) => b['type'] !== 'text'),
+    );
   });
 
-  it('anthropic: another provider\'s tool calls and file parts are left out', async () => {
+  it("anthropic: another provider's tool calls and file parts are left out", async () => {
     const web = await decodeFixture('openai-responses-web-search');
-    expect(assistantContent('anthropic', web)).toEqual([{ type: 'text', text: (web.parts.find((p) => p.type === 'text') as { text: string }).text }]);
+    expect(assistantContent('anthropic', web)).toEqual([
+      { type: 'text', text: (web.parts.find((p) => p.type === 'text') as { text: string }).text },
+    ]);
   });
 
   it('openai responses: finished tool items go back verbatim (an image with its result), reasoning with its id and encrypted content', async () => {
-    const input = (message: Message): Block[] => toProviderRequest('openai-responses', { model: 'm', messages: [message] })['input'] as Block[];
-    const doneItems = (name: string): Block[] => fixtureEvents(name).flatMap((e) => (e['type'] === 'response.output_item.done' ? [e['item'] as Block] : []));
+    const input = (message: Message): Block[] =>
+      toProviderRequest('openai-responses', { model: 'm', messages: [message] })['input'] as Block[];
+    const doneItems = (name: string): Block[] =>
+      fixtureEvents(name).flatMap((e) => (e['type'] === 'response.output_item.done' ? [e['item'] as Block] : []));
     const search = input(await decodeFixture('openai-responses-web-search'));
     expect(search.slice(0, 2)).toEqual(doneItems('openai-responses-web-search').slice(0, 2));
     const image = input(await decodeFixture('openai-responses-image-generation'));
     expect(image).toEqual([doneItems('openai-responses-image-generation')[1]]);
     const mcp = input(await decodeFixture('openai-responses-mcp'));
     const [, firstReasoning, call] = doneItems('openai-responses-mcp');
-    expect(mcp.slice(0, 2)).toEqual([{ type: 'reasoning', id: firstReasoning?.['id'], summary: [], encrypted_content: firstReasoning?.['encrypted_content'] }, call]);
+    expect(mcp.slice(0, 2)).toEqual([
+      {
+        type: 'reasoning',
+        id: firstReasoning?.['id'],
+        summary: [],
+        encrypted_content: firstReasoning?.['encrypted_content'],
+      },
+      call,
+    ]);
   });
 
   it('openai responses: a provider call that never finished is left out', () => {
     const body = toProviderRequest('openai-responses', {
       model: 'm',
-      messages: [{ role: 'assistant', parts: [{ type: 'tool-call', toolCallId: 'ws_1', toolName: 'web_search', inputText: '', input: {}, state: 'input-streaming', providerExecuted: true, providerData: { type: 'web_search_call' } }, { type: 'text', text: 'Half' }] }],
+      messages: [
+        {
+          role: 'assistant',
+          parts: [
+            {
+              type: 'tool-call',
+              toolCallId: 'ws_1',
+              toolName: 'web_search',
+              inputText: '',
+              input: {},
+              state: 'input-streaming',
+              providerExecuted: true,
+              providerData: { type: 'web_search_call' },
+            },
+            { type: 'text', text: 'Half' },
+          ],
+        },
+      ],
     });
     expect(body['input']).toEqual([{ role: 'assistant', content: [{ type: 'output_text', text: 'Half' }] }]);
   });
@@ -79,14 +123,21 @@ describe('sending provider data back', () => {
       { codeExecutionResult: { outcome: 'OUTCOME_OK', output: '142\n' } },
       { text: 'The second number is 142.' },
     ]);
-    expect(assistantContent('gemini', await decodeFixture('gemini-image'))).toEqual([{ inlineData: { mimeType: 'image/jpeg', data: 'AA==' }, thoughtSignature: 'live-image-thought-signature' }]);
+    expect(assistantContent('gemini', await decodeFixture('gemini-image'))).toEqual([
+      { inlineData: { mimeType: 'image/jpeg', data: 'AA==' }, thoughtSignature: 'live-image-thought-signature' },
+    ]);
   });
 
   it('gemini: a streamed call goes back whole, the thought signature on the call it came with and on no other', async () => {
     const message = await decodeFixture('gemini-streamed-function-args');
-    const [first] = fixtureEvents('gemini-streamed-function-args') as { candidates: { content: { parts: { thoughtSignature: string }[] } }[] }[];
+    const [first] = fixtureEvents('gemini-streamed-function-args') as {
+      candidates: { content: { parts: { thoughtSignature: string }[] } }[];
+    }[];
     expect(assistantContent('gemini', message)).toEqual([
-      { functionCall: { name: 'getWeather', args: { location: 'Boston' } }, thoughtSignature: first?.candidates[0]?.content.parts[0]?.thoughtSignature },
+      {
+        functionCall: { name: 'getWeather', args: { location: 'Boston' } },
+        thoughtSignature: first?.candidates[0]?.content.parts[0]?.thoughtSignature,
+      },
       { functionCall: { name: 'getWeather', args: { location: 'San Francisco' } } },
     ]);
   });
@@ -95,8 +146,21 @@ describe('sending provider data back', () => {
     const message = await decodeFixture('openai-chat-openrouter-reasoning-details');
     const body = toProviderRequest('openai-chat', { model: 'm', messages: [message] });
     const [assistant] = body['messages'] as Block[];
-    expect(assistant).toMatchObject({ role: 'assistant', content: null, tool_calls: [{ id: 'toolu_REDACTED_1', function: { name: 'lookup', arguments: '{"value":"cobalt"}' } }] });
-    expect(assistant?.['reasoning_details']).toEqual([expect.objectContaining({ type: 'reasoning.text', index: 0, format: 'anthropic-claude-v1', signature: 'signature_REDACTED_1' })]);
-    expect((assistant?.['reasoning_details'] as { text: string }[])[0]?.text).toBe((message.parts[0] as { text: string }).text);
+    expect(assistant).toMatchObject({
+      role: 'assistant',
+      content: null,
+      tool_calls: [{ id: 'toolu_REDACTED_1', function: { name: 'lookup', arguments: '{"value":"cobalt"}' } }],
+    });
+    expect(assistant?.['reasoning_details']).toEqual([
+      expect.objectContaining({
+        type: 'reasoning.text',
+        index: 0,
+        format: 'anthropic-claude-v1',
+        signature: 'signature_REDACTED_1',
+      }),
+    ]);
+    expect((assistant?.['reasoning_details'] as { text: string }[])[0]?.text).toBe(
+      (message.parts[0] as { text: string }).text,
+    );
   });
 });

@@ -17,7 +17,10 @@ interface Opener {
  * @example
  * findUnclosedEmphasis('a **bold', []); // { unclosed: [{ at: 2, closer: '**' }], danglingAt: undefined }
  */
-export function findUnclosedEmphasis(text: string, skip: readonly SkipRange[]): { unclosed: Unclosed[]; danglingAt: number | undefined } {
+export function findUnclosedEmphasis(
+  text: string,
+  skip: readonly SkipRange[],
+): { unclosed: Unclosed[]; danglingAt: number | undefined } {
   const stack: Opener[] = [];
   let skipIndex = 0;
   let i = 0;
@@ -45,7 +48,10 @@ export function findUnclosedEmphasis(text: string, skip: readonly SkipRange[]): 
   const last = stack[stack.length - 1];
   const dangling = last !== undefined && last.at + last.delimiter.length >= end;
   if (dangling) stack.pop();
-  return { unclosed: stack.map((o) => ({ at: o.at, closer: o.delimiter })), danglingAt: dangling ? last.at : undefined };
+  return {
+    unclosed: stack.map((o) => ({ at: o.at, closer: o.delimiter })),
+    danglingAt: dangling ? last.at : undefined,
+  };
 }
 
 function visitRun(text: string, at: number, run: number, c: string, stack: Opener[]): void {

@@ -23,7 +23,8 @@ export function findInlineCode(text: string): { ranges: SkipRange[]; unclosed: U
     const fence = '`'.repeat(run);
     let close = text.indexOf(fence, i + run);
     // A longer run of backticks is not a closer for this one.
-    while (close !== -1 && runLength(text, close, '`') !== run) close = text.indexOf(fence, close + runLength(text, close, '`'));
+    while (close !== -1 && runLength(text, close, '`') !== run)
+      close = text.indexOf(fence, close + runLength(text, close, '`'));
     if (close === -1) return { ranges, unclosed: { at: i, closer: fence } };
     ranges.push([i, close + run]);
     i = close + run;

@@ -61,12 +61,13 @@ export function pendingDestinationAt(text: string): number {
  */
 export function skipLinkTargets(text: string, code: readonly SkipRange[]): SkipRange[] {
   const ranges: SkipRange[] = [...code];
-  for (let open = text.indexOf(']('); open !== -1; ) {
+  for (let open = text.indexOf(']('); open !== -1;) {
     const end = destinationEnd(text, open + 2);
     ranges.push([open + 1, end]);
     open = text.indexOf('](', end);
   }
-  for (const match of text.matchAll(BARE_URL)) ranges.push([match.index, match.index + match[0].replace(TRAILING, '').length]);
+  for (const match of text.matchAll(BARE_URL))
+    ranges.push([match.index, match.index + match[0].replace(TRAILING, '').length]);
   ranges.sort((a, b) => a[0] - b[0]);
   const merged: [number, number][] = [];
   for (const [start, end] of ranges) {

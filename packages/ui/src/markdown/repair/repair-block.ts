@@ -52,5 +52,11 @@ export function repairInline(block: string): string {
   if (unclosed.length === 0) return text;
   // A closer after whitespace would not be right-flanking, so it would not close.
   if (code.unclosed === undefined) text = text.trimEnd();
-  return text + unclosed.sort((a, b) => b.at - a.at).map((u) => u.closer).join('');
+  return (
+    text +
+    unclosed
+      .sort((a, b) => b.at - a.at)
+      .map((u) => u.closer)
+      .join('')
+  );
 }
