@@ -5,6 +5,19 @@ import { build } from 'esbuild';
 
 const benchDir = fileURLToPath(new URL('.', import.meta.url));
 
+// How an app ships the code: tree-shaken, minified ES2022 for the browser, workspace packages at their sources.
+const shipped = {
+  bundle: true,
+  minify: true,
+  treeShaking: true,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2022',
+  conditions: ['rill-source'],
+  write: false,
+  logLevel: 'silent',
+} as const;
+
 /**
  * Bundles `source` (an entry module, resolved from bench/ with workspace packages at their sources) as an
  * app would ship it: tree-shaken, minified ES2022 for the browser; returns its minified and gzip -9 byte counts.
@@ -16,17 +29,10 @@ export async function bundleSize(
   external: string[] = [],
 ): Promise<{ minified: number; gzipped: number }> {
   const result = await build({
+    ...shipped,
     stdin: { contents: source, resolveDir: benchDir, loader: 'ts' },
-    bundle: true,
-    minify: true,
-    treeShaking: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    conditions: ['rill-source'],
+    conditions: [...shipped.conditions],
     external,
-    write: false,
-    logLevel: 'silent',
   });
   const code = result.outputFiles[0]?.contents ?? new Uint8Array();
   return { minified: code.length, gzipped: gzipSync(code, { level: 9 }).length };
@@ -44,20 +50,13 @@ export async function splitBundleSize(
   external: string[] = [],
 ): Promise<{ initial: number; total: number }> {
   const result = await build({
+    ...shipped,
     stdin: { contents: source, resolveDir: benchDir, loader: 'tsx' },
-    bundle: true,
+    conditions: [...shipped.conditions],
     splitting: true,
     outdir: join(benchDir, 'split-out'),
-    minify: true,
-    treeShaking: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    conditions: ['rill-source'],
     external,
     metafile: true,
-    write: false,
-    logLevel: 'silent',
   });
   const outputs = result.metafile.outputs;
   const entry = Object.keys(outputs).find(
