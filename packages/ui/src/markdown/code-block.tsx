@@ -1,6 +1,9 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import { HighlightedCode } from './highlight/highlighted-code.js';
+import { PIECE } from './highlight/incremental-tokens.js';
+import { useHighlightedCode } from './highlight/use-highlighted-code.js';
 
 /** What a code block renderer receives; pass your own through `Markdown`'s `components.code`. */
 export interface CodeBlockProps {
@@ -10,19 +13,20 @@ export interface CodeBlockProps {
   language: string;
 }
 
-// Long code is shown in pieces of whole lines, about this many characters each (see codePieces).
-const PIECE = 4096;
-
 /**
  * A fenced code block with a "Copy code" button (it says "Copied" for two seconds after). Code
  * longer than a few KB is laid out in pieces of whole lines (`.rill-code__lines`, blocks in the
  * default theme), so code growing while it streams lays out its last piece again, not all of it.
+ * Code in a common language (`ts`, `py`, `sh`…) is syntax-highlighted once its grammar has loaded
+ * (lazily; `Markdown`'s `highlight={false}` turns it off): still one `<code>` of the same text, coloured
+ * runs as `<span>`s styled by `--rill-code-token-*` properties, and the block is marked `data-highlighted`.
  *
  * @example
  * <CodeBlock code={'npm i @rill/ui'} language="sh" />
  */
 export function CodeBlock({ code, language }: CodeBlockProps) {
   const [copied, setCopied] = useState(false);
+  const highlighted = useHighlightedCode(code, language);
   useEffect(() => {
     if (!copied) return;
     const timer = setTimeout(() => setCopied(false), 2000);
@@ -37,7 +41,11 @@ export function CodeBlock({ code, language }: CodeBlockProps) {
   };
 
   return (
-    <div className="rill-code" data-language={language || undefined}>
+    <div
+      className="rill-code"
+      data-language={language || undefined}
+      data-highlighted={highlighted === undefined ? undefined : ''}
+    >
       <div className="rill-code__bar">
         {language && <span className="rill-code__language">{language}</span>}
         <button type="button" className="rill-code__copy" onClick={copy} data-state={copied ? 'copied' : 'idle'}>
@@ -46,13 +54,17 @@ export function CodeBlock({ code, language }: CodeBlockProps) {
       </div>
       <pre className="rill-code__pre" tabIndex={0}>
         <code className={language ? `language-${language}` : undefined}>
-          {code.length <= PIECE
-            ? code
-            : codePieces(code).map((piece, i) => (
-                <span key={i} className="rill-code__lines">
-                  {piece}
-                </span>
-              ))}
+          {highlighted !== undefined ? (
+            <HighlightedCode view={highlighted} />
+          ) : code.length <= PIECE ? (
+            code
+          ) : (
+            codePieces(code).map((piece, i) => (
+              <span key={i} className="rill-code__lines">
+                {piece}
+              </span>
+            ))
+          )}
         </code>
       </pre>
     </div>

@@ -4,6 +4,7 @@ import { memo, useMemo, useState, type ReactNode } from 'react';
 import type { Links, Token } from 'marked';
 import { createBlockSplitter, type DoneBlock } from './block-splitter.js';
 import { CodeBlock } from './code-block.js';
+import { HighlightContext, highlightSettings, type HighlightSettings } from './highlight/highlight-context.js';
 import { lexInline, lexMarkdown } from './lex-markdown.js';
 import type { OpenParagraph } from './open-block.js';
 import { PlainTextFallback } from './plain-text-fallback.js';
@@ -17,8 +18,13 @@ export interface MarkdownProps {
   text: string;
   /** True while `text` is still arriving: the block being written is repaired so that it renders as it will once complete. */
   streaming?: boolean | undefined;
-  /** Replace the code block renderer (e.g. to add syntax highlighting). */
+  /** Replace the code block renderer. */
   components?: Partial<MarkdownComponents> | undefined;
+  /**
+   * Syntax-highlight fenced code in common languages (default true; `false` shows all code plain). Shiki and each
+   * grammar load on first use, so the page's bundle does not grow; until then, and on the server, code shows plain.
+   */
+  highlight?: boolean | undefined;
   className?: string | undefined;
 }
 
@@ -30,9 +36,12 @@ const defaultComponents: MarkdownComponents = { code: CodeBlock };
  * mid-stream. Raw HTML is shown as text; links are limited to http(s)/mailto and open with
  * `rel="noopener noreferrer"`; images are shown as links, never loaded. Nesting deeper than
  * `MAX_NESTING_DEPTH` is shown as written, and if rendering still fails the text is shown plain.
+ * Fenced code in common languages is syntax-highlighted once its grammar has loaded; a block being
+ * written is highlighted as it grows and a done one is never highlighted again.
  *
  * @example
  * <Markdown text={message.text} streaming={message.status === 'streaming'} />
+ * <Markdown text={message.text} highlight={false} />
  */
 export function Markdown(props: MarkdownProps) {
   const [streamed, setStreamed] = useState(props.streaming === true);
@@ -45,17 +54,17 @@ export function Markdown(props: MarkdownProps) {
 }
 
 // A text that was complete when it mounted (a restored message) is lexed once, whole: the splitter would lex it, then each block again.
-function SettledMarkdown({ text, components, className }: MarkdownProps) {
+function SettledMarkdown({ text, components, className, highlight = true }: MarkdownProps) {
   const code = components?.code ?? defaultComponents.code;
   const blocks = useMemo(() => renderBlocks(lexMarkdown(text, {}), { code }), [text, code]);
   return (
     <div className={className ? `rill-md ${className}` : 'rill-md'} data-state="done">
-      {blocks}
+      <HighlightContext.Provider value={highlightSettings(highlight, true)}>{blocks}</HighlightContext.Provider>
     </div>
   );
 }
 
-function StreamedMarkdown({ text, streaming = false, components, className }: MarkdownProps) {
+function StreamedMarkdown({ text, streaming = false, components, className, highlight = true }: MarkdownProps) {
   const [splitter] = useState(createBlockSplitter);
   // Once the text is complete every block is done, so a link definition in the last one resolves too.
   const doc = useMemo(() => splitter.update(text, !streaming), [splitter, text, streaming]);
@@ -76,26 +85,38 @@ function StreamedMarkdown({ text, streaming = false, components, className }: Ma
   return (
     <div className={className ? `rill-md ${className}` : 'rill-md'} data-state={streaming ? 'streaming' : 'done'}>
       {doc.done.map((block) => (
-        <Block key={block.key} content={block} components={resolved} />
+        <Block key={block.key} content={block} components={resolved} highlight={highlightSettings(highlight, true)} />
       ))}
       {open?.type === 'paragraph' ? (
         <OpenParagraphBlock key={doc.done.length} paragraph={open} links={doc.links} />
       ) : (
-        <Block key={doc.done.length} content={tailTokens} components={resolved} />
+        <Block
+          key={doc.done.length}
+          content={tailTokens}
+          components={resolved}
+          highlight={highlightSettings(highlight, !streaming)}
+        />
       )}
     </div>
   );
 }
 
-// A done block is lexed when it renders (once, it is memoized), so its tokens are not kept.
+// A done block is lexed when it renders (once, it is memoized), so its tokens are not kept. Its code blocks learn
+// through `highlight` whether to highlight and whether their code is done (a done one's tokens are cached).
 const Block = memo(function Block({
   content,
   components,
+  highlight,
 }: {
   content: Token[] | DoneBlock;
   components: MarkdownComponents;
+  highlight: HighlightSettings;
 }): ReactNode {
-  return renderBlocks(Array.isArray(content) ? content : lexMarkdown(content.source, content.links), components);
+  return (
+    <HighlightContext.Provider value={highlight}>
+      {renderBlocks(Array.isArray(content) ? content : lexMarkdown(content.source, content.links), components)}
+    </HighlightContext.Provider>
+  );
 });
 
 // From this many settled chunks (about 4 KB) each lays out as its own line run while the paragraph streams.

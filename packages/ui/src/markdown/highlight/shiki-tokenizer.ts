@@ -1,0 +1,83 @@
+// The lazily loaded half of highlighting: Shiki's core with its JavaScript regex engine (no WASM) and one
+// theme whose colours are CSS custom properties, so styles.css owns them. Only `import()` reaches this file.
+import {
+  createCssVariablesTheme,
+  createHighlighterCore,
+  type GrammarState,
+  type HighlighterCore,
+  type LanguageRegistration,
+} from 'shiki/core';
+import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
+import type { CodeToken, TokenizeLine } from './code-tokens.js';
+import type { HighlightLanguage } from './languages.js';
+
+const THEME = 'rill';
+
+// Each grammar is its own chunk, loaded the first time a block in its language renders.
+const grammars: Record<HighlightLanguage, () => Promise<{ default: LanguageRegistration[] }>> = {
+  typescript: () => import('shiki/langs/typescript.mjs'),
+  tsx: () => import('shiki/langs/tsx.mjs'),
+  javascript: () => import('shiki/langs/javascript.mjs'),
+  jsx: () => import('shiki/langs/jsx.mjs'),
+  json: () => import('shiki/langs/json.mjs'),
+  shellscript: () => import('shiki/langs/shellscript.mjs'),
+  python: () => import('shiki/langs/python.mjs'),
+  html: () => import('shiki/langs/html.mjs'),
+  css: () => import('shiki/langs/css.mjs'),
+  sql: () => import('shiki/langs/sql.mjs'),
+  yaml: () => import('shiki/langs/yaml.mjs'),
+  diff: () => import('shiki/langs/diff.mjs'),
+  go: () => import('shiki/langs/go.mjs'),
+  rust: () => import('shiki/langs/rust.mjs'),
+  java: () => import('shiki/langs/java.mjs'),
+  c: () => import('shiki/langs/c.mjs'),
+  cpp: () => import('shiki/langs/cpp.mjs'),
+  markdown: () => import('shiki/langs/markdown.mjs'),
+};
+
+let highlighter: Promise<HighlighterCore> | undefined;
+
+/**
+ * Loads `language`'s grammar (and Shiki, the first time) and returns a line tokeniser for it.
+ *
+ * @example
+ * const tokenize = await loadTokenizer('typescript');
+ * tokenize('const a = 1;', undefined).tokens; // [{ content: 'const', color: 'var(--rill-code-token-keyword)' }, …]
+ */
+export async function loadTokenizer(language: HighlightLanguage): Promise<TokenizeLine> {
+  highlighter ??= createHighlighterCore({
+    themes: [createCssVariablesTheme({ name: THEME, variablePrefix: '--rill-code-' })],
+    langs: [],
+    // Forgiving: a pattern the engine cannot translate matches nothing instead of failing the grammar.
+    engine: createJavaScriptRegexEngine({ forgiving: true }),
+  });
+  const shiki = await highlighter;
+  await shiki.loadLanguage((await grammars[language]()).default);
+  // Runs in the code's own colour stay unstyled, so they need no element.
+  const plain = shiki.getTheme(THEME).fg;
+  return (line, state) => {
+    let lines;
+    try {
+      lines = shiki.codeToTokensBase(line, {
+        lang: language,
+        theme: THEME,
+        grammarState: state as GrammarState | undefined,
+      });
+    } catch {
+      // A grammar the engine cannot run on this line: the line shows unstyled, the next starts from the same state.
+      return { tokens: [{ content: line }], state };
+    }
+    const next = shiki.getLastGrammarState(lines) ?? state;
+    const tokens: CodeToken[] = [];
+    let length = 0;
+    for (const { content, color, fontStyle } of lines[0] ?? []) {
+      const token: CodeToken = { content };
+      if (color !== undefined && color !== '' && color !== plain) token.color = color;
+      if (fontStyle) token.fontStyle = fontStyle;
+      tokens.push(token);
+      length += content.length;
+    }
+    // The text must stay exactly the code: a line the tokens do not cover in full is shown unstyled.
+    return { tokens: length === line.length ? tokens : [{ content: line }], state: next };
+  };
+}
