@@ -87,99 +87,85 @@ class Decoder implements SSEDecoder {
     let last = bytes.length - 1;
     // Only tiny chunks are scanned as bytes (a JS byte loop costs ~12% at 256 B): one without a line end waits undecoded.
     if (last < 64) while (last >= 0 && bytes[last] !== LF && bytes[last] !== CR) last--;
-    const text = last < 0 || this.#pendingLength ? this.#joined(bytes, last) : this.#utf8.decode(bytes, STREAM);
-    const size = text.length;
-    if (!size) return;
+    let text = last < 0 || this.#pendingLength ? this.#joined(bytes, last) : this.#utf8.decode(bytes, STREAM);
+    if (!text) return;
     let from = this.#afterCR && text.charCodeAt(0) === LF ? 1 : 0; // the LF of a CRLF split across chunks
-    // Next LF / CR positions are cached so each character is scanned once (size: none left).
-    let nextLF = this.#find(text, '\n', from);
-    let nextCR = this.#find(text, '\r', from);
-    let end = nextLF < nextCR ? nextLF : nextCR;
+    this.#afterCR = text.charCodeAt(text.length - 1) === CR;
+    // CRLF and CR become LF (one scan per chunk, what servers send has none): the lines are then found with one indexOf each.
+    if (text.includes('\r')) text = text.replace(CR_ENDS, '\n');
     if (this.#rest) {
-      // Still no line end: grow the unfinished line (ropes, so a long line stays linear). #afterCR is false here.
-      if (end === size) {
-        if (this.#rest.length + size > this.#maxLine) this.#tooLarge('line');
+      // #rest is only left by a chunk that did not end in a CR, so `from` is 0 here.
+      const end = text.indexOf('\n');
+      // Still no line end: grow the unfinished line (ropes, so a long line stays linear).
+      if (end < 0) {
+        if (this.#rest.length + text.length > this.#maxLine) this.#tooLarge('line');
         return void (this.#rest += text);
       }
       // Only the line begun in an earlier chunk is concatenated, never the whole chunk.
-      const line = this.#rest + text.slice(from, end);
-      this.#line(line, 0, line.length);
-      from = end + (end === nextCR && nextLF === end + 1 ? 2 : 1);
+      this.#lines(this.#rest + text.slice(0, (from = end + 1)), 0);
     }
-    if (nextCR === size) {
-      // No CR (what servers send): one indexOf per line and no CR bookkeeping, a measured ~10%.
-      for (end = text.indexOf('\n', from); end >= 0; end = text.indexOf('\n', from)) {
-        this.#line(text, from, end);
-        from = end + 1;
-      }
-    } else {
-      while (from < size) {
-        if (nextLF < from) nextLF = this.#find(text, '\n', from);
-        if (nextCR < from) nextCR = this.#find(text, '\r', from);
-        end = nextLF < nextCR ? nextLF : nextCR;
-        if (end === size) break;
-        this.#line(text, from, end);
-        from = end + (end === nextCR && nextLF === end + 1 ? 2 : 1);
-      }
-    }
-    if (size - from > this.#maxLine) this.#tooLarge('line');
-    this.#rest = from < size ? text.slice(from) : '';
-    this.#afterCR = text.charCodeAt(size - 1) === CR;
+    from = this.#lines(text, from);
+    if (text.length - from > this.#maxLine) this.#tooLarge('line');
+    this.#rest = text.slice(from);
   }
 
   end(): void {
     this.#utf8.decode(); // flushes: a character cut short is dropped with the unterminated line
-    this.#highSurrogate = '';
+    this.#highSurrogate = this.#rest = this.#data = this.#eventType = '';
     this.#pendingLength = 0;
-    this.#rest = '';
-    this.#afterCR = false;
-    this.#data = '';
-    this.#hasData = false;
-    this.#eventType = '';
+    this.#afterCR = this.#hasData = false;
   }
 
-  // Kept small so the JIT inlines it into push(): blank, data and event lines are nearly every line.
-  #line(text: string, start: number, end: number): void {
-    if (end - start > this.#maxLine) this.#tooLarge('line');
-    if (start === end) {
-      if (this.#hasData)
-        this.#handlers.onEvent({ event: this.#eventType || 'message', data: this.#data, id: this.#lastId });
-      this.#data = '';
-      this.#hasData = false;
-      this.#eventType = '';
-    } else if (text.startsWith('data:', start)) {
-      // text[end] is a line end (or past the string), so it is never the optional space.
-      this.#append(text.slice(text.charCodeAt(start + 5) === 32 ? start + 6 : start + 5, end));
-    } else if (text.startsWith('event:', start)) {
-      this.#eventType = text.slice(text.charCodeAt(start + 6) === 32 ? start + 7 : start + 6, end);
-    } else this.#field(text, start, end);
-  }
-
-  #field(text: string, start: number, end: number): void {
-    let colon = start;
-    while (colon < end && text.charCodeAt(colon) !== 58) colon++;
-    let value = colon + 1;
-    if (value < end && text.charCodeAt(value) === 32) value++;
-    const field = colon - start;
-    // Field names are compared in place, without slicing the line; no colon gives value > end, so v = ''.
-    const v = text.slice(value, end);
-    if (field === 0) {
-      this.#handlers.onComment?.(v);
-    } else if (field === 4 && text.startsWith('data', start)) {
-      this.#append(v);
-    } else if (field === 5 && text.startsWith('event', start)) {
-      this.#eventType = v;
-    } else if (field === 2 && text.startsWith('id', start)) {
-      if (!v.includes('\0')) this.#lastId = v;
-    } else if (field === 5 && text.startsWith('retry', start) && /^\d+$/.test(v)) {
-      this.#handlers.onRetry?.(Number(v));
+  // Interprets the LF-ended lines of `text` from `from`; returns where its unfinished last line starts. The event
+  // being built stays in locals, and `data:…\n\n` dispatches without a search for its blank line.
+  #lines(text: string, from: number): number {
+    let [data, hasData, type] = [this.#data, this.#hasData, this.#eventType];
+    for (let end = text.indexOf('\n', from); end >= 0; end = text.indexOf('\n', from)) {
+      if (end - from > this.#maxLine) this.#tooLarge('line');
+      let next = end + 1;
+      // Which field the line sets (0: dispatch or none of these) and where its value starts.
+      let field = 0;
+      let value = from;
+      if (end === from) {
+        if (hasData) this.#handlers.onEvent({ event: type || 'message', data, id: this.#lastId });
+        [data, hasData, type] = ['', false, ''];
+      } else if (isName(text, from, DATA)) [field, value] = [1, from + 5];
+      else if (isName(text, from, EVENT)) [field, value] = [2, from + 6];
+      else {
+        // A field without the usual `name:` form, a comment, an id or a retry: rare, so the line is sliced.
+        const colon = text.indexOf(':', from);
+        const name = text.slice(from, colon < 0 || colon > end ? end : colon);
+        value = from + name.length + 1;
+        field = name === 'data' ? 1 : name === 'event' ? 2 : 0;
+        if (!field) this.#field(name, text.slice(value + +(text.charCodeAt(value) === 32 && value < end), end));
+      }
+      if (field) {
+        // text[end] is a line end, so it is never the optional space.
+        const v = text.slice(text.charCodeAt(value) === 32 ? value + 1 : value, end);
+        if (field === 2) type = v;
+        else {
+          if ((hasData ? data.length + 1 : 0) + v.length > this.#maxEvent) this.#tooLarge('event');
+          data = hasData ? data + '\n' + v : v;
+          hasData = true;
+          if (text.charCodeAt(next) === LF) {
+            this.#handlers.onEvent({ event: type || 'message', data, id: this.#lastId });
+            [data, hasData, type] = ['', false, ''];
+            next++;
+          }
+        }
+      }
+      from = next;
     }
+    [this.#data, this.#hasData, this.#eventType] = [data, hasData, type];
+    return from;
   }
 
-  #append(value: string): void {
-    if ((this.#hasData ? this.#data.length + 1 : 0) + value.length > this.#maxEvent) this.#tooLarge('event');
-    this.#data = this.#hasData ? this.#data + '\n' + value : value;
-    this.#hasData = true;
+  // The fields that do not build the event: comments (name ''), id and retry; others are ignored, as the spec says.
+  #field(name: string, value: string): void {
+    if (!name) this.#handlers.onComment?.(value);
+    else if (name === 'id') {
+      if (!value.includes('\0')) this.#lastId = value;
+    } else if (name === 'retry' && /^\d+$/.test(value)) this.#handlers.onRetry?.(Number(value));
   }
 
   // Stops for good: everything buffered is dropped, so memory stays bounded by the caps.
@@ -218,15 +204,28 @@ class Decoder implements SSEDecoder {
     }
     this.#pending.set(bytes, this.#pendingLength);
     // Bytes never decode to more code units than there are bytes: below the cap they can wait, past it they are counted.
-    const wait = last < 0 && need < MAX_PENDING_BYTES && this.#rest.length + need <= this.#maxLine;
-    this.#pendingLength = wait ? need : 0;
-    return wait ? '' : this.#utf8.decode(this.#pending.subarray(0, need), STREAM);
+    if (last < 0 && need < MAX_PENDING_BYTES && this.#rest.length + need <= this.#maxLine) {
+      this.#pendingLength = need;
+      return '';
+    }
+    // A tiny chunk is decoded up to its last line end and the bytes after it wait: the text ends at a line end, so
+    // token-sized chunks never join lines as strings (and the line loop stays on flat strings).
+    const cut = last < 0 ? need : this.#pendingLength + last + 1;
+    const text = this.#utf8.decode(this.#pending.subarray(0, cut), STREAM);
+    this.#pending.copyWithin(0, cut, need);
+    this.#pendingLength = need - cut;
+    return text;
   }
+}
 
-  #find(text: string, char: string, from: number): number {
-    const at = text.indexOf(char, from);
-    return at < 0 ? text.length : at;
-  }
+const DATA = [100, 97, 116, 97, 58]; // "data:"
+const EVENT = [101, 118, 101, 110, 116, 58]; // "event:"
+const CR_ENDS = /\r\n?/g;
+
+// Whether the line at `from` starts with `name` (char codes): a loop the JIT unrolls, not a startsWith call.
+function isName(text: string, from: number, name: number[]): boolean {
+  for (let i = 0; i < name.length; i++) if (text.charCodeAt(from + i) !== name[i]) return false;
+  return true;
 }
 
 /**
