@@ -40,15 +40,15 @@ export async function bundleSize(
 
 /**
  * Bundles `source` as {@link bundleSize} does but code-split, as an app's build is: returns the min+gzip
- * bytes a page loads at start (the entry and the chunks it imports statically) and of everything built,
- * lazily loaded chunks included.
+ * bytes a page loads at start (the entry and the chunks it imports statically), of everything built,
+ * lazily loaded chunks included, and `lazy(module)`: what importing `module` (a path ending) later loads.
  *
  * @example const { initial, total } = await splitBundleSize("import { useStream } from '@rill/react'; …", ['react']);
  */
 export async function splitBundleSize(
   source: string,
   external: string[] = [],
-): Promise<{ initial: number; total: number }> {
+): Promise<{ initial: number; total: number; lazy: (module: string, loadedBefore?: string[]) => number }> {
   const result = await build({
     ...shipped,
     stdin: { contents: source, resolveDir: benchDir, loader: 'tsx' },
@@ -59,19 +59,28 @@ export async function splitBundleSize(
     metafile: true,
   });
   const outputs = result.metafile.outputs;
-  const entry = Object.keys(outputs).find(
-    (name) => outputs[name]?.entryPoint !== undefined || name.endsWith('stdin.js'),
-  );
-  const initial = new Set(entry === undefined ? [] : [entry]);
-  for (const name of initial)
-    for (const imported of outputs[name]?.imports ?? [])
-      if (imported.kind === 'import-statement' && !imported.external) initial.add(imported.path);
-  let initialBytes = 0;
-  let total = 0;
+  // Each dynamically imported module is an entry point of its own too: the page's entry is stdin.
+  const entry = Object.keys(outputs).find((name) => outputs[name]?.entryPoint === '<stdin>');
+  // An output and the chunks it imports statically, all loaded together.
+  const closure = (names: string[]): Set<string> => {
+    const loaded = new Set(names);
+    for (const name of loaded)
+      for (const imported of outputs[name]?.imports ?? [])
+        if (imported.kind === 'import-statement' && !imported.external) loaded.add(imported.path);
+    return loaded;
+  };
+  const initial = closure(entry === undefined ? [] : [entry]);
+  const gzipped = new Map<string, number>();
   for (const file of result.outputFiles) {
-    const gzipped = gzipSync(file.contents, { level: 9 }).length;
-    total += gzipped;
-    if ([...initial].some((name) => resolve(name) === file.path)) initialBytes += gzipped;
+    const name = Object.keys(outputs).find((output) => resolve(output) === file.path);
+    if (name !== undefined) gzipped.set(name, gzipSync(file.contents, { level: 9 }).length);
   }
-  return { initial: initialBytes, total };
+  const bytes = (names: Iterable<string>) => [...names].reduce((sum, name) => sum + (gzipped.get(name) ?? 0), 0);
+  const outputOf = (module: string) =>
+    Object.keys(outputs).filter((name) => outputs[name]?.entryPoint?.endsWith(module) === true);
+  const lazy = (module: string, loadedBefore: string[] = []) => {
+    const before = new Set([...initial, ...closure(loadedBefore.flatMap(outputOf))]);
+    return bytes([...closure(outputOf(module))].filter((name) => !before.has(name)));
+  };
+  return { initial: bytes(initial), total: bytes(gzipped.keys()), lazy };
 }

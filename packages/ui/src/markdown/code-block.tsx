@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { HighlightedCode } from './highlight/highlighted-code.js';
-import { PIECE } from './highlight/incremental-tokens.js';
+import { PIECE } from './highlight/code-tokens.js';
 import { useHighlightedCode } from './highlight/use-highlighted-code.js';
 
 /** What a code block renderer receives; pass your own through `Markdown`'s `components.code`. */

@@ -3,9 +3,8 @@ import fc from 'fast-check';
 import { hydrateRoot } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { LineState, TokenizeLine } from './highlight/code-tokens.js';
+import type { HighlightedLine, LineState, LoadedGrammar, TokenizeLine } from './highlight/code-tokens.js';
 import { HighlightedCode } from './highlight/highlighted-code.js';
-import type { HighlightedLine } from './highlight/incremental-tokens.js';
 import type * as ShikiTokenizer from './highlight/shiki-tokenizer.js';
 import { CodeBlock, Markdown } from './index.js';
 
@@ -14,12 +13,13 @@ const tokenised = vi.hoisted(() => ({ lines: [] as string[] }));
 vi.mock('./highlight/shiki-tokenizer.js', async (importOriginal) => {
   const real = await importOriginal<typeof ShikiTokenizer>();
   return {
-    loadTokenizer: async (language: Parameters<typeof real.loadTokenizer>[0]): Promise<TokenizeLine> => {
-      const tokenize = await real.loadTokenizer(language);
-      return (line, state) => {
+    loadGrammar: async (language: Parameters<typeof real.loadGrammar>[0]): Promise<LoadedGrammar> => {
+      const { tokenize, createHighlight } = await real.loadGrammar(language);
+      const counted: TokenizeLine = (line, state) => {
         tokenised.lines.push(line);
         return tokenize(line, state);
       };
+      return { tokenize: counted, createHighlight };
     },
   };
 });
@@ -33,7 +33,7 @@ const highlighted = (root: HTMLElement) => root.querySelector('.rill-code[data-h
 const codeText = (root: HTMLElement) => root.querySelector('code')?.textContent;
 
 /** Renders `language` code once and waits until it shows highlighted, so its grammar is loaded for what follows. */
-async function loadGrammar(language: string): Promise<void> {
+async function showHighlighted(language: string): Promise<void> {
   const { container, unmount } = render(<CodeBlock code="x" language={language} />);
   await waitFor(() => expect(highlighted(container)).not.toBeNull(), LOAD);
   unmount();
@@ -53,7 +53,7 @@ describe('Markdown code highlighting', () => {
   });
 
   it('once highlighted, a block being written stays highlighted after every append, to its end', async () => {
-    await loadGrammar('ts');
+    await showHighlighted('ts');
     const code = Array.from(
       { length: 60 },
       (_, i) => `const line${i} = \`template ${i}\`; /* a comment ${i} */ if (line${i}) return;`,
@@ -75,7 +75,7 @@ describe('Markdown code highlighting', () => {
   });
 
   it('lays long code out in pieces of whole lines; an append leaves the done pieces as they were', async () => {
-    await loadGrammar('ts');
+    await showHighlighted('ts');
     const code = Array.from({ length: 400 }, (_, i) => `const piece${i} = lookup(table, ${i}); // row ${i}`).join('\n');
     const { container, rerender } = render(<Markdown text="" streaming />);
     let pieces: Element[] = [];
@@ -94,7 +94,7 @@ describe('Markdown code highlighting', () => {
   });
 
   it('never tokenises a done block again: not when it settles, not when the message re-renders or remounts', async () => {
-    await loadGrammar('ts');
+    await showHighlighted('ts');
     const code = Array.from({ length: 40 }, (_, i) => `export function f${i}(a: number) { return a * ${i}; }`).join(
       '\n',
     );
@@ -119,7 +119,7 @@ describe('Markdown code highlighting', () => {
   });
 
   it('leaves code in an unknown language, and all code with highlight={false}, plain', async () => {
-    await loadGrammar('ts');
+    await showHighlighted('ts');
     const errors = vi.spyOn(console, 'error');
     const { container } = render(
       <>
@@ -150,7 +150,7 @@ describe('Markdown code highlighting', () => {
   });
 
   it('renders plain on the server and hydrates without a mismatch, then highlights', async () => {
-    await loadGrammar('ts');
+    await showHighlighted('ts');
     const element = <Markdown text={fence('ts', 'const hydrated = 1;')} />;
     const root = document.createElement('div');
     root.innerHTML = renderToString(element);
@@ -172,8 +172,8 @@ describe('Markdown code highlighting', () => {
 describe('CodeBlock highlighting code as it grows', () => {
   let tokenize: TokenizeLine;
   beforeAll(async () => {
-    tokenize = await (await import('./highlight/shiki-tokenizer.js')).loadTokenizer('typescript');
-    await loadGrammar('ts');
+    ({ tokenize } = await (await import('./highlight/shiki-tokenizer.js')).loadGrammar('typescript'));
+    await showHighlighted('ts');
   }, LOAD.timeout);
 
   // What the whole code highlighted at once renders: each line tokenised from the state the line before left.

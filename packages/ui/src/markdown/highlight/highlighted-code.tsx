@@ -1,8 +1,7 @@
 'use client';
 
 import { memo, type CSSProperties, type ReactNode } from 'react';
-import type { CodeToken, TokenLine } from './code-tokens.js';
-import type { HighlightedLine, HighlightView } from './incremental-tokens.js';
+import type { CodeToken, HighlightedLine, HighlightView, TokenLine } from './code-tokens.js';
 
 /**
  * The children of a highlighted `<code>`: its text exactly, coloured runs as `<span>`s. Long code comes in pieces of whole

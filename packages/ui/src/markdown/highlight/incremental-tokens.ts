@@ -1,30 +1,14 @@
-import type { LineState, TokenLine, TokenizeLine } from './code-tokens.js';
+import {
+  PIECE,
+  type CodeHighlight,
+  type HighlightView,
+  type HighlightedLine,
+  type LineState,
+  type TokenLine,
+  type TokenizeLine,
+} from './code-tokens.js';
 import { WeightedLru } from './token-cache.js';
 
-/** A complete line of code (a `\n` follows it): its tokens, where it ends and the grammar state it leaves. */
-export interface HighlightedLine {
-  readonly tokens: TokenLine;
-  /** The index just past the line's `\n`. */
-  readonly end: number;
-  readonly state: LineState | undefined;
-}
-
-/**
- * The code as highlighted: `lines[0..count)` are its complete lines, each followed by a `\n`; then the last line,
- * `last` covering its first characters and `rest` the ones not tokenised yet (shown plain). Long code is cut into
- * pieces of whole lines: line indices `pieceStarts[0..pieceCount)` each start one after the first.
- */
-export interface HighlightView {
-  readonly lines: readonly HighlightedLine[];
-  readonly count: number;
-  readonly pieceStarts: readonly number[];
-  readonly pieceCount: number;
-  readonly last: TokenLine;
-  readonly rest: string;
-}
-
-// Long code is laid out in pieces of whole lines, each at least this many characters (as CodeBlock's plain pieces).
-export const PIECE = 4096;
 // The last line is tokenised again on every update up to this length; past it, once it has grown by a quarter.
 const LAST_LINE_EVERY_UPDATE = 512;
 // Only this much text around the ends is compared to tell a grown code from a different one (done blocks trust theirs too).
@@ -55,7 +39,7 @@ const STREAMING_KEPT = 8;
  * tokens.update('typescript', tokenize, 'const a');
  * tokens.update('typescript', tokenize, 'const a = 1;\n'); // tokenises `const a = 1;` once, then nothing for the empty last line
  */
-export class IncrementalTokens {
+export class IncrementalTokens implements CodeHighlight {
   private language = '';
   private tokenize: TokenizeLine | undefined;
   private code = '';

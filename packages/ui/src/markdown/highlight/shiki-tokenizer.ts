@@ -8,7 +8,8 @@ import {
   type LanguageRegistration,
 } from 'shiki/core';
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
-import type { CodeToken, TokenizeLine } from './code-tokens.js';
+import type { CodeToken, LoadedGrammar, TokenizeLine } from './code-tokens.js';
+import { IncrementalTokens } from './incremental-tokens.js';
 import type { HighlightLanguage } from './languages.js';
 
 const THEME = 'rill';
@@ -38,13 +39,13 @@ const grammars: Record<HighlightLanguage, () => Promise<{ default: LanguageRegis
 let highlighter: Promise<HighlighterCore> | undefined;
 
 /**
- * Loads `language`'s grammar (and Shiki, the first time) and returns a line tokeniser for it.
+ * Loads `language`'s grammar (and Shiki, the first time) and returns its line tokeniser and the incremental highlighter.
  *
  * @example
- * const tokenize = await loadTokenizer('typescript');
+ * const { tokenize } = await loadGrammar('typescript');
  * tokenize('const a = 1;', undefined).tokens; // [{ content: 'const', color: 'var(--rill-code-token-keyword)' }, …]
  */
-export async function loadTokenizer(language: HighlightLanguage): Promise<TokenizeLine> {
+export async function loadGrammar(language: HighlightLanguage): Promise<LoadedGrammar> {
   highlighter ??= createHighlighterCore({
     themes: [createCssVariablesTheme({ name: THEME, variablePrefix: '--rill-code-' })],
     langs: [],
@@ -55,7 +56,7 @@ export async function loadTokenizer(language: HighlightLanguage): Promise<Tokeni
   await shiki.loadLanguage((await grammars[language]()).default);
   // Runs in the code's own colour stay unstyled, so they need no element.
   const plain = shiki.getTheme(THEME).fg;
-  return (line, state) => {
+  const tokenize: TokenizeLine = (line, state) => {
     let lines;
     try {
       lines = shiki.codeToTokensBase(line, {
@@ -80,4 +81,5 @@ export async function loadTokenizer(language: HighlightLanguage): Promise<Tokeni
     // The text must stay exactly the code: a line the tokens do not cover in full is shown unstyled.
     return { tokens: length === line.length ? tokens : [{ content: line }], state: next };
   };
+  return { tokenize, createHighlight: () => new IncrementalTokens() };
 }

@@ -1,8 +1,8 @@
-import { useContext, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useContext, useEffect, useMemo, useSyncExternalStore } from 'react';
+import type { HighlightView } from './code-tokens.js';
 import { HighlightContext } from './highlight-context.js';
-import { IncrementalTokens, type HighlightView } from './incremental-tokens.js';
 import { highlightLanguage } from './languages.js';
-import { loadedTokenizer, requestTokenizer, subscribeTokenizers } from './tokenizer-store.js';
+import { loadedGrammar, requestGrammar, subscribeGrammars } from './grammar-store.js';
 
 const notLoaded = () => undefined;
 
@@ -17,18 +17,21 @@ const notLoaded = () => undefined;
 export function useHighlightedCode(code: string, language: string): HighlightView | undefined {
   const { highlight, settled } = useContext(HighlightContext);
   const grammar = highlight ? highlightLanguage(language) : undefined;
-  const tokenize = useSyncExternalStore(
-    subscribeTokenizers,
-    () => (grammar === undefined ? undefined : loadedTokenizer(grammar)),
+  const loaded = useSyncExternalStore(
+    subscribeGrammars,
+    () => (grammar === undefined ? undefined : loadedGrammar(grammar)),
     notLoaded,
   );
   useEffect(() => {
-    if (grammar !== undefined) requestTokenizer(grammar);
+    if (grammar !== undefined) requestGrammar(grammar);
   }, [grammar]);
-  const [tokens] = useState(() => new IncrementalTokens());
+  // Made once the grammar has loaded (its code is in the lazy chunk); were React to drop it, a new one picks up where it was.
+  const tracker = useMemo(() => loaded?.createHighlight(), [loaded]);
   return useMemo(
     () =>
-      grammar === undefined || tokenize === undefined ? undefined : tokens.update(grammar, tokenize, code, settled),
-    [tokens, grammar, tokenize, code, settled],
+      grammar === undefined || loaded === undefined || tracker === undefined
+        ? undefined
+        : tracker.update(grammar, loaded.tokenize, code, settled),
+    [tracker, grammar, loaded, code, settled],
   );
 }

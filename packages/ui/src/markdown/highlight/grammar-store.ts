@@ -1,0 +1,47 @@
+import type { LoadedGrammar } from './code-tokens.js';
+import type { HighlightLanguage } from './languages.js';
+
+// Per grammar: loading, its tokeniser once loaded, or failed (its blocks stay plain, silently).
+const grammars = new Map<HighlightLanguage, LoadedGrammar | 'loading' | 'failed'>();
+const listeners = new Set<() => void>();
+
+/**
+ * Starts loading `language`'s grammar (Shiki's core the first time, then the grammar), once; listeners hear when it is ready.
+ *
+ * @example
+ * useEffect(() => requestGrammar('typescript'), []);
+ */
+export function requestGrammar(language: HighlightLanguage): void {
+  if (grammars.has(language)) return;
+  grammars.set(language, 'loading');
+  const settle = (result: LoadedGrammar | 'failed') => {
+    grammars.set(language, result);
+    for (const listener of listeners) listener();
+  };
+  void import('./shiki-tokenizer.js').then(
+    (shiki) => shiki.loadGrammar(language).then(settle, () => settle('failed')),
+    () => settle('failed'),
+  );
+}
+
+/**
+ * `language`'s grammar if it has loaded, else undefined.
+ *
+ * @example
+ * const grammar = loadedGrammar('typescript'); // undefined until requestGrammar's load resolves
+ */
+export function loadedGrammar(language: HighlightLanguage): LoadedGrammar | undefined {
+  const grammar = grammars.get(language);
+  return typeof grammar === 'object' ? grammar : undefined;
+}
+
+/**
+ * Calls `listener` whenever a grammar finishes loading (or fails); returns the unsubscribe (useSyncExternalStore's shape).
+ *
+ * @example
+ * useSyncExternalStore(subscribeGrammars, () => loadedGrammar(language), () => undefined);
+ */
+export function subscribeGrammars(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
