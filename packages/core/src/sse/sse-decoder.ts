@@ -119,19 +119,27 @@ class Decoder implements SSEDecoder {
   // Interprets the LF-ended lines of `text` from `from`; returns where its unfinished last line starts. The event
   // being built stays in locals, and `data:…\n\n` dispatches without a search for its blank line.
   #lines(text: string, from: number): number {
-    let [data, hasData, type] = [this.#data, this.#hasData, this.#eventType];
+    let data = this.#data;
+    let hasData = this.#hasData;
+    let type = this.#eventType;
+    const maxLine = this.#maxLine;
     for (let end = text.indexOf('\n', from); end >= 0; end = text.indexOf('\n', from)) {
-      if (end - from > this.#maxLine) this.#tooLarge('line');
+      if (end - from > maxLine) this.#tooLarge('line');
       let next = end + 1;
       // Which field the line sets (0: dispatch or none of these) and where its value starts.
       let field = 0;
       let value = from;
       if (end === from) {
         if (hasData) this.#handlers.onEvent({ event: type || 'message', data, id: this.#lastId });
-        [data, hasData, type] = ['', false, ''];
-      } else if (isName(text, from, DATA)) [field, value] = [1, from + 5];
-      else if (isName(text, from, EVENT)) [field, value] = [2, from + 6];
-      else {
+        data = type = '';
+        hasData = false;
+      } else if (isName(text, from, DATA)) {
+        field = 1;
+        value = from + 5;
+      } else if (isName(text, from, EVENT)) {
+        field = 2;
+        value = from + 6;
+      } else {
         // A field without the usual `name:` form, a comment, an id or a retry: rare, so the line is sliced.
         const colon = text.indexOf(':', from);
         const name = text.slice(from, colon < 0 || colon > end ? end : colon);
@@ -149,14 +157,17 @@ class Decoder implements SSEDecoder {
           hasData = true;
           if (text.charCodeAt(next) === LF) {
             this.#handlers.onEvent({ event: type || 'message', data, id: this.#lastId });
-            [data, hasData, type] = ['', false, ''];
+            data = type = '';
+            hasData = false;
             next++;
           }
         }
       }
       from = next;
     }
-    [this.#data, this.#hasData, this.#eventType] = [data, hasData, type];
+    this.#data = data;
+    this.#hasData = hasData;
+    this.#eventType = type;
     return from;
   }
 
