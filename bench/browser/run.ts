@@ -50,6 +50,45 @@ const mid = <R>(list: R[], pick: (r: R) => number) => median(list.map(pick));
 const sum = <R>(list: R[], pick: (r: R) => number) => list.reduce((total, r) => total + pick(r), 0);
 const worst = <R>(list: R[], pick: (r: R) => number) => Math.max(0, ...list.map(pick));
 
+// The columns both tables give the streamed answer: its cost per 1,000 tokens, long tasks, heap growth, completeness.
+const answerHeader = [
+  'main-thread ms/1k tok',
+  'script ms/1k',
+  'style+layout ms/1k',
+  'long tasks (wall)',
+  'longest wall ms',
+  'long tasks (CPU)',
+  'longest CPU ms',
+  'heap growth MiB',
+  'complete',
+];
+const answerColumns = (r: Streamed[]): string[] => [
+  fmt(mid(r, (x) => per1k(x, x.taskMs))),
+  fmt(mid(r, (x) => per1k(x, x.scriptMs))),
+  fmt(mid(r, (x) => per1k(x, x.layoutMs))),
+  fmt(
+    sum(r, (x) => x.longTasks),
+    0,
+  ),
+  fmt(
+    worst(r, (x) => x.longestTaskMs),
+    0,
+  ),
+  fmt(
+    sum(r, (x) => x.cpuLongTasks),
+    0,
+  ),
+  fmt(
+    worst(r, (x) => x.longestCpuTaskMs),
+    0,
+  ),
+  fmt(
+    mid(r, (x) => x.heapAfterMiB - x.heapBeforeMiB),
+    2,
+  ),
+  r.every((x) => x.complete) ? 'yes' : 'NO',
+];
+
 async function streamingRun(browser: Browser, origin: string, variant: string): Promise<Streamed> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
@@ -88,15 +127,7 @@ function reportStreaming(rows: Record<keyof typeof streamingNames, Streamed[]>):
     'commits/frame',
     'max/frame (streaming)',
     'frames >1 commit',
-    'long tasks (wall)',
-    'longest wall ms',
-    'long tasks (CPU)',
-    'longest CPU ms',
-    'main-thread ms/1k tok',
-    'script ms/1k',
-    'style+layout ms/1k',
-    'heap growth MiB',
-    'complete',
+    ...answerHeader,
   ];
   const table = (Object.keys(streamingNames) as (keyof typeof streamingNames)[]).map((variant) => {
     const r = rows[variant];
@@ -122,30 +153,7 @@ function reportStreaming(rows: Record<keyof typeof streamingNames, Streamed[]>):
         mid(r, (x) => x.framesOverOneCommit),
         0,
       ),
-      fmt(
-        sum(r, (x) => x.longTasks),
-        0,
-      ),
-      fmt(
-        worst(r, (x) => x.longestTaskMs),
-        0,
-      ),
-      fmt(
-        sum(r, (x) => x.cpuLongTasks),
-        0,
-      ),
-      fmt(
-        worst(r, (x) => x.longestCpuTaskMs),
-        0,
-      ),
-      fmt(mid(r, (x) => per1k(x, x.taskMs))),
-      fmt(mid(r, (x) => per1k(x, x.scriptMs))),
-      fmt(mid(r, (x) => per1k(x, x.layoutMs))),
-      fmt(
-        mid(r, (x) => x.heapAfterMiB - x.heapBeforeMiB),
-        2,
-      ),
-      r.every((x) => x.complete) ? 'yes' : 'NO',
+      ...answerColumns(r),
     ];
   });
   console.log(
@@ -187,15 +195,7 @@ function reportHistory(rows: Record<keyof typeof historyNames, Map<number, Resto
     'first paint ms',
     'first render CPU ms',
     'restore heap MiB',
-    'answer main-thread ms/1k tok',
-    'script ms/1k',
-    'style+layout ms/1k',
-    'long tasks (wall)',
-    'longest wall ms',
-    'long tasks (CPU)',
-    'longest CPU ms',
-    'answer heap growth MiB',
-    'complete',
+    ...answerHeader.map((h) => `answer ${h}`),
   ];
   const table: string[][] = [];
   for (const variant of Object.keys(historyNames) as (keyof typeof historyNames)[]) {
@@ -224,30 +224,7 @@ function reportHistory(rows: Record<keyof typeof historyNames, Map<number, Resto
           mid(r, (x) => x.restoreReadings.heapAfterMiB),
           1,
         ),
-        fmt(mid(r, (x) => per1k(x, x.taskMs))),
-        fmt(mid(r, (x) => per1k(x, x.scriptMs))),
-        fmt(mid(r, (x) => per1k(x, x.layoutMs))),
-        fmt(
-          sum(r, (x) => x.longTasks),
-          0,
-        ),
-        fmt(
-          worst(r, (x) => x.longestTaskMs),
-          0,
-        ),
-        fmt(
-          sum(r, (x) => x.cpuLongTasks),
-          0,
-        ),
-        fmt(
-          worst(r, (x) => x.longestCpuTaskMs),
-          0,
-        ),
-        fmt(
-          mid(r, (x) => x.heapAfterMiB - x.heapBeforeMiB),
-          2,
-        ),
-        r.every((x) => x.complete) ? 'yes' : 'NO',
+        ...answerColumns(r),
       ]);
     }
   }
