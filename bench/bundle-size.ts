@@ -20,22 +20,30 @@ const shipped = {
 
 /**
  * Bundles `source` (an entry module, resolved from bench/ with workspace packages at their sources) as an
- * app would ship it: tree-shaken, minified ES2022 for the browser; returns its minified and gzip -9 byte counts.
+ * app would ship it: tree-shaken, minified ES2022 for the browser; returns its minified and gzip -9 byte
+ * counts, and the minified bytes each source file (path relative to bench/) put into it.
  *
  * @example const { gzipped } = await bundleSize("export { createSSEDecoder } from '@rill/core/sse';");
  */
 export async function bundleSize(
   source: string,
   external: string[] = [],
-): Promise<{ minified: number; gzipped: number }> {
+): Promise<{ minified: number; gzipped: number; modules: Map<string, number> }> {
   const result = await build({
     ...shipped,
     stdin: { contents: source, resolveDir: benchDir, loader: 'ts' },
     conditions: [...shipped.conditions],
     external,
+    metafile: true,
   });
   const code = result.outputFiles[0]?.contents ?? new Uint8Array();
-  return { minified: code.length, gzipped: gzipSync(code, { level: 9 }).length };
+  const inputs = Object.values(result.metafile.outputs)[0]?.inputs ?? {};
+  const modules = new Map(
+    Object.entries(inputs)
+      .filter(([, { bytesInOutput }]) => bytesInOutput > 0)
+      .map(([path, { bytesInOutput }]) => [path, bytesInOutput]),
+  );
+  return { minified: code.length, gzipped: gzipSync(code, { level: 9 }).length, modules };
 }
 
 /**

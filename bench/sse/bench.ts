@@ -6,7 +6,7 @@ import { openChromiumBench } from './chromium.js';
 import { split } from './chunks.js';
 import { contenders } from './contenders.js';
 import { cpuMs, measure, type Measured } from './measure.js';
-import { measureSizes, printAppSizes, printSizes, SIZE_TARGET } from './size.js';
+import { measureSizes, printAppSizes, printSizes, SIZE_TARGET, TRANSPORT_BUNDLE } from './size.js';
 
 const tiny = process.env.RILL_BENCH_TINY === '1';
 const RUNS = tiny ? 1 : 9;
@@ -111,7 +111,7 @@ const speed = [verdicts('Node', nodeRows), verdicts('Chromium', chromiumRows)].e
 const sizes = await measureSizes();
 printSizes(sizes);
 await printAppSizes();
-const transport = sizes.find((s) => s.bundle === 'rill { createSSEDecoder, streamSSE } from @rill/core');
+const transport = sizes.find((s) => s.bundle === TRANSPORT_BUNDLE);
 const small = typeof transport?.gzipped === 'number' && transport.gzipped <= SIZE_TARGET;
 console.log(
   `  createSSEDecoder + streamSSE <= ${SIZE_TARGET} B min+gzip: ${small ? 'met' : 'MISSED'} (${transport?.gzipped ?? '?'} B)`,

@@ -6,6 +6,8 @@ const transport = fileURLToPath(new URL('../../packages/core/src/transport/index
 
 /** The most `createSSEDecoder` + `streamSSE` may weigh, min+gzip. */
 export const SIZE_TARGET = 2500;
+/** The row the target is about: the two through the package root, as apps import them. */
+export const TRANSPORT_BUNDLE = 'rill { createSSEDecoder, streamSSE } from @rill/core';
 
 const entries: [string, string][] = [
   ['rill createSSEDecoder', "export { createSSEDecoder } from '@rill/core/sse';"],
@@ -15,7 +17,7 @@ const entries: [string, string][] = [
     `export { createSSEDecoder } from '@rill/core/sse'; export * from ${JSON.stringify(transport)};`,
   ],
   // The same through the package root, as apps import it: proves tree-shaking drops the other stages.
-  ['rill { createSSEDecoder, streamSSE } from @rill/core', "export { createSSEDecoder, streamSSE } from '@rill/core';"],
+  [TRANSPORT_BUNDLE, "export { createSSEDecoder, streamSSE } from '@rill/core';"],
   ['eventsource-parser createParser', "export { createParser } from 'eventsource-parser';"],
   [
     'eventsource-parser + fetch-event-source',
@@ -28,6 +30,8 @@ export interface SizeRow {
   bundle: string;
   minified: number | string;
   gzipped: number | string;
+  /** Minified bytes per source file, largest first (for the rows that built). */
+  modules?: [string, number][];
 }
 
 /**
@@ -39,8 +43,8 @@ export async function measureSizes(): Promise<SizeRow[]> {
   const rows: SizeRow[] = [];
   for (const [bundle, source] of entries) {
     try {
-      const { minified, gzipped } = await bundleSize(source);
-      rows.push({ bundle, minified, gzipped });
+      const { minified, gzipped, modules } = await bundleSize(source);
+      rows.push({ bundle, minified, gzipped, modules: [...modules].sort((a, b) => b[1] - a[1]) });
     } catch (error) {
       // Another stage of the package may be mid-change; report it and keep the other rows.
       const reason = error instanceof Error ? error.message.split('\n').slice(0, 2).join(' ') : String(error);
@@ -63,6 +67,16 @@ export function printSizes(rows: SizeRow[]): void {
       'min bytes': minified,
       'min+gzip bytes': gzipped,
       'min+gzip KB': typeof gzipped === 'number' ? (gzipped / 1e3).toFixed(2) : '',
+    })),
+  );
+  const transport = rows.find((r) => r.bundle === TRANSPORT_BUNDLE);
+  if (!transport?.modules) return;
+  // What each stage costs: the decoder, the reader, and what streamSSE's retry, resume and run protocol add.
+  console.log(`Where the minified bytes of ${TRANSPORT_BUNDLE} come from:`);
+  console.table(
+    transport.modules.map(([path, bytes]) => ({
+      'source file': path.replace(/^.*packages\//, ''),
+      'min bytes': bytes,
     })),
   );
 }
