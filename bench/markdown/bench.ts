@@ -15,18 +15,15 @@ import { renderBlocks, renderInline } from '../../packages/ui/src/markdown/rende
 import { repairBlock } from '../../packages/ui/src/markdown/repair/index.js';
 import { repairInline } from '../../packages/ui/src/markdown/repair/repair-block.js';
 import { markdownAnswer } from '../../packages/ui/test/fixtures.js';
-import { bundleSize } from '../bundle-size.js';
+import { bundleSize, splitBundleSize } from '../bundle-size.js';
 import { median } from '../median.js';
 import { longAnswer, longFence, longParagraph, tokenPieces } from './documents.js';
+import { highlightCost } from './highlight-cost.js';
 import { tiny } from '../tiny.js';
 
 const uiMarkdown = fileURLToPath(new URL('../../packages/ui/src/markdown/index.ts', import.meta.url));
 
 const sizeEntries: [string, string][] = [
-  [
-    '@rill/ui Markdown (marked lexer + own renderer + repair)',
-    `export { Markdown } from ${JSON.stringify(uiMarkdown)};`,
-  ],
   ['marked (Lexer only)', "export { Lexer } from 'marked';"],
   ['markdown-to-jsx (compiler)', "export { compiler } from 'markdown-to-jsx';"],
   ['react-markdown', "export { default } from 'react-markdown';"],
@@ -74,8 +71,32 @@ function timeGrowing(render: (text: string) => unknown, doc: string, chunk: numb
   return performance.now() - start;
 }
 
+// Markdown's syntax highlighting is loaded by import() (Shiki, then each grammar): what a page loads at start, and later.
+async function markdownSizes(): Promise<void> {
+  const react = ['react', 'react-dom', 'react/jsx-runtime'];
+  const entry = `export { Markdown } from ${JSON.stringify(uiMarkdown)};`;
+  const split = await splitBundleSize(entry, react);
+  // Highlighting's modules (all in markdown/highlight/) left out: Markdown as it was before it highlighted.
+  const without = await splitBundleSize(entry, [...react, './highlight/*']);
+  const shiki = ['shiki-tokenizer.ts'];
+  const rows: [string, number][] = [
+    ['@rill/ui Markdown at start (marked lexer + renderer + repair)', split.initial],
+    ['  the same without highlighting (its modules left out)', without.initial],
+    ['  later, at the first highlighted block: Shiki core + JS regex', split.lazy('shiki-tokenizer.ts')],
+    ['  later, per language: the TypeScript grammar', split.lazy('langs/typescript.mjs', shiki)],
+    ['                       the Python grammar', split.lazy('langs/python.mjs', shiki)],
+    ['                       the JSON grammar', split.lazy('langs/json.mjs', shiki)],
+  ];
+  for (const [name, gzipped] of rows)
+    console.log(`  ${name.padEnd(62)} ${(gzipped / 1024).toFixed(1).padStart(23)} KiB gz (${gzipped} bytes)`);
+  console.log(
+    `  ${'  highlighting at start adds'.padEnd(62)} ${String(split.initial - without.initial).padStart(27)} bytes gz`,
+  );
+}
+
 async function main(): Promise<void> {
   console.log('Bundle size (minified + gzipped, React external):');
+  await markdownSizes();
   for (const [name, source] of sizeEntries) {
     const { minified, gzipped } = await size(source);
     console.log(
@@ -218,3 +239,4 @@ function retainedHeap(): void {
 await main();
 await growingBlock();
 retainedHeap();
+await highlightCost();

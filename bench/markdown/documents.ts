@@ -64,3 +64,29 @@ export function tokenPieces(text: string, tokens: number): string[] {
   }
   return pieces;
 }
+
+/** TypeScript of about `size` characters as a model writes it: imports, types, functions, strings, templates, comments. */
+export function longTypeScript(size: number): string {
+  let code = "import { createStream, type StreamOptions } from './stream.js';\n";
+  for (let i = 0; code.length < size; i++) {
+    code += `
+/** Retries request ${i} with backoff; gives up after \`attempts\` tries. */
+export interface Retry${i} extends StreamOptions {
+  readonly attempts: number;
+  delay?: (attempt: number) => number; // milliseconds
+}
+
+export async function retry${i}<T>(run: () => Promise<T>, { attempts, delay = (n) => 2 ** n * 100 }: Retry${i}): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await run();
+    } catch (error: unknown) {
+      if (attempt + 1 >= attempts) throw new Error(\`request ${i} failed after \${attempts} attempts\`, { cause: error });
+      await new Promise((resolve) => setTimeout(resolve, delay(attempt)));
+    }
+  }
+}
+`;
+  }
+  return code;
+}

@@ -27,7 +27,7 @@ vi.mock('./highlight/shiki-tokenizer.js', async (importOriginal) => {
 afterEach(cleanup);
 
 const LOAD = { timeout: 15_000 };
-const keyword = 'span[style*="--rill-code-token-keyword"]';
+const keyword = 'span.rill-code__token--keyword';
 const fence = (language: string, code: string, closed = true) => `\`\`\`${language}\n${code}${closed ? '\n```' : ''}`;
 const highlighted = (root: HTMLElement) => root.querySelector('.rill-code[data-highlighted]');
 const codeText = (root: HTMLElement) => root.querySelector('code')?.textContent;
@@ -47,7 +47,7 @@ describe('Markdown code highlighting', () => {
     expect(container.querySelector('code span')).toBeNull();
     await waitFor(() => expect(highlighted(container)).not.toBeNull(), LOAD);
     expect(container.querySelectorAll(keyword).length).toBeGreaterThan(0);
-    expect(container.querySelector('span[style*="--rill-code-token-comment"]')?.textContent).toBe('// the answer');
+    expect(container.querySelector('span.rill-code__token--comment')?.textContent).toBe('// the answer');
     expect(container.querySelectorAll('code')).toHaveLength(1);
     expect(codeText(container)).toBe(code);
   });

@@ -1,9 +1,10 @@
-/** One highlighted run of a line: its text and, unless it has the code's own colour, a CSS colour (a `var(--rill-code-…)`). */
+/**
+ * One highlighted run of a line: its text and, unless it shows in the code's own colour and style, its classes
+ * (`rill-code__token--keyword`, `--string`, `--comment`…, and `--italic`, `--bold`, `--underline`, `--strike`).
+ */
 export interface CodeToken {
   content: string;
-  color?: string;
-  /** Shiki's font style bits: 1 italic, 2 bold, 4 underline, 8 strikethrough. */
-  fontStyle?: number;
+  className?: string;
 }
 
 /** The tokens of one line, without its line end. */

@@ -1,10 +1,10 @@
 'use client';
 
-import { memo, type CSSProperties, type ReactNode } from 'react';
-import type { CodeToken, HighlightedLine, HighlightView, TokenLine } from './code-tokens.js';
+import { memo, type ReactNode } from 'react';
+import type { HighlightedLine, HighlightView, TokenLine } from './code-tokens.js';
 
 /**
- * The children of a highlighted `<code>`: its text exactly, coloured runs as `<span>`s. Long code comes in pieces of whole
+ * The children of a highlighted `<code>`: its text exactly, coloured runs as `<span class="rill-code__token--…">`. Long code comes in pieces of whole
  * lines (`.rill-code__lines`); a piece whose lines are complete is memoised, so growing code renders its last piece again.
  *
  * @example
@@ -13,11 +13,28 @@ import type { CodeToken, HighlightedLine, HighlightView, TokenLine } from './cod
 export function HighlightedCode({ view }: { view: HighlightView }): ReactNode {
   const { lines, count, pieceStarts, pieceCount, last, rest } = view;
   const open = pieceStarts[pieceCount - 1] ?? 0;
+  // The open piece's complete lines in memoised groups too, so an update reconciles a few elements, not every line.
+  const grouped = open + Math.floor((count - open) / GROUP) * GROUP;
+  const groups: ReactNode[] = [];
+  for (let from = open; from < grouped; from += GROUP)
+    groups.push(
+      <LineGroup
+        key={from}
+        lines={lines}
+        from={from}
+        to={from + GROUP}
+        first={lines[from]}
+        final={lines[from + GROUP - 1]}
+      />,
+    );
   const tail = (
     <>
-      {linesIn(lines, open, count)}
-      {renderTokens(last)}
-      {rest}
+      {groups}
+      {linesIn(lines, grouped, count)}
+      <span>
+        {renderTokens(last)}
+        {rest}
+      </span>
     </>
   );
   if (pieceCount === 0) return tail;
@@ -43,13 +60,20 @@ interface PieceProps {
   final: HighlightedLine | undefined;
 }
 
-const Piece = memo(
-  function Piece({ lines, from, to }: PieceProps): ReactNode {
-    return <span className="rill-code__lines">{linesIn(lines, from, to)}</span>;
-  },
-  (prev, next) =>
-    prev.from === next.from && prev.to === next.to && prev.first === next.first && prev.final === next.final,
-);
+const GROUP = 16;
+
+const sameLines = (prev: PieceProps, next: PieceProps) =>
+  prev.from === next.from && prev.to === next.to && prev.first === next.first && prev.final === next.final;
+
+const Piece = memo(function Piece({ lines, from, to }: PieceProps): ReactNode {
+  return <span className="rill-code__lines">{linesIn(lines, from, to)}</span>;
+}, sameLines);
+
+// Lines of the piece still growing, GROUP at a time: rendered once. Each group, like the line being written, is an
+// element of its own, so the nodes an update changes have few siblings (a DOM keeps a node's index among them).
+const LineGroup = memo(function LineGroup({ lines, from, to }: PieceProps): ReactNode {
+  return <span>{linesIn(lines, from, to)}</span>;
+}, sameLines);
 
 function linesIn(lines: readonly HighlightedLine[], from: number, to: number): ReactNode[] {
   const nodes: ReactNode[] = [];
@@ -68,24 +92,13 @@ const Line = memo(function Line({ tokens }: { tokens: TokenLine }): ReactNode {
 });
 
 function renderTokens(tokens: TokenLine): ReactNode[] {
-  return tokens.map((token, i) =>
-    token.color === undefined && !token.fontStyle ? (
-      token.content
+  return tokens.map(({ content, className }, i) =>
+    className === undefined ? (
+      content
     ) : (
-      <span key={i} style={tokenStyle(token)}>
-        {token.content}
+      <span key={i} className={className}>
+        {content}
       </span>
     ),
   );
-}
-
-// Shiki's font style bits: 1 italic, 2 bold, 4 underline, 8 strikethrough.
-function tokenStyle({ color, fontStyle = 0 }: CodeToken): CSSProperties {
-  const decoration = [fontStyle & 4 ? 'underline' : '', fontStyle & 8 ? 'line-through' : ''].filter(Boolean).join(' ');
-  return {
-    color,
-    fontStyle: fontStyle & 1 ? 'italic' : undefined,
-    fontWeight: fontStyle & 2 ? 'bold' : undefined,
-    textDecoration: decoration || undefined,
-  };
 }

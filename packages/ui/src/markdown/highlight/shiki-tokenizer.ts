@@ -54,8 +54,6 @@ export async function loadGrammar(language: HighlightLanguage): Promise<LoadedGr
   });
   const shiki = await highlighter;
   await shiki.loadLanguage((await grammars[language]()).default);
-  // Runs in the code's own colour stay unstyled, so they need no element.
-  const plain = shiki.getTheme(THEME).fg;
   const tokenize: TokenizeLine = (line, state) => {
     let lines;
     try {
@@ -72,14 +70,33 @@ export async function loadGrammar(language: HighlightLanguage): Promise<LoadedGr
     const tokens: CodeToken[] = [];
     let length = 0;
     for (const { content, color, fontStyle } of lines[0] ?? []) {
-      const token: CodeToken = { content };
-      if (color !== undefined && color !== '' && color !== plain) token.color = color;
-      if (fontStyle) token.fontStyle = fontStyle;
-      tokens.push(token);
+      const className = classNameOf(color, fontStyle ?? 0);
+      tokens.push(className === '' ? { content } : { content, className });
       length += content.length;
     }
     // The text must stay exactly the code: a line the tokens do not cover in full is shown unstyled.
     return { tokens: length === line.length ? tokens : [{ content: line }], state: next };
   };
   return { tokenize, createHighlight: () => new IncrementalTokens() };
+}
+
+const TOKEN_COLOUR = /^var\(--rill-code-token-([a-z-]+)\)$/;
+// Shiki's font style bits, in order: italic, bold, underline, strikethrough.
+const FONT_STYLES = ['italic', 'bold', 'underline', 'strike'];
+const classNames = new Map<string, string>();
+
+// The theme colours each run `var(--rill-code-token-NAME)`: styles.css colours `.rill-code__token--NAME` with that
+// property, so a run is a class, not an inline style. A run in the code's own colour and style gets none.
+function classNameOf(color: string | undefined, fontStyle: number): string {
+  const key = `${color ?? ''} ${fontStyle}`;
+  let className = classNames.get(key);
+  if (className === undefined) {
+    const kind = TOKEN_COLOUR.exec(color ?? '')?.[1];
+    const names = [kind, ...FONT_STYLES.filter((_, bit) => fontStyle & (1 << bit))].filter(
+      (name) => name !== undefined,
+    );
+    className = names.map((name) => `rill-code__token--${name}`).join(' ');
+    classNames.set(key, className);
+  }
+  return className;
 }

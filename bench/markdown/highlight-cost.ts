@@ -1,0 +1,84 @@
+// What syntax highlighting adds per streamed token: a ~10 KB TypeScript code block streamed token by token
+// (4 to 10 characters each) through @rill/ui's Markdown, rendered by React into jsdom after every token, with
+// highlighting on (its grammar already loaded) and off. Run from bench.ts, after its other tables: it makes jsdom global.
+import { JSDOM } from 'jsdom';
+import { median } from '../median.js';
+import { tiny } from '../tiny.js';
+import { longTypeScript, tokenPieces } from './documents.js';
+
+/**
+ * Prints ms per 1,000 streamed tokens, highlighting on and off, over the whole block and over its last quarter.
+ *
+ * @example await highlightCost();
+ */
+export async function highlightCost(): Promise<void> {
+  const dom = new JSDOM('<!doctype html><div id="root"></div>', { pretendToBeVisual: true });
+  Object.assign(globalThis, {
+    window: dom.window,
+    document: dom.window.document,
+    navigator: dom.window.navigator,
+    HTMLElement: dom.window.HTMLElement,
+    IS_REACT_ACT_ENVIRONMENT: false,
+  });
+  const { createElement } = await import('react');
+  const { flushSync } = await import('react-dom');
+  const { createRoot } = await import('react-dom/client');
+  const { Markdown } = await import('../../packages/ui/src/markdown/index.js');
+
+  const code = longTypeScript(tiny ? 1024 : 10 * 1024);
+  const pieces = tokenPieces(`Here is the module:\n\n\`\`\`ts\n${code}\n\`\`\`\n`, Infinity);
+  const lastQuarter = Math.floor((pieces.length * 3) / 4);
+
+  // Streams every piece into a fresh root; returns the ms for all tokens and for the last quarter.
+  const stream = (highlight: boolean): [number, number] => {
+    const container = document.createElement('div');
+    const root = createRoot(container);
+    let text = '';
+    const start = performance.now();
+    let quarter = start;
+    for (const [i, piece] of pieces.entries()) {
+      if (i === lastQuarter) quarter = performance.now();
+      text += piece;
+      flushSync(() => root.render(createElement(Markdown, { text, streaming: true, highlight })));
+    }
+    flushSync(() => root.render(createElement(Markdown, { text, highlight })));
+    const end = performance.now();
+    if (highlight && container.querySelector('[data-highlighted]') === null) throw new Error('never highlighted');
+    root.unmount();
+    return [end - start, end - quarter];
+  };
+
+  // Load Shiki and the grammar first: the figures are the steady cost per token, not the one-time load.
+  const loadStart = performance.now();
+  const probe = document.createElement('div');
+  const probeRoot = createRoot(probe);
+  flushSync(() => probeRoot.render(createElement(Markdown, { text: '```ts\nconst a = 1;\n```' })));
+  while (probe.querySelector('[data-highlighted]') === null) await new Promise((resolve) => setTimeout(resolve, 5));
+  const loadMs = performance.now() - loadStart;
+  probeRoot.unmount();
+
+  const runs = tiny ? 1 : 5;
+  const results = [false, true].map((highlight) => {
+    stream(highlight); // warm-up
+    const timed = Array.from({ length: runs }, () => stream(highlight));
+    return [median(timed.map(([all]) => all)), median(timed.map(([, last]) => last))] as const;
+  });
+  const [off, on] = results as [readonly [number, number], readonly [number, number]];
+  const perK = (ms: number, tokens: number) => (ms * 1000) / tokens;
+  const lastTokens = pieces.length - lastQuarter;
+  console.log(
+    `\nSyntax highlighting: a ${(code.length / 1024).toFixed(1)} KiB TypeScript block streamed in ${pieces.length} tokens (4-10 characters) through Markdown, React into jsdom after each (median of ${runs}):`,
+  );
+  console.log(`  ${''.padEnd(40)} ${'ms / 1,000 tokens'.padStart(18)} ${'last quarter'.padStart(14)}`);
+  for (const [name, [all, last]] of [
+    ['highlight={false}', off],
+    ['highlight (grammar loaded)', on],
+  ] as const)
+    console.log(
+      `  ${name.padEnd(40)} ${perK(all, pieces.length).toFixed(1).padStart(18)} ${perK(last, lastTokens).toFixed(1).padStart(14)}`,
+    );
+  console.log(
+    `  ${'ratio on / off'.padEnd(40)} ${(on[0] / off[0]).toFixed(2).padStart(17)}x ${(on[1] / off[1]).toFixed(2).padStart(13)}x`,
+  );
+  console.log(`  first highlighted block: Shiki and the grammar loaded in ${loadMs.toFixed(0)} ms (once per page)`);
+}
