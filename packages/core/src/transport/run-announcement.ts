@@ -26,7 +26,9 @@ const malformed = (what: string, data: string): RillError =>
 /**
  * The run a `rill-run` event announces, its `resume` and `stop` URLs resolved against `base` (the
  * response's URL, so a load balancer in front of several servers stays in the path). Throws a
- * `malformed-event` RillError when the data is not `{ runId, resume, stop }` strings.
+ * `malformed-event` RillError when the data is not `{ runId, resume, stop }` strings, or when a URL
+ * leads to another origin than the response's: a resume carries the request's headers (credentials
+ * included), and a stream must not be able to send them elsewhere.
  *
  * @example
  * parseRunEvent('{"runId":"r1","resume":"/runs/r1","stop":"/runs/r1/stop"}', 'https://api.test/chat');
@@ -35,9 +37,11 @@ const malformed = (what: string, data: string): RillError =>
 export function parseRunEvent(data: string, base: string): RunInfo {
   const run = parseObject(data);
   const { runId, resume, stop } = run ?? {};
-  if (typeof runId !== 'string' || typeof resume !== 'string' || typeof stop !== 'string')
-    throw malformed(RUN_EVENT, data);
-  return { runId, resumeUrl: resolveUrl(resume, base), stopUrl: resolveUrl(stop, base) };
+  const [resumeUrl, stopUrl] = [resume, stop].map((ref) =>
+    typeof ref === 'string' ? resolveUrl(ref, base) : undefined,
+  );
+  if (typeof runId !== 'string' || resumeUrl === undefined || stopUrl === undefined) throw malformed(RUN_EVENT, data);
+  return { runId, resumeUrl, stopUrl };
 }
 
 /**
@@ -73,11 +77,16 @@ function parseObject(data: string): Record<string, unknown> | undefined {
   }
 }
 
-/** `ref` made absolute against `base` (itself resolved against the page, where there is one); `ref` as given when neither is absolute. */
-function resolveUrl(ref: string, base: string): string {
+/**
+ * `ref` made absolute against `base` (itself resolved against the page, where there is one), or
+ * `undefined` when it leads to another origin; `ref` as given when neither is absolute and it is relative.
+ */
+function resolveUrl(ref: string, base: string): string | undefined {
   try {
-    return new URL(ref, new URL(base, globalThis.location?.href)).href;
+    const from = new URL(base, globalThis.location?.href);
+    const url = new URL(ref, from);
+    return url.origin === from.origin ? url.href : undefined;
   } catch {
-    return ref;
+    return /^([a-z][a-z\d+.-]*:|[\\/]{2})/i.test(ref.trim()) ? undefined : ref;
   }
 }

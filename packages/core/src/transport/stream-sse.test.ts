@@ -419,6 +419,23 @@ describe('streamSSE with a run the server announces (rill-run / rill-end)', () =
     expect(requests).toHaveLength(2);
   });
 
+  it.each([
+    ['https://elsewhere.test/runs/r1', 'runs/r1/stop'],
+    ['runs/r1', '//elsewhere.test/runs/r1/stop'],
+  ])(
+    'refuses an announced resume %s / stop %s on another origin: the resume would carry the headers there',
+    async (resume, stop) => {
+      const { url, requests } = await serve({
+        stream: [runEvent('0', 'r1', resume, stop), ...events(1, 1, true)],
+        then: 'drop',
+      });
+      const { data, error } = await collect(url, { body: 'generate', headers: { authorization: 'Bearer secret' } });
+      expect(data).toEqual([]);
+      expect(error).toMatchObject({ kind: 'malformed-event', retryable: false });
+      expect(requests).toHaveLength(1);
+    },
+  );
+
   it('rejects a rill-run event without its URLs as malformed', async () => {
     const { url } = await serve({
       stream: [sse({ event: 'rill-run', id: '0', data: '{"runId":"r1"}' }), ...events(1, 1, true)],
