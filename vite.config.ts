@@ -89,9 +89,9 @@ export default defineConfig({
       domProject('react'),
       onReact18(domProject('react'), 'react-18'),
       domProject('ui'),
-      // The security and robustness tests (Markdown; source, citation and image addresses) on React 18.3, which (unlike 19) does not block javascript: URLs.
+      // The security and robustness tests (Markdown and its code highlighting; source, citation and image addresses) on React 18.3, which (unlike 19) does not block javascript: URLs.
       onReact18(domProject('ui'), 'ui-react-18', [
-        'src/markdown/{security,xss-corpus,nesting,plain-text-fallback}.test.tsx',
+        'src/markdown/{security,xss-corpus,nesting,plain-text-fallback,highlight}.test.tsx',
         'src/{sources,cited-text,files}/*.test.tsx',
       ]),
       // Every README's code examples, type-checked and run against the mock (scripts/readme-examples).
