@@ -118,6 +118,20 @@ describe('Markdown code highlighting', () => {
     expect(tokenised.lines).toEqual([]);
   });
 
+  it('tokenises a restored message once: mounted again, its code renders from the cache', async () => {
+    await showHighlighted('ts');
+    const code = 'const restored = await load("conversation");\nrender(restored);';
+    tokenised.lines.length = 0;
+    const first = render(<Markdown text={fence('ts', code)} />);
+    expect(highlighted(first.container)).not.toBeNull();
+    expect(tokenised.lines).toEqual(code.split('\n'));
+    const html = first.container.innerHTML;
+    first.unmount();
+    const again = render(<Markdown text={fence('ts', code)} />);
+    expect(again.container.innerHTML).toBe(html);
+    expect(tokenised.lines).toEqual(code.split('\n'));
+  });
+
   it('leaves code in an unknown language, and all code with highlight={false}, plain', async () => {
     await showHighlighted('ts');
     const errors = vi.spyOn(console, 'error');
