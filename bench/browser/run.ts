@@ -104,10 +104,15 @@ async function historyRun(browser: Browser, origin: string, variant: string, cou
   await page.goto(
     `${origin}?scenario=history&variant=${variant}&count=${count}&rate=${rate}&seconds=${historySeconds}`,
   );
-  const restored = await read(browser, page, () => page.evaluate(() => window.restoreHistory()));
-  // Idle a second, as a user reads before asking, measured: work deferred past the paint (lazy loads, highlighting,
-  // effects) lands here, and must not make long tasks either.
-  const settled = await read(browser, page, () => page.waitForTimeout(1000));
+  // Then idle a second, as a user reads before asking, measured on its own: work deferred past the paint (lazy loads,
+  // highlighting, effects) lands there, and must not make long tasks either.
+  const restored = await read(
+    browser,
+    page,
+    () => page.evaluate(() => window.restoreHistory()),
+    () => page.waitForTimeout(1000),
+  );
+  const settled = restored.later[0] ?? restored.readings;
   const { result, readings } = await read(browser, page, () => page.evaluate(() => window.runBench()));
   await context.close();
   return {
@@ -115,7 +120,7 @@ async function historyRun(browser: Browser, origin: string, variant: string, cou
     ...readings,
     restore: restored.result,
     restoreReadings: restored.readings,
-    settleReadings: settled.readings,
+    settleReadings: settled,
   };
 }
 
@@ -202,7 +207,7 @@ function reportHistory(rows: Record<keyof typeof historyNames, Map<number, Resto
     'first paint ms',
     'first render CPU ms',
     'first render longest CPU ms',
-    'restore heap MiB',
+    'heap after restore+settle MiB',
     'settle CPU ms',
     'settle long tasks (CPU)',
     'settle longest CPU ms',
