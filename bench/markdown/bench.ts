@@ -83,9 +83,9 @@ async function markdownSizes(): Promise<void> {
     ['@rill/ui Markdown at start (marked lexer + renderer + repair)', split.initial],
     ['  the same without highlighting (its modules left out)', without.initial],
     ['  later, at the first highlighted block: Shiki core + JS regex', split.lazy('shiki-tokenizer.ts')],
-    ['  later, per language: the TypeScript grammar', split.lazy('langs/typescript.mjs', shiki)],
-    ['                       the Python grammar', split.lazy('langs/python.mjs', shiki)],
-    ['                       the JSON grammar', split.lazy('langs/json.mjs', shiki)],
+    ['  later, per language: the TypeScript grammar', split.lazy('langs-precompiled/dist/typescript.mjs', shiki)],
+    ['                       the Python grammar', split.lazy('langs-precompiled/dist/python.mjs', shiki)],
+    ['                       the JSON grammar', split.lazy('langs-precompiled/dist/json.mjs', shiki)],
   ];
   for (const [name, gzipped] of rows)
     console.log(`  ${name.padEnd(62)} ${(gzipped / 1024).toFixed(1).padStart(23)} KiB gz (${gzipped} bytes)`);

@@ -26,7 +26,7 @@ export interface CodeBlockProps {
  */
 export function CodeBlock({ code, language }: CodeBlockProps) {
   const [copied, setCopied] = useState(false);
-  const highlighted = useHighlightedCode(code, language);
+  const [highlighted, ref] = useHighlightedCode(code, language);
   useEffect(() => {
     if (!copied) return;
     const timer = setTimeout(() => setCopied(false), 2000);
@@ -42,6 +42,7 @@ export function CodeBlock({ code, language }: CodeBlockProps) {
 
   return (
     <div
+      ref={ref}
       className="rill-code"
       data-language={language || undefined}
       data-highlighted={highlighted === undefined ? undefined : ''}

@@ -24,6 +24,10 @@ vi.mock('./highlight/shiki-tokenizer.js', async (importOriginal) => {
   };
 });
 
+// No tokenising budget here: these tests render many updates in one synchronous stack, which real updates never are
+// (tokenize-budget.test.tsx covers the budget).
+vi.mock('./highlight/tokenize-budget.js', () => ({ timeLeft: () => true }));
+
 afterEach(cleanup);
 
 const LOAD = { timeout: 15_000 };
@@ -201,7 +205,7 @@ describe('CodeBlock highlighting code as it grows', () => {
       lines.push({ tokens: line.tokens, end: 0, state });
     }
     const last = lines.pop()?.tokens ?? [];
-    const view = { lines, count: lines.length, pieceStarts: [], pieceCount: 0, last, rest: '' };
+    const view = { lines, count: lines.length, pieceStarts: [], pieceCount: 0, last, rest: '', pending: false };
     return render(<HighlightedCode view={view} />).container.innerHTML;
   }
 

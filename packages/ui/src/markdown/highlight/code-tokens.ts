@@ -25,6 +25,8 @@ export type TokenizeLine = (
 /** A code block's highlighting as its code grows (`IncrementalTokens`, in the lazily loaded chunk). */
 export interface CodeHighlight {
   update(language: string, tokenize: TokenizeLine, code: string, settled: boolean): HighlightView;
+  /** Whether `code` was highlighted before (by this block, a done block or one still streaming): showing it costs no tokenising. */
+  knows(language: string, code: string): boolean;
 }
 
 /** What a loaded grammar gives: its line tokeniser, and a way to follow one block's code as it grows. */
@@ -43,7 +45,7 @@ export interface HighlightedLine {
 
 /**
  * The code as highlighted: `lines[0..count)` are its complete lines, each followed by a `\n`; then the last line,
- * `last` covering its first characters and `rest` the ones not tokenised yet (shown plain). Long code is cut into
+ * `last` covering its first characters and `rest` the ones not tokenised yet (shown plain, complete lines too while `pending`). Long code is cut into
  * pieces of whole lines: line indices `pieceStarts[0..pieceCount)` each start one after the first.
  */
 export interface HighlightView {
@@ -53,4 +55,6 @@ export interface HighlightView {
   readonly pieceCount: number;
   readonly last: TokenLine;
   readonly rest: string;
+  /** Complete lines wait for a later task (`rest` holds them, plain): update again soon. */
+  readonly pending: boolean;
 }

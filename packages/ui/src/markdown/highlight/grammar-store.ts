@@ -6,7 +6,8 @@ const grammars = new Map<HighlightLanguage, LoadedGrammar | 'loading' | 'failed'
 const listeners = new Set<() => void>();
 
 /**
- * Starts loading `language`'s grammar (Shiki's core the first time, then the grammar), once; listeners hear when it is ready.
+ * Starts loading `language`'s grammar (Shiki's core the first time, then the grammar) once, when the page is next idle;
+ * listeners hear when it is ready.
  *
  * @example
  * useEffect(() => requestGrammar('typescript'), []);
@@ -18,10 +19,18 @@ export function requestGrammar(language: HighlightLanguage): void {
     grammars.set(language, result);
     for (const listener of listeners) listener();
   };
-  void import('./shiki-tokenizer.js').then(
-    (shiki) => shiki.loadGrammar(language).then(settle, () => settle('failed')),
-    () => settle('failed'),
+  // When the page is idle (within a second): loading and compiling a grammar must not hold up a paint or an answer's frames.
+  whenIdle(() =>
+    import('./shiki-tokenizer.js').then(
+      (shiki) => shiki.loadGrammar(language).then(settle, () => settle('failed')),
+      () => settle('failed'),
+    ),
   );
+}
+
+function whenIdle(run: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 1000 });
+  else setTimeout(run, 0);
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   type TokenizeLine,
 } from './code-tokens.js';
 import { WeightedLru } from './token-cache.js';
+import { timeLeft } from './tokenize-budget.js';
 
 // The last line is tokenised again on every update up to this length; past it, once it has grown by a quarter.
 const LAST_LINE_EVERY_UPDATE = 512;
@@ -50,6 +51,8 @@ export class IncrementalTokens implements CodeHighlight {
   private lastState: LineState | undefined;
   private covered = 0;
   private settledCode: string | undefined;
+  // Complete lines were left for a later task (the task's tokenising budget ran out).
+  private behind = false;
 
   /**
    * The highlighted view of `code`, tokenising only what changed since the last update. With `settled`, the block is done:
@@ -82,7 +85,19 @@ export class IncrementalTokens implements CodeHighlight {
       pieceCount: this.pieceStarts.length,
       last: this.last,
       rest: lastStart + this.covered < code.length ? code.slice(lastStart + this.covered) : '',
+      pending: this.behind,
     };
+  }
+
+  /**
+   * Whether this block has shown code before, or `code` is a done block's or continues a streaming block's: it then
+   * shows highlighted at once, wherever it is, so a block that was highlighted is never shown plain again.
+   *
+   * @example
+   * if (tokens.knows('typescript', code)) view = tokens.update('typescript', tokenize, code, true);
+   */
+  knows(language: string, code: string): boolean {
+    return this.code !== '' || done.has(cacheKey(language, code)) || this.streamedBefore(language, code) !== undefined;
   }
 
   // Whether `code` extends this block's code or cuts it short (compared near the ends only, as growing text is trusted).
@@ -97,15 +112,20 @@ export class IncrementalTokens implements CodeHighlight {
   private resume(code: string): void {
     const cached = done.get(cacheKey(this.language, code));
     if (cached !== undefined) return this.restore(cached);
-    const from = streaming.find(
+    const from = this.streamedBefore(this.language, code);
+    if (from !== undefined) this.restore(from.snapshot());
+  }
+
+  // Another block, still kept as streaming, whose code `code` extends.
+  private streamedBefore(language: string, code: string): IncrementalTokens | undefined {
+    return streaming.find(
       (other) =>
         other !== this &&
-        other.language === this.language &&
-        other.tokenize === this.tokenize &&
+        other.language === language &&
+        (this.tokenize === undefined || other.tokenize === this.tokenize) &&
         other.code.length > 0 &&
         code.startsWith(other.code),
     );
-    if (from !== undefined) this.restore(from.snapshot());
   }
 
   private truncate(code: string): void {
@@ -123,7 +143,14 @@ export class IncrementalTokens implements CodeHighlight {
 
   private append(code: string, tokenize: TokenizeLine): void {
     let start = this.lines.at(-1)?.end ?? 0;
-    for (let end = code.indexOf('\n', Math.max(start, this.code.length)); end !== -1; end = code.indexOf('\n', start)) {
+    // A line end can only be past the code seen before, unless lines were left waiting.
+    const from = this.behind ? start : Math.max(start, this.code.length);
+    this.behind = false;
+    for (let end = code.indexOf('\n', from); end !== -1; end = code.indexOf('\n', start)) {
+      if (!timeLeft()) {
+        this.behind = true;
+        break;
+      }
       const previous = this.lines.at(-1)?.state;
       const { tokens, state } =
         this.covered === end - start
@@ -137,7 +164,7 @@ export class IncrementalTokens implements CodeHighlight {
     }
     this.code = code;
     const length = code.length - start;
-    if (length === 0 || length === this.covered) return;
+    if (this.behind || length === 0 || length === this.covered) return;
     if (length <= LAST_LINE_EVERY_UPDATE || length * 4 >= this.covered * 5) {
       const { tokens, state } = tokenize(code.slice(start), this.lines.at(-1)?.state);
       this.setLast(tokens, state, length);
@@ -145,7 +172,7 @@ export class IncrementalTokens implements CodeHighlight {
   }
 
   private settle(code: string, tokenize: TokenizeLine): void {
-    if (this.settledCode === code) return;
+    if (this.settledCode === code || this.behind) return;
     const start = this.lines.at(-1)?.end ?? 0;
     if (start + this.covered < code.length) {
       const { tokens, state } = tokenize(code.slice(start), this.lines.at(-1)?.state);

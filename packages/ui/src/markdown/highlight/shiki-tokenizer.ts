@@ -1,5 +1,5 @@
-// The lazily loaded half of highlighting: Shiki's core with its JavaScript regex engine (no WASM) and one
-// theme whose colours are CSS custom properties, so styles.css owns them. Only `import()` reaches this file.
+// The lazily loaded half of highlighting: Shiki's core with its JavaScript regex engine (no WASM), grammars precompiled
+// for it, and one theme whose colours are CSS custom properties, so styles.css owns them. Only `import()` reaches this file.
 import {
   createCssVariablesTheme,
   createHighlighterCore,
@@ -7,7 +7,7 @@ import {
   type HighlighterCore,
   type LanguageRegistration,
 } from 'shiki/core';
-import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
+import { createJavaScriptRawEngine } from 'shiki/engine/javascript';
 import type { CodeToken, LoadedGrammar, TokenizeLine } from './code-tokens.js';
 import { IncrementalTokens } from './incremental-tokens.js';
 import type { HighlightLanguage } from './languages.js';
@@ -16,24 +16,24 @@ const THEME = 'rill';
 
 // Each grammar is its own chunk, loaded the first time a block in its language renders.
 const grammars: Record<HighlightLanguage, () => Promise<{ default: LanguageRegistration[] }>> = {
-  typescript: () => import('shiki/langs/typescript.mjs'),
-  tsx: () => import('shiki/langs/tsx.mjs'),
-  javascript: () => import('shiki/langs/javascript.mjs'),
-  jsx: () => import('shiki/langs/jsx.mjs'),
-  json: () => import('shiki/langs/json.mjs'),
-  shellscript: () => import('shiki/langs/shellscript.mjs'),
-  python: () => import('shiki/langs/python.mjs'),
-  html: () => import('shiki/langs/html.mjs'),
-  css: () => import('shiki/langs/css.mjs'),
-  sql: () => import('shiki/langs/sql.mjs'),
-  yaml: () => import('shiki/langs/yaml.mjs'),
-  diff: () => import('shiki/langs/diff.mjs'),
-  go: () => import('shiki/langs/go.mjs'),
-  rust: () => import('shiki/langs/rust.mjs'),
-  java: () => import('shiki/langs/java.mjs'),
-  c: () => import('shiki/langs/c.mjs'),
-  cpp: () => import('shiki/langs/cpp.mjs'),
-  markdown: () => import('shiki/langs/markdown.mjs'),
+  typescript: () => import('@shikijs/langs-precompiled/typescript'),
+  tsx: () => import('@shikijs/langs-precompiled/tsx'),
+  javascript: () => import('@shikijs/langs-precompiled/javascript'),
+  jsx: () => import('@shikijs/langs-precompiled/jsx'),
+  json: () => import('@shikijs/langs-precompiled/json'),
+  shellscript: () => import('@shikijs/langs-precompiled/shellscript'),
+  python: () => import('@shikijs/langs-precompiled/python'),
+  html: () => import('@shikijs/langs-precompiled/html'),
+  css: () => import('@shikijs/langs-precompiled/css'),
+  sql: () => import('@shikijs/langs-precompiled/sql'),
+  yaml: () => import('@shikijs/langs-precompiled/yaml'),
+  diff: () => import('@shikijs/langs-precompiled/diff'),
+  go: () => import('@shikijs/langs-precompiled/go'),
+  rust: () => import('@shikijs/langs-precompiled/rust'),
+  java: () => import('@shikijs/langs-precompiled/java'),
+  c: () => import('@shikijs/langs-precompiled/c'),
+  cpp: () => import('@shikijs/langs-precompiled/cpp'),
+  markdown: () => import('@shikijs/langs-precompiled/markdown'),
 };
 
 let highlighter: Promise<HighlighterCore> | undefined;
@@ -49,8 +49,9 @@ export async function loadGrammar(language: HighlightLanguage): Promise<LoadedGr
   highlighter ??= createHighlighterCore({
     themes: [createCssVariablesTheme({ name: THEME, variablePrefix: '--rill-code-' })],
     langs: [],
-    // Forgiving: a pattern the engine cannot translate matches nothing instead of failing the grammar.
-    engine: createJavaScriptRegexEngine({ forgiving: true }),
+    // Grammars precompiled to JavaScript regular expressions: no Oniguruma translation at run time, whose first lines
+    // of a grammar took tens of ms each (a long task on the first highlighting).
+    engine: createJavaScriptRawEngine(),
   });
   const shiki = await highlighter;
   await shiki.loadLanguage((await grammars[language]()).default);

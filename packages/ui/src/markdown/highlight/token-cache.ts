@@ -20,6 +20,16 @@ export class WeightedLru<V> {
   }
 
   /**
+   * Whether `key` has a value, without making it the most recently used.
+   *
+   * @example
+   * cache.has('typescript\0const a = 1;');
+   */
+  has(key: string): boolean {
+    return this.entries.has(key);
+  }
+
+  /**
    * Stores `value` as the most recently used, dropping the least recently used until the total fits the budget.
    *
    * @example
