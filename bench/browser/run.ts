@@ -1,12 +1,14 @@
 // `pnpm bench:browser [--seconds 20] [--rate 2000] [--runs 1] [--scenario streaming|history|all]
-// [--counts 10,100,1000] [--history-seconds 5]`: builds the perf page, then in Chromium
+// [--counts 10,100,1000] [--history-seconds 5] [--content prose|code]`: builds the perf page, then in Chromium
 // - streaming: streams `rate` tokens/s for `seconds` into a Conversation three ways (Rill useChat, a
 //   naive setState per token, @ai-sdk/react useChat) and prints commits per frame, long tasks,
 //   main-thread time per 1,000 tokens and heap growth, with ratios and the targets;
 // - history: restores a conversation of each of `counts` messages (Rill's useChat + MessageView, or
 //   @ai-sdk/react with react-markdown), then streams one answer after it, and prints the first
 //   render, the new answer's main-thread time per 1,000 tokens, long tasks and heap, per length.
-// Every figure is the median of `runs` (variants interleaved); long tasks are counted over all runs.
+// The answer is prose, or with `--content code` one TypeScript block streamed to its end (Rill highlights it as it
+// grows; the others show it plain). Every figure is the median of `runs` (variants interleaved); long tasks are
+// counted over all runs.
 // Wall-clock figures (first commit and paint, PerformanceObserver's long tasks) grow with the machine's
 // load, as the renderer waits for a core; CPU figures (CDP thread time, trace task times) do not.
 // RILL_BENCH_TINY=1 runs one short pass of each (a smoke test: tables printed, no target enforced).
@@ -30,6 +32,7 @@ const { values } = parseArgs({
     scenario: { type: 'string', default: 'all' },
     counts: { type: 'string', default: tiny ? '10,100' : '10,100,1000' },
     'history-seconds': { type: 'string', default: tiny ? '1' : '5' },
+    content: { type: 'string', default: 'prose' },
   },
 });
 const seconds = Number(values.seconds);
@@ -37,6 +40,7 @@ const rate = Number(values.rate);
 const runs = Number(values.runs);
 const counts = values.counts.split(',').map(Number);
 const historySeconds = Number(values['history-seconds']);
+const content = values.content === 'code' ? 'code' : 'prose';
 const scenarios = values.scenario === 'all' ? ['streaming', 'history'] : [values.scenario];
 const configFile = new URL('vite.config.ts', import.meta.url).pathname;
 
@@ -92,7 +96,7 @@ const answerColumns = (r: Streamed[]): string[] => [
 async function streamingRun(browser: Browser, origin: string, variant: string): Promise<Streamed> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  await page.goto(`${origin}?variant=${variant}&rate=${rate}&seconds=${seconds}`);
+  await page.goto(`${origin}?variant=${variant}&rate=${rate}&seconds=${seconds}&content=${content}`);
   const { result, readings } = await read(browser, page, () => page.evaluate(() => window.runBench()));
   await context.close();
   return { ...result, ...readings };
@@ -102,7 +106,7 @@ async function historyRun(browser: Browser, origin: string, variant: string, cou
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   await page.goto(
-    `${origin}?scenario=history&variant=${variant}&count=${count}&rate=${rate}&seconds=${historySeconds}`,
+    `${origin}?scenario=history&variant=${variant}&count=${count}&rate=${rate}&seconds=${historySeconds}&content=${content}`,
   );
   // Then idle a second, as a user reads before asking, measured on its own: work deferred past the paint (lazy loads,
   // highlighting, effects) lands there, and must not make long tasks either.
@@ -169,7 +173,7 @@ function reportStreaming(rows: Record<keyof typeof streamingNames, Streamed[]>):
     ];
   });
   console.log(
-    `\nstreaming: ${rate} tokens/s for ${seconds} s (${rate * seconds} tokens), ${runs} run(s), load average ${loadavg()
+    `\nstreaming ${content}: ${rate} tokens/s for ${seconds} s (${rate * seconds} tokens), ${runs} run(s), load average ${loadavg()
       .map((l) => l.toFixed(1))
       .join(' ')}:\n`,
   );

@@ -27,7 +27,11 @@ declare global {
 
 const variants: Record<string, ComponentType<VariantProps>> = { rill: RillChat, naive: NaiveChat, 'ai-sdk': AiSdkChat };
 const params = new URLSearchParams(location.search);
-const pace = { rate: Number(params.get('rate') ?? 2000), seconds: Number(params.get('seconds') ?? 20) };
+const pace = {
+  rate: Number(params.get('rate') ?? 2000),
+  seconds: Number(params.get('seconds') ?? 20),
+  content: params.get('content') === 'code' ? ('code' as const) : ('prose' as const),
+};
 const tokens = Math.round(pace.rate * pace.seconds);
 const Variant = variants[params.get('variant') ?? ''];
 
@@ -39,7 +43,8 @@ else {
   window.runBench = () =>
     new Promise((resolve) => {
       const probe = startProbe();
-      const onDone = (text: string) => resolve({ ...probe.stop(), tokens, complete: text === answerText(tokens) });
+      const onDone = (text: string) =>
+        resolve({ ...probe.stop(), tokens, complete: text === answerText(tokens, pace.content) });
       createRoot(document.getElementById('root') as HTMLElement).render(
         <Profiler id="bench" onRender={probe.onCommit}>
           <FirstTokenContext value={probe.onFirstToken}>

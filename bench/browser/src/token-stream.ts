@@ -1,11 +1,29 @@
 // The mock model every variant reads: `rate` tokens per second for `seconds`, paced by the clock
 // (each chunk carries the tokens due since the last one, as a fast model's network chunks do).
 
-/** One token of the answer: words, with a paragraph break every 60 tokens, as model prose has. */
-export const token = (i: number): string => (i % 60 === 59 ? `w${i % 97}.\n\n` : `w${i % 97} `);
+/** What the answer is: prose, or one TypeScript code block that streams to the end (syntax-highlighted by Rill). */
+export type Content = 'prose' | 'code';
+
+// The code answer: an open ```ts fence, then lines of TypeScript, cut into 6-character tokens.
+const CODE_TOKEN = 6;
+let code = '```ts\n';
+function codeUpTo(length: number): string {
+  for (let n = 0; code.length < length; n++)
+    code += `export async function load${n}(table: Table<Row>, id = ${n}): Promise<Row | undefined> {\n  const row = await table.get(\`row-\${id}\`); // row ${n}\n  return row?.visible ? { ...row, seen: true } : undefined;\n}\n\n`;
+  return code;
+}
+
+/** One token of the answer: prose words with a paragraph break every 60 tokens, or 6 characters of code. */
+export const token = (i: number, content: Content = 'prose'): string =>
+  content === 'code'
+    ? codeUpTo((i + 1) * CODE_TOKEN).slice(i * CODE_TOKEN, (i + 1) * CODE_TOKEN)
+    : i % 60 === 59
+      ? `w${i % 97}.\n\n`
+      : `w${i % 97} `;
 
 /** The whole answer `count` tokens make, to check that a variant received all of it. */
-export const answerText = (count: number): string => Array.from({ length: count }, (_, i) => token(i)).join('');
+export const answerText = (count: number, content: Content = 'prose'): string =>
+  Array.from({ length: count }, (_, i) => token(i, content)).join('');
 
 const encoder = new TextEncoder();
 const sse = (data: string) => `data: ${data}\n\n`;
@@ -49,10 +67,11 @@ export const formats = {
   },
 };
 
-/** How fast and for how long the mock model streams. */
+/** How fast and for how long the mock model streams, and what. */
 export interface Pace {
   rate: number;
   seconds: number;
+  content?: Content;
 }
 
 /**
@@ -78,7 +97,7 @@ export function pacedFetch(format: keyof typeof formats, pace: Pace): typeof fet
           // The browser clamps timers to ~4 ms, so each chunk carries every token due by now.
           await new Promise((resolve) => setTimeout(resolve, 4));
           const due = Math.min(total, Math.floor(((performance.now() - started) * pace.rate) / 1000));
-          for (; sent < due; sent++) chunk += sse(wire.event(token(sent)));
+          for (; sent < due; sent++) chunk += sse(wire.event(token(sent, pace.content)));
         }
         if (sent === total) {
           controller.enqueue(encoder.encode(chunk + wire.tail.map(sse).join('')));

@@ -92,7 +92,7 @@ export function mountHistory(variant: string, count: number, pace: Pace): void {
       const running = startProbe();
       probe = running;
       firstToken = () => running.onFirstToken();
-      onDone = (text) => resolve({ ...running.stop(), tokens, complete: text === answerText(tokens) });
+      onDone = (text) => resolve({ ...running.stop(), tokens, complete: text === answerText(tokens, pace.content) });
       release();
     });
 }

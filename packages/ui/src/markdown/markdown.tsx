@@ -84,19 +84,23 @@ function StreamedMarkdown({ text, streaming = false, components, className, high
 
   return (
     <div className={className ? `rill-md ${className}` : 'rill-md'} data-state={streaming ? 'streaming' : 'done'}>
-      {doc.done.map((block) => (
-        <Block key={block.key} content={block} components={resolved} highlight={highlightSettings(highlight, true)} />
-      ))}
-      {open?.type === 'paragraph' ? (
-        <OpenParagraphBlock key={doc.done.length} paragraph={open} links={doc.links} />
-      ) : (
-        <Block
-          key={doc.done.length}
-          content={tailTokens}
-          components={resolved}
-          highlight={highlightSettings(highlight, !streaming)}
-        />
-      )}
+      {/* One keyed list: the block being written keeps its elements when it is done (its key is the one it gets then),
+          so a long code block that closes, or the answer that ends, re-renders what changed instead of mounting anew. */}
+      {[
+        ...doc.done.map((block) => (
+          <Block key={block.key} content={block} components={resolved} highlight={highlightSettings(highlight, true)} />
+        )),
+        open?.type === 'paragraph' ? (
+          <OpenParagraphBlock key={doc.done.length} paragraph={open} links={doc.links} />
+        ) : (
+          <Block
+            key={doc.done.length}
+            content={tailTokens}
+            components={resolved}
+            highlight={highlightSettings(highlight, !streaming)}
+          />
+        ),
+      ]}
     </div>
   );
 }

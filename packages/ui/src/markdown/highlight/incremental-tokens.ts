@@ -165,6 +165,7 @@ export class IncrementalTokens implements CodeHighlight {
     this.code = code;
     const length = code.length - start;
     if (this.behind || length === 0 || length === this.covered) return;
+    if (!timeLeft()) return void (this.behind = true);
     if (length <= LAST_LINE_EVERY_UPDATE || length * 4 >= this.covered * 5) {
       const { tokens, state } = tokenize(code.slice(start), this.lines.at(-1)?.state);
       this.setLast(tokens, state, length);

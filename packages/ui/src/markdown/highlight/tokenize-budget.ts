@@ -5,8 +5,8 @@ const SLICE_MS = 8;
 let sliceEnd: number | undefined;
 
 /**
- * Whether the current task may still tokenise: the first call in a task starts its slice, which ends once the
- * synchronous work in progress (a React render of every block) has run.
+ * Whether the current task may still tokenise: the first call starts a slice, which lasts until a later task (a
+ * timer) opens the next one, so renders run from microtasks of one task (a grammar's load) share it too.
  *
  * @example
  * for (const line of lines) if (timeLeft()) tokenize(line); else break;
@@ -15,7 +15,7 @@ export function timeLeft(): boolean {
   const now = performance.now();
   if (sliceEnd === undefined) {
     sliceEnd = now + SLICE_MS;
-    queueMicrotask(() => (sliceEnd = undefined));
+    setTimeout(() => (sliceEnd = undefined), 0);
   }
   return now < sliceEnd;
 }

@@ -8,6 +8,7 @@ import {
   useSyncExternalStore,
   type RefObject,
 } from 'react';
+import { createFrameScheduler } from '@rill/core/store';
 import type { HighlightView } from './code-tokens.js';
 import { HighlightContext } from './highlight-context.js';
 import { highlightLanguage } from './languages.js';
@@ -51,7 +52,7 @@ export function useHighlightedCode(
   );
   // Made once the grammar has loaded (its code is in the lazy chunk); were React to drop it, a new one picks up where it was.
   const tracker = useMemo(() => loaded?.createHighlight(), [loaded]);
-  // Lines a task had no time for are tokenised in the next one.
+  // Lines a task had no time for are tokenised in a later one.
   const [slice, nextSlice] = useReducer((n: number) => n + 1, 0);
   const view = useMemo(
     () =>
@@ -65,10 +66,11 @@ export function useHighlightedCode(
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [tracker, grammar, loaded, code, settled, wanted, slice],
   );
+  // In the next frame, with whatever else renders then: at most one commit a frame.
+  const [frames] = useState(() => createFrameScheduler('frame', nextSlice));
   useEffect(() => {
-    if (!view?.pending) return;
-    const timer = setTimeout(nextSlice, 0);
-    return () => clearTimeout(timer);
-  }, [view]);
+    if (view?.pending) frames.request();
+  }, [view, frames]);
+  useEffect(() => frames.cancel, [frames]);
   return [view, ref];
 }
