@@ -190,4 +190,16 @@ describe('Markdown streamed', () => {
     rerender(<Markdown text={text} components={counting} />);
     expect(renders).toBe(1);
   });
+
+  it('keeps the elements of a code block being written when it closes and when the answer ends', () => {
+    const code = Array.from({ length: 50 }, (_, i) => `line ${i}`).join('\n');
+    const { container, rerender } = render(<Markdown text={`\`\`\`ts\n${code}`} streaming components={components} />);
+    const pre = container.querySelector('pre');
+    expect(pre?.textContent).toBe(code);
+    rerender(<Markdown text={`\`\`\`ts\n${code}\n\`\`\`\n\nAfter it.`} streaming components={components} />);
+    expect(container.querySelector('pre')).toBe(pre);
+    rerender(<Markdown text={`\`\`\`ts\n${code}\n\`\`\`\n\nAfter it.`} components={components} />);
+    expect(container.querySelector('pre')).toBe(pre);
+    expect(pre?.textContent).toBe(code);
+  });
 });
