@@ -1,5 +1,5 @@
 // `pnpm bench:browser [--seconds 20] [--rate 2000] [--runs 1] [--scenario streaming|history|all]
-// [--counts 10,100,1000] [--history-seconds 5] [--content prose|code]`: builds the perf page, then in Chromium
+// [--counts 10,100,1000] [--history-seconds 5] [--content prose|code] [--highlight on|off]`: builds the perf page, then in Chromium
 // - streaming: streams `rate` tokens/s for `seconds` into a Conversation three ways (Rill useChat, a
 //   naive setState per token, @ai-sdk/react useChat) and prints commits per frame, long tasks,
 //   main-thread time per 1,000 tokens and heap growth, with ratios and the targets;
@@ -7,7 +7,7 @@
 //   @ai-sdk/react with react-markdown), then streams one answer after it, and prints the first
 //   render, the new answer's main-thread time per 1,000 tokens, long tasks and heap, per length.
 // The answer is prose, or with `--content code` one TypeScript block streamed to its end (Rill highlights it as it
-// grows; the others show it plain). Every figure is the median of `runs` (variants interleaved); long tasks are
+// grows, as the others render it through the same MessageView; `--highlight off` shows it plain). Every figure is the median of `runs` (variants interleaved); long tasks are
 // counted over all runs.
 // Wall-clock figures (first commit and paint, PerformanceObserver's long tasks) grow with the machine's
 // load, as the renderer waits for a core; CPU figures (CDP thread time, trace task times) do not.
@@ -33,6 +33,7 @@ const { values } = parseArgs({
     counts: { type: 'string', default: tiny ? '10,100' : '10,100,1000' },
     'history-seconds': { type: 'string', default: tiny ? '1' : '5' },
     content: { type: 'string', default: 'prose' },
+    highlight: { type: 'string', default: 'on' },
   },
 });
 const seconds = Number(values.seconds);
@@ -41,6 +42,7 @@ const runs = Number(values.runs);
 const counts = values.counts.split(',').map(Number);
 const historySeconds = Number(values['history-seconds']);
 const content = values.content === 'code' ? 'code' : 'prose';
+const highlight = values.highlight === 'off' ? 'off' : 'on';
 const scenarios = values.scenario === 'all' ? ['streaming', 'history'] : [values.scenario];
 const configFile = new URL('vite.config.ts', import.meta.url).pathname;
 
@@ -96,7 +98,9 @@ const answerColumns = (r: Streamed[]): string[] => [
 async function streamingRun(browser: Browser, origin: string, variant: string): Promise<Streamed> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  await page.goto(`${origin}?variant=${variant}&rate=${rate}&seconds=${seconds}&content=${content}`);
+  await page.goto(
+    `${origin}?variant=${variant}&rate=${rate}&seconds=${seconds}&content=${content}&highlight=${highlight}`,
+  );
   const { result, readings } = await read(browser, page, () => page.evaluate(() => window.runBench()));
   await context.close();
   return { ...result, ...readings };
@@ -106,7 +110,7 @@ async function historyRun(browser: Browser, origin: string, variant: string, cou
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   await page.goto(
-    `${origin}?scenario=history&variant=${variant}&count=${count}&rate=${rate}&seconds=${historySeconds}&content=${content}`,
+    `${origin}?scenario=history&variant=${variant}&count=${count}&rate=${rate}&seconds=${historySeconds}&content=${content}&highlight=${highlight}`,
   );
   // Then idle a second, as a user reads before asking, measured on its own: work deferred past the paint (lazy loads,
   // highlighting, effects) lands there, and must not make long tasks either.
@@ -173,7 +177,7 @@ function reportStreaming(rows: Record<keyof typeof streamingNames, Streamed[]>):
     ];
   });
   console.log(
-    `\nstreaming ${content}: ${rate} tokens/s for ${seconds} s (${rate * seconds} tokens), ${runs} run(s), load average ${loadavg()
+    `\nstreaming ${content} (highlighting ${highlight}): ${rate} tokens/s for ${seconds} s (${rate * seconds} tokens), ${runs} run(s), load average ${loadavg()
       .map((l) => l.toFixed(1))
       .join(' ')}:\n`,
   );

@@ -1,6 +1,7 @@
 import { messageText, type ChatMessage } from '@rill/core';
 import { useChat } from '@rill/react';
 import { Conversation, MessageView } from '@rill/ui';
+import { highlight } from '../variants/bench-conversation.js';
 import { useContext, useEffect, useState } from 'react';
 import { pacedFetch } from '../token-stream.js';
 import { FirstTokenContext } from '../variants/bench-conversation.js';
@@ -36,7 +37,7 @@ export function RillHistory({ initial, pace, start, onDone }: HistoryProps<ChatM
             <p>{m.text}</p>
           </article>
         ) : (
-          <MessageView key={m.id} message={m.message} chat={chat} />
+          <MessageView key={m.id} message={m.message} chat={chat} highlight={highlight} />
         ),
       )}
     </Conversation>

@@ -2,6 +2,9 @@ import type { Message } from '@rill/core';
 import { Conversation, MessageView } from '@rill/ui';
 import { createContext, useContext, useEffect } from 'react';
 
+/** `?highlight=off` shows code plain in every variant: what syntax highlighting costs is the difference. */
+export const highlight = new URLSearchParams(location.search).get('highlight') !== 'off';
+
 /** Told once the first token is on screen, whichever variant put it there. */
 export const FirstTokenContext = createContext<() => void>(() => undefined);
 
@@ -15,7 +18,7 @@ export function BenchConversation({ message }: { message: Message | undefined })
   return (
     <Conversation>
       <p>go</p>
-      {message && <MessageView message={message} />}
+      {message && <MessageView message={message} highlight={highlight} />}
     </Conversation>
   );
 }

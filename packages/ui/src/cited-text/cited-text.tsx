@@ -2,7 +2,7 @@
 
 import type { SourcePart, TextPart } from '@rill/core';
 import { useMemo } from 'react';
-import { CitationMarksContext, citationMarks } from '../markdown/citation-marks.js';
+import { CitationMarksContext, citationMarks, type CitationTarget } from '../markdown/citation-marks.js';
 import { Markdown } from '../markdown/markdown.js';
 import type { MarkdownComponents } from '../markdown/render-tokens.js';
 import { citedRun } from './cited-run.js';
@@ -19,6 +19,8 @@ export interface CitedTextProps {
   streaming?: boolean | undefined;
   /** Replace the code block renderer, as with `Markdown`. */
   components?: Partial<MarkdownComponents> | undefined;
+  /** Syntax-highlight fenced code (default true), as with `Markdown`. */
+  highlight?: boolean | undefined;
   className?: string | undefined;
 }
 
@@ -39,16 +41,26 @@ export function CitedText({
   sourceListId,
   streaming = false,
   components,
+  highlight,
   className,
 }: CitedTextProps) {
   const run = useMemo(
     () => citedRun(parts, { sources, streaming, sourceListId }),
     [parts, sources, streaming, sourceListId],
   );
-  const marks = useMemo(() => citationMarks(run.targets), [run.targets]);
+  // Keyed by content: a new Map of the same targets (each token makes one) must not change the context value, which
+  // makes React search every element below for readers of it (a highlighted code block has thousands).
+  const targets = JSON.stringify([...run.targets]);
+  const marks = useMemo(() => citationMarks(new Map(JSON.parse(targets) as [number, CitationTarget][])), [targets]);
   return (
     <CitationMarksContext.Provider value={marks}>
-      <Markdown text={run.text} streaming={streaming} components={components} className={className} />
+      <Markdown
+        text={run.text}
+        streaming={streaming}
+        components={components}
+        highlight={highlight}
+        className={className}
+      />
     </CitationMarksContext.Provider>
   );
 }

@@ -1,4 +1,4 @@
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Message } from '@rill/core';
@@ -15,6 +15,21 @@ describe('MessageView', () => {
     expect(screen.getByRole('button', { name: 'Reasoning' })).toBeTruthy();
     expect(screen.getByRole('group', { name: 'Tool call: get_weather' })).toBeTruthy();
     expect(screen.getByText('18 °C').tagName).toBe('STRONG');
+  });
+
+  it('highlights fenced code by default, and shows it plain with highlight={false}', async () => {
+    const code = 'const answer: number = 42;';
+    const message = {
+      ...assistantMessage('done'),
+      parts: [{ type: 'text' as const, text: `\`\`\`ts\n${code}\n\`\`\`` }],
+    };
+    const plain = render(<MessageView message={message} highlight={false} />);
+    const highlighted = render(<MessageView message={message} />);
+    await waitFor(() => expect(highlighted.container.querySelector('.rill-code[data-highlighted]')).not.toBeNull(), {
+      timeout: 15_000,
+    });
+    expect(plain.container.querySelector('.rill-code[data-highlighted]')).toBeNull();
+    expect(plain.container.querySelector('code')?.textContent).toBe(code);
   });
 
   it('is busy while streaming', () => {

@@ -31,6 +31,8 @@ export interface MessageViewProps {
   onDeny?: ((part: ToolCallPart) => void) | undefined;
   /** Offered on an interrupted or failed message (instead of the chat's Retry, and on any message). */
   onRetry?: (() => void) | undefined;
+  /** Syntax-highlight fenced code in the text (default true; `false` shows it plain, and Shiki never loads), as with `Markdown`. */
+  highlight?: boolean | undefined;
   className?: string | undefined;
 }
 
@@ -77,6 +79,7 @@ export const MessageView = memo(function MessageView({
   onApprove: approveProp,
   onDeny: denyProp,
   onRetry: retryProp,
+  highlight,
   className,
 }: MessageViewProps) {
   const onApprove = approveProp ?? (chat && ((part: ToolCallPart) => chat.approve(part.toolCallId)));
@@ -106,6 +109,7 @@ export const MessageView = memo(function MessageView({
               sources={sources}
               sourceListId={sourceListId}
               streaming={streaming && block.last === streamingIndex}
+              highlight={highlight}
             />
           </PlainTextFallback>
         ) : (
