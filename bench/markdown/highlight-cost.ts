@@ -1,7 +1,7 @@
 // What syntax highlighting adds per streamed token: a ~10 KB TypeScript code block streamed token by token
 // (4 to 10 characters each) through @rill/ui's Markdown, rendered by React into jsdom after every token (a task
 // each), with highlighting on (its grammar already loaded) and off, in CPU time. Run from bench.ts, after its other tables: it makes jsdom global.
-import { JSDOM } from 'jsdom';
+import { installJsdom } from '../jsdom-globals.js';
 import { median } from '../median.js';
 import { tiny } from '../tiny.js';
 import { longTypeScript, tokenPieces } from './documents.js';
@@ -12,14 +12,7 @@ import { longTypeScript, tokenPieces } from './documents.js';
  * @example await highlightCost();
  */
 export async function highlightCost(): Promise<void> {
-  const dom = new JSDOM('<!doctype html><div id="root"></div>', { pretendToBeVisual: true });
-  Object.assign(globalThis, {
-    window: dom.window,
-    document: dom.window.document,
-    navigator: dom.window.navigator,
-    HTMLElement: dom.window.HTMLElement,
-    IS_REACT_ACT_ENVIRONMENT: false,
-  });
+  installJsdom();
   const { createElement } = await import('react');
   const { flushSync } = await import('react-dom');
   const { createRoot } = await import('react-dom/client');

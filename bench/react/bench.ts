@@ -1,19 +1,10 @@
 // Commits and main-thread CPU per 1,000 tokens: Rill's useStream vs a naive setState per token vs
 // @ai-sdk/react's useChat (default settings), all on the same mock stream, in jsdom with real frames.
-import { JSDOM } from 'jsdom';
+import { installJsdom } from '../jsdom-globals.js';
 import { median } from '../median.js';
 import { tiny } from '../tiny.js';
 
-const dom = new JSDOM('<!doctype html><div id="root"></div>', { pretendToBeVisual: true });
-Object.assign(globalThis, {
-  window: dom.window,
-  document: dom.window.document,
-  navigator: dom.window.navigator,
-  HTMLElement: dom.window.HTMLElement,
-  requestAnimationFrame: dom.window.requestAnimationFrame.bind(dom.window),
-  cancelAnimationFrame: dom.window.cancelAnimationFrame.bind(dom.window),
-  IS_REACT_ACT_ENVIRONMENT: false,
-});
+const dom = installJsdom();
 
 const { createElement, Profiler, useEffect, useState } = await import('react');
 const { createRoot } = await import('react-dom/client');
