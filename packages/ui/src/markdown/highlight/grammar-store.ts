@@ -17,7 +17,10 @@ export function requestGrammar(language: HighlightLanguage): void {
   grammars.set(language, 'loading');
   const settle = (result: LoadedGrammar | 'failed') => {
     grammars.set(language, result);
-    for (const listener of listeners) listener();
+    // The first highlighting renders in a task of its own, not in the one that evaluated Shiki and the grammar.
+    setTimeout(() => {
+      for (const listener of listeners) listener();
+    }, 0);
   };
   // When the page is idle (within a second): loading and compiling a grammar must not hold up a paint or an answer's frames.
   whenIdle(() =>
