@@ -17,9 +17,13 @@ export function requestGrammar(language: HighlightLanguage): void {
   grammars.set(language, 'loading');
   const settle = (result: LoadedGrammar | 'failed') => {
     grammars.set(language, result);
-    // The first highlighting renders in a task of its own, not in the one that evaluated Shiki and the grammar.
+    // Three tasks, none long: this one evaluated Shiki and the grammar; the next compiles the grammar's first patterns
+    // (a line's tokenising compiles the regular expressions it tries), and the one after renders the first highlighting.
     setTimeout(() => {
-      for (const listener of listeners) listener();
+      if (result !== 'failed') result.tokenize('x', undefined);
+      setTimeout(() => {
+        for (const listener of listeners) listener();
+      }, 0);
     }, 0);
   };
   // When the page is idle (within a second): loading and compiling a grammar must not hold up a paint or an answer's frames.
