@@ -8,7 +8,6 @@ import {
   useSyncExternalStore,
   type RefObject,
 } from 'react';
-import { createFrameScheduler } from '@rill/core/store';
 import type { HighlightView } from './code-tokens.js';
 import { HighlightContext } from './highlight-context.js';
 import { highlightLanguage } from './languages.js';
@@ -16,6 +15,8 @@ import { loadedGrammar, requestGrammar, subscribeGrammars } from './grammar-stor
 import { whenNearViewport } from './near-viewport.js';
 
 const notLoaded = () => undefined;
+// How long lines left for later wait for an update before the block renders again on its own.
+const CONTINUE_MS = 34;
 
 /**
  * `code` highlighted as `language`, or undefined while it shows plain: highlighting is off, the language is not one
@@ -66,11 +67,12 @@ export function useHighlightedCode(
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [tracker, grammar, loaded, code, settled, wanted, slice],
   );
-  // In the next frame, with whatever else renders then: at most one commit a frame.
-  const [frames] = useState(() => createFrameScheduler('frame', nextSlice));
+  // A growing block goes on with its next update (no commit of its own, so still one a frame); one that stopped
+  // growing, or a restored one, after a couple of frames.
   useEffect(() => {
-    if (view?.pending) frames.request();
-  }, [view, frames]);
-  useEffect(() => frames.cancel, [frames]);
+    if (!view?.pending) return;
+    const timer = setTimeout(nextSlice, CONTINUE_MS);
+    return () => clearTimeout(timer);
+  }, [view]);
   return [view, ref];
 }
