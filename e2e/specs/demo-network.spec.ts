@@ -33,7 +33,13 @@ async function sendAndWaitMidAnswer(page: Page): Promise<void> {
 async function cutWhileOffline(page: Page, link: NetworkLink): Promise<void> {
   await page.context().setOffline(true);
   link.cut();
-  await expect(page.getByRole('status').filter({ hasText: /^Reconnecting… attempt 3 of 4/ })).toBeVisible();
+  // The page's log of status texts, polled often: the banner of a wait can last only 250 ms, which toBeVisible's
+  // widening intervals could miss until the last reconnect had failed too.
+  await expect
+    .poll(async () => (await statusTexts(page)).some((t) => t.startsWith('Reconnecting… attempt 3 of 4')), {
+      intervals: [50],
+    })
+    .toBe(true);
   await page.context().setOffline(false);
 }
 
