@@ -7,6 +7,19 @@ import { MessageView } from './index.js';
 
 afterEach(cleanup);
 
+/** `message`, counting its renders: rendering reads `parts`, so counting the reads counts the renders. */
+function countedRenders(message: Message): { message: Message; renders: () => number } {
+  let reads = 0;
+  const counted: Message = {
+    ...message,
+    get parts() {
+      reads += 1;
+      return message.parts;
+    },
+  };
+  return { message: counted, renders: () => reads };
+}
+
 describe('MessageView', () => {
   it('renders reasoning, tool calls and Markdown text in order', () => {
     render(<MessageView message={assistantMessage('done')} />);
@@ -58,16 +71,7 @@ describe('MessageView', () => {
   });
 
   it('does not re-render an earlier message while the last one streams', () => {
-    const earlier = assistantMessage('done');
-    let renders = 0;
-    // Rendering reads `parts`: counting the reads counts the renders of the earlier message.
-    const counted: Message = {
-      ...earlier,
-      get parts() {
-        renders += 1;
-        return earlier.parts;
-      },
-    };
+    const { message: counted, renders } = countedRenders(assistantMessage('done'));
     const onRetry = () => undefined;
     const Log = ({ text }: { text: string }) => (
       <div>
@@ -79,10 +83,10 @@ describe('MessageView', () => {
       </div>
     );
     const view = render(<Log text="It" />);
-    const before = renders;
+    const before = renders();
     for (const text of ['It will', 'It will rain', 'It will rain later']) view.rerender(<Log text={text} />);
     expect(screen.getAllByRole('article')[1]?.textContent).toBe('It will rain later');
-    expect(renders).toBe(before);
+    expect(renders()).toBe(before);
   });
 
   it('given the chat, Approve and Deny on a call waiting for approval call its approve and deny', async () => {
@@ -149,15 +153,7 @@ describe('MessageView', () => {
   });
 
   it('given the chat, does not re-render an earlier message while the last one streams, though the chat object is new each time', () => {
-    const earlier = assistantMessage('done');
-    let renders = 0;
-    const counted: Message = {
-      ...earlier,
-      get parts() {
-        renders += 1;
-        return earlier.parts;
-      },
-    };
+    const { message: counted, renders } = countedRenders(assistantMessage('done'));
     const actions = { approve: vi.fn(), deny: vi.fn(), regenerate: vi.fn() };
     const Log = ({ text }: { text: string }) => {
       const streaming: Message = { role: 'assistant', status: 'streaming', parts: [{ type: 'text', text }] };
@@ -176,10 +172,10 @@ describe('MessageView', () => {
       );
     };
     const view = render(<Log text="It" />);
-    const before = renders;
+    const before = renders();
     for (const text of ['It will', 'It will rain', 'It will rain later']) view.rerender(<Log text={text} />);
     expect(screen.getAllByRole('article')[1]?.textContent).toBe('It will rain later');
-    expect(renders).toBe(before);
+    expect(renders()).toBe(before);
   });
 });
 
