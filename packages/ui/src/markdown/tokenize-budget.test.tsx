@@ -40,4 +40,31 @@ describe('highlighting a long block within a budget per task', () => {
       expect(seen).toEqual([...seen].sort((a, b) => a - b));
     },
   );
+
+  it(
+    'keeps the waiting lines of a long block in pieces that later slices leave as they are',
+    { timeout: 30_000 },
+    async () => {
+      const warm = render(<CodeBlock code="const x = 1;" language="ts" />);
+      await waitFor(() => expect(keywords(warm.container)).toBe(1), LOAD);
+      cleanup();
+      let clock = 0;
+      vi.spyOn(performance, 'now').mockImplementation(() => (clock += 1));
+      const code = Array.from(
+        { length: 400 },
+        (_, i) => `const v${i} = lookup(table, ${i}); // the row numbered ${i}`,
+      ).join('\n');
+      const { container } = render(<Markdown text={fence(code)} />);
+      const pieces = [...container.querySelectorAll('.rill-code__lines')];
+      const last = pieces.at(-1);
+      expect(pieces.length).toBeGreaterThan(2);
+      const first = keywords(container);
+      await waitFor(() => expect(keywords(container)).toBeGreaterThan(first), LOAD);
+      // The backlog's last piece is the same element, with the same text.
+      expect([...container.querySelectorAll('.rill-code__lines')]).toContain(last);
+      expect(container.querySelector('code')?.textContent).toBe(code);
+      await waitFor(() => expect(keywords(container)).toBe(400), LOAD);
+      expect(container.querySelector('code')?.textContent).toBe(code);
+    },
+  );
 });

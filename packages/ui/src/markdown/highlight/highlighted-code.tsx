@@ -1,7 +1,7 @@
 'use client';
 
 import { memo, type ReactNode } from 'react';
-import type { HighlightedLine, HighlightView, TokenLine } from './code-tokens.js';
+import { PIECE, type HighlightedLine, type HighlightView, type TokenLine } from './code-tokens.js';
 
 /**
  * The children of a highlighted `<code>`: its text exactly, coloured runs as `<span class="rill-code__token--…">`. Long code comes in pieces of whole
@@ -33,7 +33,7 @@ export function HighlightedCode({ view }: { view: HighlightView }): ReactNode {
       {linesIn(lines, grouped, count)}
       <span>
         {renderTokens(last)}
-        {rest}
+        {restPieces(rest)}
       </span>
     </>
   );
@@ -101,4 +101,25 @@ function renderTokens(tokens: TokenLine): ReactNode[] {
       </span>
     ),
   );
+}
+
+/**
+ * The code not tokenised yet, in pieces of whole lines cut back from its end: as later tasks tokenise its front, the
+ * pieces behind keep their text, so a long backlog (a big restored block) is not laid out again with every slice.
+ */
+function restPieces(rest: string): ReactNode[] {
+  const pieces: ReactNode[] = [];
+  let end = rest.length;
+  while (end > PIECE) {
+    const cut = rest.lastIndexOf('\n', end - PIECE);
+    if (cut < 0) break;
+    pieces.push(
+      <span key={pieces.length} className="rill-code__lines">
+        {rest.slice(cut + 1, end)}
+      </span>,
+    );
+    end = cut + 1;
+  }
+  pieces.push(rest.slice(0, end));
+  return pieces.reverse();
 }
