@@ -50,6 +50,7 @@ type Streamed = PageResult & Readings;
 type Restored = Streamed & { restore: RestoreResult; restoreReadings: Readings; settleReadings: Readings };
 
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
+const whole = (n: number) => fmt(n, 0);
 const per1k = (r: Streamed, ms: number) => (ms * 1000) / r.tokens;
 /** The median of one figure over the runs. */
 const mid = <R>(list: R[], pick: (r: R) => number) => median(list.map(pick));
@@ -72,22 +73,10 @@ const answerColumns = (r: Streamed[]): string[] => [
   fmt(mid(r, (x) => per1k(x, x.taskMs))),
   fmt(mid(r, (x) => per1k(x, x.scriptMs))),
   fmt(mid(r, (x) => per1k(x, x.layoutMs))),
-  fmt(
-    sum(r, (x) => x.longTasks),
-    0,
-  ),
-  fmt(
-    worst(r, (x) => x.longestTaskMs),
-    0,
-  ),
-  fmt(
-    sum(r, (x) => x.cpuLongTasks),
-    0,
-  ),
-  fmt(
-    worst(r, (x) => x.longestCpuTaskMs),
-    0,
-  ),
+  whole(sum(r, (x) => x.longTasks)),
+  whole(worst(r, (x) => x.longestTaskMs)),
+  whole(sum(r, (x) => x.cpuLongTasks)),
+  whole(worst(r, (x) => x.longestCpuTaskMs)),
   fmt(
     mid(r, (x) => x.heapAfterMiB - x.heapBeforeMiB),
     2,
@@ -153,26 +142,14 @@ function reportStreaming(rows: Record<keyof typeof streamingNames, Streamed[]>):
     const r = rows[variant];
     return [
       streamingNames[variant],
-      fmt(
-        mid(r, (x) => x.commits),
-        0,
-      ),
-      fmt(
-        mid(r, (x) => x.frames),
-        0,
-      ),
+      whole(mid(r, (x) => x.commits)),
+      whole(mid(r, (x) => x.frames)),
       fmt(
         mid(r, (x) => x.commits / x.frames),
         2,
       ),
-      fmt(
-        worst(r, (x) => x.maxCommitsPerFrame),
-        0,
-      ),
-      fmt(
-        mid(r, (x) => x.framesOverOneCommit),
-        0,
-      ),
+      whole(worst(r, (x) => x.maxCommitsPerFrame)),
+      whole(mid(r, (x) => x.framesOverOneCommit)),
       ...answerColumns(r),
     ];
   });
@@ -228,42 +205,18 @@ function reportHistory(rows: Record<keyof typeof historyNames, Map<number, Resto
       table.push([
         historyNames[variant],
         String(count),
-        fmt(
-          mid(r, (x) => x.restore.elements),
-          0,
-        ),
-        fmt(
-          mid(r, (x) => x.restore.commitMs),
-          0,
-        ),
-        fmt(
-          mid(r, (x) => x.restore.paintMs),
-          0,
-        ),
-        fmt(
-          mid(r, (x) => x.restoreReadings.taskMs),
-          0,
-        ),
-        fmt(
-          worst(r, (x) => x.restoreReadings.longestCpuTaskMs),
-          0,
-        ),
+        whole(mid(r, (x) => x.restore.elements)),
+        whole(mid(r, (x) => x.restore.commitMs)),
+        whole(mid(r, (x) => x.restore.paintMs)),
+        whole(mid(r, (x) => x.restoreReadings.taskMs)),
+        whole(worst(r, (x) => x.restoreReadings.longestCpuTaskMs)),
         fmt(
           mid(r, (x) => x.restoreReadings.heapAfterMiB),
           1,
         ),
-        fmt(
-          mid(r, (x) => x.settleReadings.taskMs),
-          0,
-        ),
-        fmt(
-          sum(r, (x) => x.settleReadings.cpuLongTasks),
-          0,
-        ),
-        fmt(
-          worst(r, (x) => x.settleReadings.longestCpuTaskMs),
-          0,
-        ),
+        whole(mid(r, (x) => x.settleReadings.taskMs)),
+        whole(sum(r, (x) => x.settleReadings.cpuLongTasks)),
+        whole(worst(r, (x) => x.settleReadings.longestCpuTaskMs)),
         ...answerColumns(r),
       ]);
     }

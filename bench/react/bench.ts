@@ -1,5 +1,6 @@
 // Commits and main-thread CPU per 1,000 tokens: Rill's useStream vs a naive setState per token vs
 // @ai-sdk/react's useChat (default settings), all on the same mock stream, in jsdom with real frames.
+import { formats } from '../browser/src/token-stream.js';
 import { installJsdom } from '../jsdom-globals.js';
 import { median } from '../median.js';
 import { tiny } from '../tiny.js';
@@ -40,33 +41,13 @@ function sseResponse(events: string[], headers: Record<string, string> = {}): Re
 }
 
 const words = Array.from({ length: TOKENS }, (_, i) => `w${i % 97} `);
-const openaiEvents = [
-  ...words.map((w) =>
-    JSON.stringify({
-      id: 'c',
-      object: 'chat.completion.chunk',
-      model: 'm',
-      choices: [{ index: 0, delta: { content: w }, finish_reason: null }],
-    }),
-  ),
-  JSON.stringify({
-    id: 'c',
-    object: 'chat.completion.chunk',
-    model: 'm',
-    choices: [{ index: 0, delta: {}, finish_reason: 'stop' }],
-  }),
-  '[DONE]',
-];
-const uiEvents = [
-  JSON.stringify({ type: 'start', messageId: 'm1' }),
-  JSON.stringify({ type: 'start-step' }),
-  JSON.stringify({ type: 'text-start', id: 't' }),
-  ...words.map((w) => JSON.stringify({ type: 'text-delta', id: 't', delta: w })),
-  JSON.stringify({ type: 'text-end', id: 't' }),
-  JSON.stringify({ type: 'finish-step' }),
-  JSON.stringify({ type: 'finish' }),
-  '[DONE]',
-];
+// The same two wire formats the browser bench's mock model speaks.
+const wire = (format: keyof typeof formats): string[] => {
+  const { head, event, tail } = formats[format];
+  return [...head, ...words.map(event), ...tail];
+};
+const openaiEvents = wire('openai-chat');
+const uiEvents = wire('ai-sdk-ui');
 const expected = words.join('');
 
 interface Result {
